@@ -1,0 +1,78 @@
+/**
+ * The command line (commander): flags as data, one error boundary. Exit codes
+ * (SPEC §3): 0 done, 1 a source had errors, 2 the command itself is wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { isUserError } from '../messages.js';
+import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
+import { printMessages, type Io } from './io.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+export const VERSION = pkg.version;
+
+function program(io: Io, setExit: (code: number) => void): Command {
+  const p = new Command('pressready')
+    .description('Press-ready DOCX, PDF and plain-text releases from Markdown with YAML front matter')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  p.command('generate')
+    .description('write the outputs of each source')
+    .argument('<sources...>', 'source files, folders or globs; - for standard input')
+    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json | all'))
+    .option('-o, --out <folder>', 'output folder', 'dist')
+    .option('-t, --template <name|path>', 'template (wins over the front matter)')
+    .option('--wrap <n>', 'wrap plain text at n columns')
+    .option('--pdf-standard <standard>', 'pdfa-2b')
+    .option('-q, --quiet', 'print only problems')
+    .addHelpText('after', GENERATE_HELP)
+    .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
+
+  return p;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const p = program(io, (c) => (code = c));
+  try {
+    await p.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version are not errors; everything else commander refuses is a usage error
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    }
+    if (isUserError(e)) {
+      printMessages(io, e.messages);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.err(`pressready: internal error: ${err?.message ?? String(e)}\n`);
+    if (io.env.PRESSREADY_DEBUG) io.err(`${err?.stack ?? ''}\n`);
+    io.err('This is a bug in pressready; please report it with the command and the source that caused it.\n');
+    return 70;
+  }
+}
+
+export function processIo(): Io {
+  return {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stderr.isTTY === true,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+export async function main(): Promise<void> {
+  const code = await run(process.argv.slice(2), processIo());
+  process.exitCode = code;
+}

@@ -1,0 +1,103 @@
+/**
+ * Media contacts: from the list in the body's contacts section (one item a
+ * contact: name, then role, phone and e-mail in any order, separated by commas
+ * or ` / `) and from the front matter. Phone numbers are recognized by
+ * libphonenumber-js (Google's metadata, kept up to date) and kept as written.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Link, List, ListItem, Node, Parent, Text } from 'mdast';
+import type { ContactInput } from '../../source/front-matter.js';
+import type { Contact } from '../types.js';
+import { rangeOf } from './blocks.js';
+
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+
+export function isEmail(s: string): boolean {
+  return EMAIL.test(s.trim());
+}
+
+/** The E.164 form of a valid international number, or undefined. */
+export function phoneE164(s: string): string | undefined {
+  const p = parsePhoneNumberFromString(s.trim());
+  return p?.isValid() ? p.number : undefined;
+}
+
+/** Something written as a phone number (valid or not): mostly digits, at least six of them. */
+function looksLikePhone(s: string): boolean {
+  return /^[+(]?[\d\s().\-–/]+$/.test(s.trim()) && (s.match(/\d/g)?.length ?? 0) >= 6;
+}
+
+/** The text of a list item, with `mailto:` links read as their address. */
+function itemText(node: Node): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return (node as Text).value;
+  if (node.type === 'link') {
+    const url = (node as Link).url;
+    const text = (node as Link).children.map(itemText).join('');
+    if (url.startsWith('mailto:') && !isEmail(text)) return `${text} ${url.slice(7)}`;
+    return text;
+  }
+  if (node.type === 'break') return ', ';
+  if ('children' in node) return (node as Parent).children.map(itemText).join(node.type === 'listItem' ? ', ' : '');
+  return '';
+}
+
+export function parseContactText(text: string): Omit<Contact, 'from'> | undefined {
+  const parts = text
+    .split(/\s*,\s*|\s+\/\s+|\s*;\s*|\s*\|\s*|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const words: string[] = [];
+  const phones: string[] = [];
+  const emails: string[] = [];
+  for (const part of parts) {
+    // "Vivian Kwok vkwok@ohchr.org": an address written after the name, without a comma
+    const tail = /\s(\S+@\S+)$/.exec(part);
+    if (isEmail(part)) emails.push(part);
+    else if (tail && isEmail(tail[1]!)) {
+      words.push(part.slice(0, tail.index));
+      emails.push(tail[1]!);
+    } else if (phoneE164(part) || looksLikePhone(part)) phones.push(part);
+    else words.push(part);
+  }
+  const [name, role, ...rest] = words;
+  if (!name) return undefined;
+  return {
+    name,
+    ...(role ? { role } : {}),
+    ...(rest.length ? { organization: rest.join(', ') } : {}),
+    ...(phones.length ? { phone: phones.join(' / ') } : {}),
+    ...(phones.length && phoneE164(phones[0]!) ? { phoneE164: phoneE164(phones[0]!)! } : {}),
+    ...(emails.length ? { email: emails.join(' / ') } : {}),
+  };
+}
+
+/** Contacts from the lists of a contacts section; the nodes that are not contact lists are returned as notes. */
+export function contactsFromSection(nodes: readonly Node[]): { contacts: Contact[]; notes: Node[] } {
+  const contacts: Contact[] = [];
+  const notes: Node[] = [];
+  for (const n of nodes) {
+    if (n.type !== 'list') {
+      notes.push(n);
+      continue;
+    }
+    for (const item of (n as List).children as ListItem[]) {
+      const c = parseContactText(itemText(item));
+      const range = rangeOf(item);
+      if (c) contacts.push({ ...c, from: 'body', ...(range ? { range } : {}) });
+    }
+  }
+  return { contacts, notes };
+}
+
+export function contactFromInput(c: ContactInput, from: 'front-matter' | 'template'): Contact {
+  const e164 = c.phone ? phoneE164(c.phone) : undefined;
+  return {
+    name: c.name,
+    ...(c.role ? { role: c.role } : {}),
+    ...(c.organization ? { organization: c.organization } : {}),
+    ...(c.phone ? { phone: c.phone } : {}),
+    ...(e164 ? { phoneE164: e164 } : {}),
+    ...(c.email ? { email: c.email } : {}),
+    from,
+  };
+}

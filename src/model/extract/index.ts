@@ -1,0 +1,100 @@
+/** The reader: a parsed source (front matter + syntax tree) and its locale → the release model. */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import path from 'node:path';
+import type { FrontMatter } from '../../source/front-matter.js';
+import type { Source } from '../../source/parse.js';
+import type { LocaleData, Template } from '../../templates/types.js';
+import { MODEL_VERSION, type Embargo, type Release, type Section } from '../types.js';
+import { rangeOf, toBlocks, toInlines } from './blocks.js';
+import { contactFromInput, contactsFromSection } from './contacts.js';
+import { extractQuotes } from './quotes.js';
+import { splitBody } from './sections.js';
+
+const KNOWN_KEYS = new Set([
+  'headline', 'subheadline', 'dateline', 'lang', 'template', 'embargo', 'reference', 'contacts', 'author',
+  'keywords', 'id', 'translation-of', 'source-hash',
+]);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function parseEmbargo(value: string): Embargo {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  if (!m) throw new Error(`not an embargo date-time: ${value}`); // the front-matter schema checked it
+  const instant = new Date(value);
+  return {
+    value,
+    date: m[1]!,
+    time: `${m[2]}:${m[3]}`,
+    offset: m[4] === 'Z' ? '+00:00' : m[4]!,
+    gmtDate: `${instant.getUTCFullYear()}-${pad(instant.getUTCMonth() + 1)}-${pad(instant.getUTCDate())}`,
+    gmtTime: `${pad(instant.getUTCHours())}:${pad(instant.getUTCMinutes())}`,
+  };
+}
+
+export interface ExtractOptions {
+  source: Source;
+  /** front matter after a translation has inherited from its original */
+  frontMatter: FrontMatter;
+  locale: LocaleData;
+  template: Template;
+  templateRef: string;
+}
+
+export function extractRelease({ source, frontMatter: fm, locale, template, templateRef }: ExtractOptions): Release {
+  const split = splitBody(source.tree.children, locale);
+  const quoteNodes: RootContent[] = [...(split.lead ? [split.lead] : []), ...split.body];
+
+  const contacts: Release['contacts'] = [];
+  const contactNotes: Release['body'] = [];
+  let background: Section | undefined;
+  const boilerplate: Section[] = [];
+  for (const s of split.sections) {
+    const heading = toString(s.heading);
+    const range = rangeOf(s.heading);
+    if (s.kind === 'contacts') {
+      const found = contactsFromSection(s.nodes);
+      contacts.push(...found.contacts);
+      contactNotes.push(...toBlocks(found.notes as RootContent[]));
+    } else if (s.kind === 'background' && !background) {
+      background = { heading, blocks: toBlocks(s.nodes), ...(range ? { range } : {}) };
+    } else if (s.kind === 'background' && background) {
+      // A second background section: keep its heading and words under the first.
+      background.blocks.push({ type: 'heading', level: 3, content: toInlines(s.heading.children), ...(range ? { range } : {}) }, ...toBlocks(s.nodes));
+    } else {
+      boilerplate.push({ heading, blocks: toBlocks(s.nodes), ...(range ? { range } : {}) });
+    }
+  }
+  contacts.push(...(fm.contacts ?? []).map((c) => contactFromInput(c, 'front-matter')));
+  if (!contacts.length) contacts.push(...template.settings.contactsDefault.map((c) => contactFromInput(c, 'template')));
+
+  const leadRange = split.lead ? rangeOf(split.lead) : undefined;
+  const extra = Object.fromEntries(Object.entries(fm).filter(([k]) => !KNOWN_KEYS.has(k)));
+  return {
+    modelVersion: MODEL_VERSION,
+    id: fm.id ?? path.basename(source.file).replace(/\.md$/i, ''),
+    lang: fm.lang ?? 'en',
+    dir: locale.dir,
+    template: templateRef,
+    headline: fm.headline.trim(),
+    ...(fm.subheadline ? { subheadline: fm.subheadline.trim() } : {}),
+    dateline: { city: fm.dateline.city.trim(), date: fm.dateline.date },
+    ...(fm.embargo ? { embargo: parseEmbargo(fm.embargo) } : {}),
+    ...(fm.reference ? { reference: fm.reference } : {}),
+    lead: split.lead && split.lead.type === 'paragraph' ? toInlines(split.lead.children) : [],
+    ...(leadRange ? { leadRange } : {}),
+    body: toBlocks(split.body),
+    quotes: extractQuotes(quoteNodes, locale, source.index),
+    contacts,
+    contactNotes,
+    ...(background ? { background } : {}),
+    boilerplate,
+    metadata: {
+      ...(fm.author ? { author: fm.author } : {}),
+      keywords: fm.keywords ?? [],
+      ...(fm['translation-of'] ? { translationOf: fm['translation-of'] } : {}),
+      ...(fm['source-hash'] ? { sourceHash: fm['source-hash'] } : {}),
+      extra,
+    },
+  };
+}

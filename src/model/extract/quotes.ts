@@ -1,0 +1,157 @@
+/**
+ * Quotes: quoted speech with its attribution in the same paragraph, and block
+ * quotes whose last paragraph names the speaker (SPEC §1). Speech verbs,
+ * honorifics and articles come from the locale data.
+ */
+import type { Blockquote, Node, Paragraph, RootContent } from 'mdast';
+import { LineIndex } from '../../messages.js';
+import type { LocaleData } from '../../templates/types.js';
+import { scanQuotes, type QuoteSpan } from '../../text/quotes.js';
+import type { Quote, SourceRange } from '../types.js';
+import { rangeOf } from './blocks.js';
+import { positionedText, type PositionedText } from './text.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (list: readonly string[]) =>
+  [...list].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+
+/** Name particles that may stand lower-case inside a name (Ines de Souza, Ludwig van Beethoven). */
+const PARTICLES = ['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el'];
+
+interface Patterns {
+  verbFirst: RegExp;
+  speakerFirst: RegExp;
+  introduces: RegExp;
+  honorific: RegExp;
+  article: RegExp;
+  pronoun: RegExp;
+}
+
+const patternCache = new WeakMap<LocaleData, Patterns>();
+
+function patterns(locale: LocaleData): Patterns {
+  const cached = patternCache.get(locale);
+  if (cached) return cached;
+  const { verbs, honorifics, articles } = locale.speech;
+  const pronouns = locale.speech.pronouns ?? [];
+  const token = `[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*`;
+  const name = `${token}(?:\\s+(?:(?:${alternatives(PARTICLES)})\\s+)?${token}){0,4}`;
+  const speaker = `(?<speaker>(?:(?:${alternatives(articles)})\\s+)?(?:(?:${alternatives(honorifics)})\\s+)?${name}|(?:${alternatives(pronouns)}))`;
+  const verb = `(?:${alternatives(verbs)})`;
+  const lead = `^\\s*[,;:]?\\s*(?:[—–-]\\s*)?`;
+  const p: Patterns = {
+    verbFirst: new RegExp(`${lead}${verb}\\s+${speaker}(?:,\\s*(?<role>[^.;!?“”«»"]+))?`, 'u'),
+    speakerFirst: new RegExp(`${lead}${speaker}\\s+(?:\\p{Ll}+\\s+){0,2}${verb}(?![\\p{L}])`, 'u'),
+    introduces: new RegExp(`${speaker}\\s+(?:\\p{Ll}+\\s+){0,2}${verb}(?![\\p{L}])[^.!?“”«»"]*[:,]\\s*$`, 'u'),
+    honorific: new RegExp(`^(?:(?:${alternatives(honorifics)})\\s+)+`, 'u'),
+    article: new RegExp(`^(?:${alternatives(articles)})\\s+`, 'u'),
+    pronoun: new RegExp(`^(?:${alternatives(pronouns)})$`, 'u'),
+  };
+  patternCache.set(locale, p);
+  return p;
+}
+
+interface Speaker {
+  name: string;
+  role?: string;
+  kind: 'person' | 'organization';
+}
+
+/** Who has spoken so far, to resolve `Leinarte` to `Dalia Leinarte` and `she` to the last speaker. */
+class Speakers {
+  private readonly known: Speaker[] = [];
+  private last?: Speaker;
+  constructor(private readonly p: Patterns) {}
+
+  resolve(raw: string, role?: string): Speaker {
+    const written = raw.trim();
+    if (this.p.pronoun.test(written) && this.last) return this.last;
+    const isOrg = this.p.article.test(written) || /^\p{Lu}{2,}$/u.test(written);
+    const name = written.replace(this.p.article, '').replace(this.p.honorific, '').trim();
+    const kind = isOrg ? 'organization' : 'person';
+    let found = this.known.find((s) => s.name === name);
+    if (!found && !/\s/.test(name)) {
+      found = this.known.find((s) => s.kind === kind && s.name.split(/\s+/).pop() === name);
+    }
+    if (!found) {
+      found = { name, kind, ...(role ? { role } : {}) };
+      this.known.push(found);
+    } else if (role && !found.role) {
+      found.role = role;
+    }
+    this.last = found;
+    return found;
+  }
+}
+
+function toQuote(text: string, speaker: Speaker | undefined, form: Quote['form'], range: SourceRange): Quote {
+  return {
+    text,
+    ...(speaker ? { speaker: speaker.name, speakerKind: speaker.kind, ...(speaker.role ? { role: speaker.role } : {}) } : {}),
+    form,
+    range,
+  };
+}
+
+function cleanRole(role: string | undefined, locale: LocaleData): string | undefined {
+  const r = role?.trim().replace(/[,;:]$/, '').trim();
+  if (!r || locale.speech.verbs.includes(r)) return undefined;
+  return r;
+}
+
+function inlineQuotes(para: Paragraph, locale: LocaleData, speakers: Speakers, index: LineIndex): Quote[] {
+  const p = patterns(locale);
+  const pt: PositionedText = positionedText(para);
+  const spans = scanQuotes(pt.text, locale.quotes).spans.filter((s) => s.depth === 0);
+  const out: Quote[] = [];
+  let previous: Speaker | undefined;
+  spans.forEach((s: QuoteSpan, i) => {
+    const after = pt.text.slice(s.close + 1, spans[i + 1]?.open ?? pt.text.length);
+    const before = pt.text.slice(i > 0 ? spans[i - 1]!.close + 1 : 0, s.open);
+    let speaker: Speaker | undefined;
+    const a = p.verbFirst.exec(after);
+    const b = a ? null : p.speakerFirst.exec(after);
+    const c = a || b ? null : p.introduces.exec(before);
+    const m = a ?? b ?? c;
+    if (m?.groups?.speaker) speaker = speakers.resolve(m.groups.speaker, cleanRole(m.groups.role, locale));
+    else if (previous) speaker = previous; // a quote that goes on after its attribution
+    previous = speaker ?? previous;
+    const text = pt.text.slice(s.open + 1, s.close).trim().replace(/,$/, '');
+    const start = pt.offsets[s.open]!;
+    const end = pt.offsets[s.close]! + 1;
+    out.push(toQuote(text, speaker, 'inline', { start: index.point(start), end: index.point(end) }));
+  });
+  return out;
+}
+
+function blockQuote(node: Blockquote, locale: LocaleData, speakers: Speakers): Quote | undefined {
+  const range = rangeOf(node);
+  if (!range) return undefined;
+  const paras = node.children.filter((c): c is Paragraph => c.type === 'paragraph').map((c) => positionedText(c).text);
+  const last = paras[paras.length - 1];
+  let speaker: Speaker | undefined;
+  let words = paras;
+  if (paras.length > 1 && last && /^\s*(?:—|–|--)\s*/.test(last)) {
+    words = paras.slice(0, -1);
+    const attribution = last.replace(/^\s*(?:—|–|--)\s*/, '');
+    const comma = attribution.indexOf(',');
+    const name = comma < 0 ? attribution : attribution.slice(0, comma);
+    speaker = speakers.resolve(name, cleanRole(comma < 0 ? undefined : attribution.slice(comma + 1), locale));
+  }
+  return toQuote(words.join('\n\n').trim(), speaker, 'block', range);
+}
+
+/** Quotes of the lead and body, in document order. */
+export function extractQuotes(nodes: readonly RootContent[], locale: LocaleData, index: LineIndex): Quote[] {
+  const speakers = new Speakers(patterns(locale));
+  const out: Quote[] = [];
+  const walk = (n: Node) => {
+    if (n.type === 'paragraph') out.push(...inlineQuotes(n as Paragraph, locale, speakers, index));
+    else if (n.type === 'blockquote') {
+      const q = blockQuote(n as Blockquote, locale, speakers);
+      if (q) out.push(q);
+    } else if ('children' in n && Array.isArray(n.children)) for (const c of n.children as Node[]) walk(c);
+  };
+  for (const n of nodes) walk(n);
+  return out;
+}

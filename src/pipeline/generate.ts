@@ -1,0 +1,126 @@
+/**
+ * `generate` as plain functions: load each source, plan its outputs (and refuse
+ * two sources writing one path before anything is written), render each format,
+ * write atomically. A source that fails is reported and the others go on.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { isUserError, type Message } from '../messages.js';
+import { compose } from '../render/compose.js';
+import { renderer } from '../render/registry.js';
+import type { RenderOptions } from '../render/types.js';
+import { writeAtomic } from '../io/write.js';
+import { loadRelease, type Loaded } from './load.js';
+import type { SourceRef } from './inputs.js';
+
+export interface Output {
+  /** path relative to the working folder, POSIX */
+  path: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface SourceResult {
+  file: string;
+  outputs: Output[];
+  messages: Message[];
+  ok: boolean;
+}
+
+export interface GenerateOptions {
+  formats: string[];
+  outDir: string;
+  template?: string;
+  cwd: string;
+  render: RenderOptions;
+}
+
+export interface Planned {
+  ref: SourceRef;
+  loaded?: Loaded;
+  messages: Message[];
+  /** output path (relative to cwd) without its extension */
+  stem?: string;
+}
+
+function toMessages(file: string, e: unknown): Message[] {
+  if (isUserError(e)) return e.messages;
+  // A bug, not a user error: say so plainly, with what to report.
+  const err = e as Error;
+  return [{ file, ruleId: 'internal', severity: 'error', reason: `Internal error: ${err?.message ?? String(e)}`, hint: 'This is a bug in pressready; please report it with the source that caused it.' }];
+}
+
+/** Load a source and decide where its outputs go. */
+export async function plan(ref: SourceRef, opts: GenerateOptions): Promise<Planned> {
+  try {
+    const loaded = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}) });
+    const rel = path.relative(ref.base, path.dirname(path.resolve(opts.cwd, ref.file)));
+    const stem = path.join(opts.outDir, rel.startsWith('..') ? '' : rel, loaded.release.id);
+    return { ref, loaded, messages: loaded.messages, stem: stem.split(path.sep).join('/') };
+  } catch (e) {
+    return { ref, messages: toMessages(ref.file, e) };
+  }
+}
+
+/** Output paths claimed by more than one source. */
+export function collisions(planned: Planned[], formats: string[]): Message[] {
+  const owners = new Map<string, string[]>();
+  for (const p of planned) {
+    if (!p.stem) continue;
+    for (const f of formats) {
+      const out = `${p.stem}.${f}`;
+      owners.set(out, [...(owners.get(out) ?? []), p.ref.file]);
+    }
+  }
+  return [...owners.entries()]
+    .filter(([, files]) => files.length > 1)
+    .map(([out, files]) => ({
+      file: files[0]!,
+      ruleId: 'output-collision',
+      severity: 'error' as const,
+      reason: `${files.join(' and ')} would both write ${out}`,
+      hint: 'Give one of them another `id:` in its front matter, or generate them into different folders.',
+    }));
+}
+
+export async function renderOne(p: Planned, format: string, opts: GenerateOptions): Promise<{ data: Uint8Array | string; warnings: Message[] }> {
+  const { release, template, locale } = p.loaded!;
+  const warnings: Message[] = [];
+  const r = await renderer(format);
+  const composed = compose(release, template, locale, opts.render.env);
+  const data = await r.render({
+    release,
+    composed,
+    template,
+    locale,
+    options: opts.render,
+    warn: (m) => warnings.push({ file: p.ref.file, ...m }),
+  });
+  return { data, warnings };
+}
+
+export async function build(p: Planned, opts: GenerateOptions): Promise<SourceResult> {
+  const result: SourceResult = { file: p.ref.file, outputs: [], messages: [...p.messages], ok: false };
+  if (!p.loaded || !p.stem) return result;
+  try {
+    // Render every format before writing any, so that a failure leaves no partial set.
+    const rendered: { format: string; data: Uint8Array | string }[] = [];
+    for (const format of opts.formats) {
+      const { data, warnings } = await renderOne(p, format, opts);
+      result.messages.push(...warnings);
+      rendered.push({ format, data });
+    }
+    for (const { format, data } of rendered) {
+      const r = await renderer(format);
+      const out = `${p.stem}.${r.extension}`;
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      await writeAtomic(path.resolve(opts.cwd, out), bytes);
+      result.outputs.push({ path: out, format, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }
+    result.ok = !result.messages.some((m) => m.severity === 'error');
+  } catch (e) {
+    result.messages.push(...toMessages(p.ref.file, e));
+  }
+  return result;
+}

@@ -1,0 +1,83 @@
+/**
+ * What the user named → the sources to process: files as named, folders searched
+ * for `*.md` (skipping hidden folders, node_modules and the output folder), and
+ * globs (tinyglobby: small, maintained, the glob engine of many build tools).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Message } from '../messages.js';
+import { hasFrontMatter } from '../source/parse.js';
+
+export interface SourceRef {
+  /** the path as it will be shown: relative to the working folder when inside it */
+  file: string;
+  /** the folder whose sub-folders the outputs mirror */
+  base: string;
+  /** named on the command line (a missing front matter is then an error, not a notice) */
+  named: boolean;
+}
+
+export interface Inputs {
+  sources: SourceRef[];
+  /** notices (skipped files) and errors (a named path that does not exist) */
+  messages: Message[];
+}
+
+function display(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+function commonParent(dirs: string[]): string {
+  if (!dirs.length) return '.';
+  const split = dirs.map((d) => path.resolve(d).split(path.sep));
+  const first = split[0]!;
+  let n = 0;
+  while (n < first.length && split.every((s) => s[n] === first[n])) n++;
+  return first.slice(0, n).join(path.sep) || path.sep;
+}
+
+export async function expandInputs(args: string[], opts: { cwd: string; outDir: string }): Promise<Inputs> {
+  const messages: Message[] = [];
+  const found = new Map<string, SourceRef>();
+  const loose: { abs: string; named: boolean }[] = [];
+  const outAbs = path.resolve(opts.cwd, opts.outDir);
+
+  for (const arg of args) {
+    const abs = path.resolve(opts.cwd, arg);
+    const st = await stat(abs).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const rel = path.relative(abs, outAbs);
+      const ignore = ['**/node_modules/**'];
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${rel.split(path.sep).join('/')}/**`);
+      const files = await glob('**/*.md', { cwd: abs, ignore, dot: false, absolute: true });
+      for (const f of files.sort()) await addFound(f, abs, false);
+    } else if (st?.isFile()) {
+      loose.push({ abs, named: true });
+    } else if (isDynamicPattern(arg)) {
+      const files = await glob(arg, { cwd: opts.cwd, ignore: ['**/node_modules/**'], dot: false, absolute: true });
+      if (!files.length) messages.push({ file: arg, ruleId: 'input', severity: 'error', reason: 'The pattern matches no file', hint: 'Check the pattern; quote it so that the shell does not expand it.' });
+      for (const f of files.sort()) if (f.endsWith('.md')) loose.push({ abs: f, named: false });
+    } else {
+      messages.push({ file: arg, ruleId: 'input', severity: 'error', reason: 'No such file or folder', hint: 'Check the path.' });
+    }
+  }
+  const base = commonParent(loose.map((l) => path.dirname(l.abs)));
+  for (const l of loose) await addFound(l.abs, base, l.named);
+
+  async function addFound(abs: string, baseDir: string, named: boolean): Promise<void> {
+    if (found.has(abs)) return;
+    if (!named) {
+      const text = await readFile(abs, 'utf8').catch(() => '');
+      if (!hasFrontMatter(text)) {
+        messages.push({ file: display(abs, opts.cwd), ruleId: 'input', severity: 'info', reason: 'Skipped: no front matter, so not a release source' });
+        return;
+      }
+    }
+    found.set(abs, { file: display(abs, opts.cwd), base: baseDir, named });
+  }
+
+  const sources = [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+  return { sources, messages };
+}

@@ -1,0 +1,142 @@
+/**
+ * Source → release model, for one file: read, parse, inherit from the original
+ * (translations), find the template and the locale, extract. Problems come back
+ * as positioned messages, never as exceptions.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Node as YamlNode } from 'yaml';
+import { isUserError, UserError, type Message, type Place } from '../messages.js';
+import { extractRelease } from '../model/extract/index.js';
+import type { Release } from '../model/types.js';
+import { NOT_INHERITED, type FrontMatter } from '../source/front-matter.js';
+import { parseSource, type Source } from '../source/parse.js';
+import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../templates/load.js';
+import type { LocaleData, Template } from '../templates/types.js';
+import { placeOf } from '../yaml/parse.js';
+
+export interface Loaded {
+  source: Source;
+  /** the front matter after inheritance from the original */
+  frontMatter: FrontMatter;
+  release: Release;
+  template: Template;
+  locale: LocaleData;
+  /** the original of a translation, loaded the same way */
+  original?: Loaded;
+  /** non-fatal messages (warnings) */
+  messages: Message[];
+}
+
+export interface LoadOptions {
+  /** `-t`: wins over the front matter's `template` */
+  template?: string;
+  /** the working folder, searched for `templates/` after the source's folder */
+  cwd: string;
+  /** the text, when it does not come from the file (standard input) */
+  text?: string;
+}
+
+/** Where a front-matter key's value is written, for messages about it. */
+export function placeOfKey(source: Source, keys: string[]): Place | undefined {
+  const node = source.yaml.doc.getIn(keys, true) as YamlNode | undefined;
+  return placeOf(source.yaml.src, node) ?? placeOf(source.yaml.src, source.yaml.doc.contents as YamlNode);
+}
+
+function sourceError(source: Source, keys: string[], ruleId: string, reason: string, hint: string): UserError {
+  return new UserError({ file: source.file, place: placeOfKey(source, keys), ruleId, severity: 'error', reason, hint });
+}
+
+export async function readSourceText(abs: string, file = abs): Promise<string> {
+  try {
+    return await readFile(abs, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError({
+      file,
+      ruleId: 'read',
+      severity: 'error',
+      reason: code === 'ENOENT' ? 'No such file' : code === 'EISDIR' ? 'This is a folder, not a source' : `Cannot read the file (${code ?? 'error'})`,
+      hint: code === 'ENOENT' ? 'Check the path.' : 'Check that the file is readable.',
+    });
+  }
+}
+
+/** Parse a source, or throw its messages. */
+export async function parseFile(file: string, cwd: string, text?: string): Promise<Source> {
+  const parsed = parseSource(file, text ?? (await readSourceText(path.resolve(cwd, file), file)));
+  if (!parsed.ok) throw new UserError(parsed.messages);
+  return parsed.source;
+}
+
+function inherit(own: FrontMatter, original: FrontMatter): FrontMatter {
+  const merged: FrontMatter = { ...own };
+  for (const [k, v] of Object.entries(original)) {
+    if (NOT_INHERITED.has(k)) continue;
+    if (k === 'dateline') merged.dateline = { ...original.dateline, ...own.dateline };
+    else if (!(k in own)) merged[k] = v;
+  }
+  return merged;
+}
+
+export function resolveTemplate(ref: string, source: Source, opts: LoadOptions, fromFlag: boolean): Template {
+  const found = findTemplateDir(ref, { searchDirs: [path.dirname(path.resolve(opts.cwd, source.file)), opts.cwd] });
+  if (!found) {
+    const hint = 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder. `pressready templates` lists them.';
+    if (fromFlag) throw new UserError({ file: source.file, ruleId: 'template', severity: 'error', reason: `No template \`${ref}\``, hint }, 2);
+    throw sourceError(source, ['template'], 'template', `No template \`${ref}\``, hint);
+  }
+  return loadTemplate(found.dir, found.origin);
+}
+
+export async function loadRelease(file: string, opts: LoadOptions, depth = 0): Promise<Loaded> {
+  const source = await parseFile(file, opts.cwd, opts.text);
+  let fm = source.frontMatter;
+  let original: Loaded | undefined;
+  const of = fm['translation-of'];
+  if (of) {
+    const originalFile = path.join(path.dirname(file), of);
+    if (depth > 0) throw sourceError(source, ['translation-of'], 'translation-of', 'An original cannot itself be a translation', 'Point `translation-of` at the original-language source.');
+    try {
+      original = await loadRelease(originalFile, { ...opts, text: undefined }, depth + 1);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      const missing = e.messages.some((m) => m.ruleId === 'read');
+      throw new UserError([
+        {
+          file: source.file,
+          place: placeOfKey(source, ['translation-of']),
+          ruleId: 'translation-of',
+          severity: 'error',
+          reason: missing ? `The original \`${of}\` does not exist` : `The original \`${of}\` has errors`,
+          hint: missing ? 'Check the path; it is relative to this file’s folder.' : 'Mend the original first.',
+        },
+        ...(missing ? [] : e.messages),
+      ]);
+    }
+    fm = inherit(fm, original.frontMatter);
+    for (const key of ['city', 'date'] as const) {
+      if (!fm.dateline?.[key])
+        throw sourceError(source, ['translation-of'], 'front-matter', `Neither this translation nor its original has \`dateline.${key}\``, `Add \`${key}:\` under \`dateline:\` in the original.`);
+    }
+  }
+
+  const templateRef = opts.template ?? fm.template ?? 'default';
+  const template = resolveTemplate(templateRef, source, opts, opts.template !== undefined);
+  const lang = fm.lang ?? 'en';
+  const localeName = resolveLanguage(template, lang);
+  if (!localeName) {
+    throw sourceError(
+      source,
+      ['lang'],
+      'lang',
+      `The template \`${template.name}\` has no \`${lang}\` locale`,
+      `It has: ${template.languages.join(', ') || 'none'}. Use one of those, or add locales/${lang.split('-')[0]}.yaml to the template.`,
+    );
+  }
+  const locale = loadLocale(template, localeName);
+  const release = extractRelease({ source, frontMatter: fm, locale, template, templateRef });
+  const ownContacts = source.frontMatter.contacts?.length || release.contacts.some((c) => c.from === 'body');
+  if (original && !ownContacts) release.contacts = original.release.contacts.map((c) => ({ ...c }));
+  return { source, frontMatter: fm, release, template, locale, ...(original ? { original } : {}), messages: [] };
+}

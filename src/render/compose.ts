@@ -1,0 +1,170 @@
+/**
+ * Model + template → the parts of a release in the order of SPEC.md §2, with
+ * every printed word taken from the locale. Renderers map these parts to their
+ * format; none of them decides order, phrasing or labels again.
+ */
+import path from 'node:path';
+import type { Block, Contact, Inline, Release } from '../model/types.js';
+import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
+import { fill, fillInline, formatDate, joinList, shorten, upper } from './phrases.js';
+
+export type Part =
+  | { kind: 'letterhead'; style: 'letterhead'; text?: string; logo?: { file: string; alt: string; width?: number } }
+  | { kind: 'line'; style: 'label' | 'releaseLine' | 'reference' | 'headline' | 'subheadline' | 'endMarker'; text: string }
+  | { kind: 'lead'; style: 'body'; dateline: string; content: Inline[] }
+  | { kind: 'blocks'; style: 'body'; blocks: Block[] }
+  | { kind: 'contacts'; style: 'contacts'; sentence?: Inline[]; heading?: string; entries?: Inline[][][]; notes: Block[] }
+  | { kind: 'section'; style: 'background' | 'boilerplate'; heading?: string; blocks: Block[] };
+
+export interface Composed {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** the Intl locale of the language */
+  intl: string;
+  parts: Part[];
+  /** page furniture, filled in by the paginating formats */
+  furniture: {
+    runningHeader?: string;
+    page: (page: number, pages: number) => string;
+    more: string;
+  };
+  meta: {
+    title: string;
+    subject?: string;
+    author?: string;
+    keywords: string[];
+    /** document date: SOURCE_DATE_EPOCH when set, else the release date at 00:00 UTC */
+    date: Date;
+  };
+}
+
+export function styleOf(template: Template, name: StyleName): TextStyle {
+  return { ...template.settings.styles.base, ...template.settings.styles[name] };
+}
+
+export function documentDate(release: Release, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${release.dateline.date}T00:00:00Z`);
+}
+
+function text(value: string): Inline[] {
+  return [{ type: 'text', value }];
+}
+
+function contactName(c: Contact, locale: LocaleData): Inline[] {
+  return text(c.role ? fill(locale.contact.withRole, { name: c.name, role: c.role }) : c.name);
+}
+
+function contactDetails(c: Contact, locale: LocaleData): Inline[] {
+  const items: Inline[][] = [];
+  if (c.phone) items.push(text(c.phone));
+  if (c.email) items.push(...c.email.split(' / ').map((e): Inline[] => [{ type: 'link', url: `mailto:${e}`, children: text(e) }]));
+  return items.flatMap((it, i) => (i ? [{ type: 'text' as const, value: locale.contact.separator }, ...it] : it));
+}
+
+function contactsPart(release: Release, template: Template, locale: LocaleData): Part | undefined {
+  const { contacts, contactNotes: notes } = release;
+  if (!contacts.length && !notes.length) return undefined;
+  if (template.settings.contacts.style === 'sentence') {
+    const items = contacts.map((c) => {
+      const details = contactDetails(c, locale);
+      const name = contactName(c, locale);
+      return details.length ? fillInline(locale.contact.withDetails, { name, details }) : name;
+    });
+    return {
+      kind: 'contacts',
+      style: 'contacts',
+      ...(items.length ? { sentence: fillInline(locale.labels.contactsSentence, { contacts: joinList(items, locale) }) } : {}),
+      notes,
+    };
+  }
+  const entries = contacts.map((c) => {
+    const lines: Inline[][] = [contactName(c, locale)];
+    if (c.organization) lines.push(text(c.organization));
+    if (c.phone) lines.push(text(c.phone));
+    if (c.email) lines.push([{ type: 'link', url: `mailto:${c.email}`, children: text(c.email) }]);
+    return lines;
+  });
+  return {
+    kind: 'contacts',
+    style: 'contacts',
+    heading: contacts.length > 1 ? locale.labels.contactsHeadingPlural : locale.labels.contactsHeading,
+    entries,
+    notes,
+  };
+}
+
+export function compose(release: Release, template: Template, locale: LocaleData, env: NodeJS.ProcessEnv = process.env): Composed {
+  const s = template.settings;
+  const parts: Part[] = [];
+  const line = (style: Extract<Part, { kind: 'line' }>['style'], value: string | undefined) => {
+    if (!value) return;
+    parts.push({ kind: 'line', style, text: styleOf(template, style).uppercase ? upper(value, locale) : value });
+  };
+
+  const organization = s.letterhead.organization ?? release.metadata.author;
+  if (organization || s.letterhead.logo) {
+    parts.push({
+      kind: 'letterhead',
+      style: 'letterhead',
+      ...(organization ? { text: organization } : {}),
+      ...(s.letterhead.logo
+        ? { logo: { file: path.join(template.dir, s.letterhead.logo), alt: organization ?? s.name, ...(s.letterhead.logoWidth ? { width: s.letterhead.logoWidth } : {}) } }
+        : {}),
+    });
+  }
+  line('label', locale.labels.release);
+  const e = release.embargo;
+  if (e) {
+    line('releaseLine', fill(locale.labels.embargo, {
+      date: formatDate(e.date, locale),
+      time: e.time,
+      offset: e.offset,
+      gmtDate: formatDate(e.gmtDate, locale),
+      gmtTime: e.gmtTime,
+    }));
+  } else if (s.immediateRelease) {
+    line('releaseLine', locale.labels.immediate);
+  }
+  if (release.reference) line('reference', fill(locale.labels.reference, { reference: release.reference }));
+  line('headline', release.headline);
+  line('subheadline', release.subheadline);
+
+  const city = s.dateline.cityCase === 'upper' ? upper(release.dateline.city, locale) : release.dateline.city;
+  parts.push({ kind: 'lead', style: 'body', dateline: fill(locale.dateline, { city, date: formatDate(release.dateline.date, locale) }), content: release.lead });
+  if (release.body.length) parts.push({ kind: 'blocks', style: 'body', blocks: release.body });
+  line('endMarker', locale.labels.endMarker);
+
+  for (const kind of s.sections) {
+    if (kind === 'contacts') {
+      const p = contactsPart(release, template, locale);
+      if (p) parts.push(p);
+    } else if (kind === 'background' && release.background) {
+      const heading = s.backgroundHeading === 'label' ? locale.labels.background : release.background.heading;
+      parts.push({ kind: 'section', style: 'background', heading, blocks: release.background.blocks });
+    } else if (kind === 'boilerplate') {
+      for (const b of release.boilerplate) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: b.blocks });
+    }
+  }
+
+  const header = s.runningHeader === 'none' ? undefined : s.runningHeader === 'reference' && release.reference ? release.reference : shorten(release.headline);
+  return {
+    lang: release.lang,
+    dir: release.dir,
+    intl: locale.intl,
+    parts,
+    furniture: {
+      ...(header ? { runningHeader: header } : {}),
+      page: (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) }),
+      more: locale.labels.more,
+    },
+    meta: {
+      title: release.headline,
+      ...(release.subheadline ? { subject: release.subheadline } : {}),
+      ...(release.metadata.author ? { author: release.metadata.author } : {}),
+      keywords: release.metadata.keywords,
+      date: documentDate(release, env),
+    },
+  };
+}

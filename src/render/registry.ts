@@ -1,0 +1,28 @@
+/**
+ * The renderers by format. Each is loaded only when its format is asked for:
+ * docx and pdfkit take tens of milliseconds to load.
+ */
+import type { Renderer } from './types.js';
+
+const loaders: Record<string, () => Promise<Renderer>> = {
+  txt: async () => (await import('./txt.js')).txtRenderer,
+  json: async () => (await import('./json.js')).jsonRenderer,
+};
+
+/** Formats in the order `all` lists them. */
+export const FORMATS = Object.keys(loaders);
+export const DEFAULT_FORMATS = FORMATS.filter((f) => ['txt', 'docx', 'pdf'].includes(f));
+
+export function isFormat(f: string): boolean {
+  return f in loaders;
+}
+
+const loaded = new Map<string, Promise<Renderer>>();
+
+export function renderer(format: string): Promise<Renderer> {
+  const load = loaders[format];
+  if (!load) throw new Error(`unknown format ${format}`);
+  let r = loaded.get(format);
+  if (!r) loaded.set(format, (r = load()));
+  return r;
+}

@@ -1,0 +1,29 @@
+/** What every renderer receives and gives back. */
+import type { Message } from '../messages.js';
+import type { Release } from '../model/types.js';
+import type { LocaleData, Template } from '../templates/types.js';
+import type { Composed } from './compose.js';
+
+export interface RenderOptions {
+  /** wrap plain text at this many columns */
+  wrap?: number;
+  pdfStandard?: 'pdfa-2b';
+  /** the environment (SOURCE_DATE_EPOCH), passed in so that rendering is a pure function */
+  env: NodeJS.ProcessEnv;
+}
+
+export interface RenderInput {
+  release: Release;
+  composed: Composed;
+  template: Template;
+  locale: LocaleData;
+  options: RenderOptions;
+  /** a problem that does not stop the output (a character no font has) */
+  warn: (m: Omit<Message, 'file'>) => void;
+}
+
+export interface Renderer {
+  format: string;
+  extension: string;
+  render(input: RenderInput): Promise<Uint8Array | string> | Uint8Array | string;
+}

@@ -1,0 +1,105 @@
+/**
+ * Reading a source: Markdown (CommonMark + GFM) with YAML front matter, parsed by
+ * unified/remark, the front matter by `yaml` and checked against SPEC.md §1.
+ * Every problem is a positioned Message in the source file.
+ */
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import YAML, { type Document } from 'yaml';
+import { LineIndex, type Message } from '../messages.js';
+import { parseYaml, type YamlSource } from '../yaml/parse.js';
+import { validate, type UnknownKey } from '../yaml/schema.js';
+import { frontMatterSpec, type FrontMatter } from './front-matter.js';
+
+export interface Source {
+  /** the file as the user named it (used in messages) */
+  file: string;
+  text: string;
+  index: LineIndex;
+  tree: Root;
+  frontMatter: FrontMatter;
+  /** the parsed YAML, to find where a key is written */
+  yaml: { doc: Document.Parsed; src: YamlSource };
+  unknownKeys: UnknownKey[];
+  /** offset where the Markdown body starts */
+  bodyOffset: number;
+}
+
+export type ParseResult = { ok: true; source: Source; messages: Message[] } | { ok: false; messages: Message[] };
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/** Whether a text starts like a source (a `---` line); folders skip files that do not. */
+export function hasFrontMatter(text: string): boolean {
+  return /^\uFEFF?---[ \t]*\r?\n/.test(text);
+}
+
+export function parseSource(file: string, rawText: string): ParseResult {
+  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
+  const index = new LineIndex(text);
+  const err = (reason: string, hint: string, start = 0, end?: number, ruleId = 'front-matter'): ParseResult => ({
+    ok: false,
+    messages: [{ file, place: index.place(start, end), ruleId, severity: 'error', reason, hint }],
+  });
+
+  if (!hasFrontMatter(text)) {
+    return err(
+      'The source has no front matter',
+      'Start the file with a `---` line, then `headline:` and `dateline:` (with `city:` and `date:`), then another `---` line.',
+      0,
+      Math.min(text.indexOf('\n') >>> 0, text.length),
+    );
+  }
+  const tree = parseMarkdown(text);
+  const first = tree.children[0];
+  if (!first || first.type !== 'yaml' || !first.position) {
+    return err(
+      'The front matter opened on line 1 is never closed',
+      'Add a line with only `---` after the last front-matter key.',
+      0,
+      3,
+    );
+  }
+  const blockStart = first.position.start.offset ?? 0;
+  const blockEnd = first.position.end.offset ?? 0;
+  const yamlBase = text.indexOf('\n', blockStart) + 1;
+  const closing = text.lastIndexOf('\n', blockEnd - 1);
+  const yamlText = closing >= yamlBase ? text.slice(yamlBase, closing + 1) : '';
+  const src: YamlSource = { file, text, index, base: yamlBase };
+
+  const parsed = parseYaml(src, yamlText);
+  if (parsed.messages.length) return { ok: false, messages: parsed.messages };
+  if (!YAML.isMap(parsed.doc.contents)) {
+    return err(
+      parsed.doc.contents === null ? 'The front matter is empty' : 'The front matter is not a mapping of `key: value` lines',
+      'Write the front matter as `key: value` lines, starting with `headline:` and `dateline:`.',
+      parsed.doc.contents?.range ? yamlBase + parsed.doc.contents.range[0] : 0,
+      parsed.doc.contents?.range ? yamlBase + parsed.doc.contents.range[1] : 3,
+    );
+  }
+  const fm = parsed.value as FrontMatter;
+  const relaxed = typeof fm['translation-of'] === 'string';
+  const result = validate(src, parsed.doc.contents, frontMatterSpec(relaxed), 'front-matter', 'the front matter');
+  if (result.messages.length) return { ok: false, messages: result.messages };
+  return {
+    ok: true,
+    messages: [],
+    source: {
+      file,
+      text,
+      index,
+      tree,
+      frontMatter: fm,
+      yaml: { doc: parsed.doc, src },
+      unknownKeys: result.unknownKeys,
+      bodyOffset: blockEnd,
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * A template is data: `template.yaml` (layout and style) and `locales/<lang>.yaml`
+ * (every printed word). These are their resolved shapes; ./schema.ts checks the
+ * YAML a user writes against them.
+ */
+
+export type SectionKind = 'contacts' | 'background' | 'boilerplate';
+
+/** A paragraph style, in points; colours as #rrggbb. */
+export interface TextStyle {
+  font?: string;
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  align?: 'start' | 'center' | 'end' | 'justify';
+  /** space before and after, in points */
+  spaceBefore?: number;
+  spaceAfter?: number;
+  /** line height as a multiple of the size */
+  lineHeight?: number;
+  /** indent of both sides, in points (block quotes) */
+  indent?: number;
+  uppercase?: boolean;
+}
+
+export type StyleName =
+  | 'base'
+  | 'letterhead'
+  | 'label'
+  | 'releaseLine'
+  | 'reference'
+  | 'headline'
+  | 'subheadline'
+  | 'dateline'
+  | 'body'
+  | 'subheading'
+  | 'quote'
+  | 'list'
+  | 'table'
+  | 'endMarker'
+  | 'contacts'
+  | 'sectionLabel'
+  | 'background'
+  | 'boilerplate'
+  | 'header'
+  | 'footer';
+
+export interface TemplateSettings {
+  name: string;
+  description?: string;
+  page: {
+    size: 'A4' | 'Letter';
+    /** margins in millimetres */
+    margins: { top: number; right: number; bottom: number; left: number };
+  };
+  letterhead: {
+    /** organization printed at the top; empty: the source's `author` */
+    organization?: string;
+    /** a PNG or JPEG inside the template folder */
+    logo?: string;
+    logoWidth?: number;
+  };
+  /** print the immediate-release line when there is no embargo */
+  immediateRelease: boolean;
+  dateline: { cityCase: 'upper' | 'as-written' };
+  contacts: { style: 'sentence' | 'block' };
+  /** the background heading: the locale's label, or the heading as written */
+  backgroundHeading: 'label' | 'as-written';
+  /** order of the sections after the end marker */
+  sections: SectionKind[];
+  /** running header from page 2 */
+  runningHeader: 'headline' | 'reference' | 'none';
+  /** fonts by role; names of bundled families or files inside the template folder */
+  fonts: Record<string, { regular: string; bold?: string; italic?: string; boldItalic?: string }>;
+  styles: Partial<Record<StyleName, TextStyle>>;
+  /** contacts every release from this template gets */
+  contactsDefault: { name: string; role?: string; organization?: string; phone?: string; email?: string }[];
+}
+
+export interface LocaleData {
+  /** the language tag of the file (`en`, `fr`, `zh`) */
+  lang: string;
+  /** the Intl locale to format dates and lists with (`en-GB`) */
+  intl: string;
+  dir: 'ltr' | 'rtl';
+  labels: {
+    release: string;
+    immediate: string;
+    /** placeholders: {date} {time} {offset} {gmtDate} {gmtTime} */
+    embargo: string;
+    /** placeholders: {reference} */
+    reference: string;
+    endMarker: string;
+    background: string;
+    /** sentence form; placeholders: {contacts} */
+    contactsSentence: string;
+    /** block form heading, singular and plural */
+    contactsHeading: string;
+    contactsHeadingPlural: string;
+    /** placeholders: {page} {pages} */
+    page: string;
+    more: string;
+  };
+  /** placeholders: {city} {date} */
+  dateline: string;
+  /** a date in the house style; without it, Intl's long date for `intl` */
+  date?: { pattern: string; months: string[] };
+  contact: {
+    /** placeholders: {name} {role} */
+    withRole: string;
+    /** placeholders: {name} {details} */
+    withDetails: string;
+    separator: string;
+  };
+  /** names of level-2 headings that open a section; boilerplate names are prefixes */
+  sections: Record<SectionKind, string[]>;
+  quotes: { primary: [string, string]; secondary: [string, string] };
+  speech: {
+    verbs: string[];
+    honorifics: string[];
+    /** words that may start an organization speaker: `the` Committee */
+    articles: string[];
+    /** words that stand for the last speaker: `she said` */
+    pronouns?: string[];
+  };
+}
+
+export interface Template {
+  name: string;
+  /** absolute folder */
+  dir: string;
+  origin: 'built-in' | 'project' | 'path';
+  settings: TemplateSettings;
+  /** languages with a locale file */
+  languages: string[];
+}
