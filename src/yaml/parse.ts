@@ -73,7 +73,7 @@ function yamlHint(code: string): string {
       return 'Check the indentation and that every `key: value` pair has its colon.';
     case 'MULTILINE_IMPLICIT_KEY':
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'A key must fit on one line; quote values that contain `: `.';
+      return 'Check the indentation of this line and the next: keys of one mapping must line up, and a value that contains `: ` must be quoted.';
     default:
       return 'Fix the YAML syntax; values containing `: `, `#` or starting with `@`, `*`, `&`, `[` or `{` must be quoted.';
   }

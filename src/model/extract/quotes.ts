@@ -34,7 +34,8 @@ function patterns(locale: LocaleData): Patterns {
   if (cached) return cached;
   const { verbs, honorifics, articles } = locale.speech;
   const pronouns = locale.speech.pronouns ?? [];
-  const token = `[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*`;
+  // A capitalized word (O’Neil, Carvalho-Mendes) or an initial (J.); a sentence's full stop is not part of a name.
+  const token = `(?:[\\p{Lu}]\\.|[\\p{Lu}][\\p{L}\\p{M}'’\\-]*)`;
   const name = `${token}(?:\\s+(?:(?:${alternatives(PARTICLES)})\\s+)?${token}){0,4}`;
   const speaker = `(?<speaker>(?:(?:${alternatives(articles)})\\s+)?(?:(?:${alternatives(honorifics)})\\s+)?${name}|(?:${alternatives(pronouns)}))`;
   const verb = `(?:${alternatives(verbs)})`;

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { compose } from '../src/render/compose.js';
+import { jsonRenderer, SCHEMA_ID } from '../src/render/json.js';
+import { ROOT, loadFixture } from './helpers.js';
+
+const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'release.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+describe('the JSON model', () => {
+  it.each(['cedaw-trafficking/release.md', 'water-report/release.md'])('%s validates against the published schema', async (f) => {
+    const l = await loadFixture(f);
+    const json = JSON.parse(jsonRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} }) as string);
+    expect(json.$schema).toBe(SCHEMA_ID);
+    expect(schema.$id).toBe(SCHEMA_ID);
+    const ok = validate(json);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the schema rejects a model that breaks it', async () => {
+    const l = await loadFixture('water-report/release.md');
+    const bad = { ...JSON.parse(JSON.stringify(l.release)), dir: 'sideways' };
+    expect(validate(bad)).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { loadFixture, tempDir } from './helpers.js';
+import { loadRelease } from '../src/pipeline/load.js';
+
+async function fromText(body: string, fm = '') {
+  const t = tempDir({ 'r.md': `---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\n${fm}---\n\n${body}` });
+  try {
+    return (await loadRelease('r.md', { cwd: t.dir })).release;
+  } finally {
+    t.cleanup();
+  }
+}
+
+describe('the release model of the CEDAW example', () => {
+  it('has the lead, 5 quotes (4 by Dalia Leinarte, 1 by the Committee) and 2 contacts', async () => {
+    const { release } = await loadFixture('cedaw-trafficking/release.md');
+    expect(release.lead[0]).toMatchObject({ type: 'text' });
+    expect(JSON.stringify(release.lead)).toMatch(/^\[\{"type":"text","value":"The UN women’s rights committee today called/);
+    expect(release.quotes).toHaveLength(5);
+    expect(release.quotes.filter((q) => q.speaker === 'Dalia Leinarte')).toHaveLength(4);
+    const committee = release.quotes.filter((q) => q.speakerKind === 'organization');
+    expect(committee).toHaveLength(1);
+    expect(committee[0]!.speaker).toBe('Committee');
+    expect(release.quotes[0]!.role).toBe('the committee member who led the drafting of the general recommendation');
+    expect(release.quotes[3]!.text).toMatch(/^State parties must create/);
+    expect(release.contacts.map((c) => [c.name, c.phone, c.email])).toEqual([
+      ['Vivian Kwok', '+41 (0) 22 917 9362', 'vkwok@ohchr.org'],
+      ['UN Human Rights Office Media Section', '+41 (0) 22 928 9855', 'media@ohchr.org'],
+    ]);
+    expect(release.contacts[0]!.phoneE164).toBe('+41229179362');
+    expect(release.background?.heading).toBe('Background');
+    expect(release.boilerplate.map((b) => b.heading)).toEqual(['About the UN Human Rights Office']);
+  });
+
+  it('gives each quote its range in the source', async () => {
+    const { release, source } = await loadFixture('cedaw-trafficking/release.md');
+    for (const q of release.quotes) {
+      const written = source.text.slice(q.range.start.offset, q.range.end.offset);
+      expect(written.startsWith('“')).toBe(true);
+      expect(written.endsWith('”')).toBe(true);
+      expect(written).toContain(q.text);
+    }
+    expect(release.quotes[0]!.range.start).toMatchObject({ line: 18, column: 1 });
+  });
+});
+
+describe('the release model of the water report', () => {
+  it('has 3 quotes by Ines Carvalho-Mendes, the first a block quote with her role, and 1 contact from front matter', async () => {
+    const { release } = await loadFixture('water-report/release.md');
+    expect(release.quotes).toHaveLength(3);
+    expect(release.quotes.every((q) => q.speaker === 'Ines Carvalho-Mendes')).toBe(true);
+    expect(release.quotes[0]).toMatchObject({ form: 'block', role: 'UN Independent Expert on water in informal settlements' });
+    expect(release.contacts).toEqual([
+      { name: 'Amara Lindqvist', role: 'Press officer', phone: '+1 212 555 0147', phoneE164: '+12125550147', email: 'a.lindqvist@example.org', from: 'front-matter' },
+    ]);
+    expect(release.embargo).toMatchObject({ date: '2026-03-22', time: '10:00', offset: '-04:00', gmtTime: '14:00' });
+    expect(release.reference).toBe('PR/26/014');
+    expect(release.background?.heading).toBe('Notes to editors');
+    const kinds = release.body.map((b) => b.type);
+    expect(kinds).toEqual(['paragraph', 'blockquote', 'paragraph', 'list', 'paragraph', 'heading', 'paragraph']);
+  });
+});
+
+describe('quote attribution', () => {
+  it('an honorific does not stop a surname from resolving', async () => {
+    const r = await fromText('Lead.\n\n“First words,” said Dr. Amina Yusuf, the rapporteur.\n\n“Second words,” Dr. Yusuf added.\n\n“Third,” Ms. Yusuf noted.\n');
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Amina Yusuf', 'Amina Yusuf', 'Amina Yusuf']);
+    expect(r.quotes[1]!.role).toBe('the rapporteur');
+  });
+
+  it('a quote introduced before its words, and a pronoun', async () => {
+    const r = await fromText('Lead.\n\nMaria Lopez said: “We will act.”\n\n“Now,” she added.\n');
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Maria Lopez', 'Maria Lopez']);
+  });
+
+  it('a quote that goes on after its attribution keeps the speaker', async () => {
+    const r = await fromText('Lead.\n\n“One,” said Jan de Vries. “Two.”\n');
+    expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([['One', 'Jan de Vries'], ['Two.', 'Jan de Vries']]);
+  });
+
+  it('two different people stay apart', async () => {
+    const r = await fromText('Lead.\n\n“A,” said Anna Berg.\n\n“B,” said Carl Berg-Olsen.\n\n“C,” Berg said.\n');
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Anna Berg', 'Carl Berg-Olsen', 'Anna Berg']);
+  });
+
+  it('quoted words with no speaker have none', async () => {
+    const r = await fromText('Lead.\n\nThe plan is called “Water for All” in the report.\n');
+    expect(r.quotes).toHaveLength(1);
+    expect(r.quotes[0]!.speaker).toBeUndefined();
+  });
+
+  it('a block quote without attribution', async () => {
+    const r = await fromText('Lead.\n\n> Words of nobody in particular.\n');
+    expect(r.quotes).toEqual([expect.objectContaining({ form: 'block', text: 'Words of nobody in particular.' })]);
+    expect(r.quotes[0]!.speaker).toBeUndefined();
+  });
+});
+
+describe('sections and contacts', () => {
+  it('section names match whatever their case, apostrophes and a trailing colon', async () => {
+    const r = await fromText('Lead.\n\n## MEDIA CONTACTS:\n\n- A B, a@b.org\n\n## Note to editors\n\nBg.\n\n## About us\n\nWe.\n');
+    expect(r.contacts.map((c) => c.email)).toEqual(['a@b.org']);
+    expect(r.background?.heading).toBe('Note to editors');
+    expect(r.boilerplate[0]!.heading).toBe('About us');
+  });
+
+  it('a level-2 heading that names no section stays in the body', async () => {
+    const r = await fromText('Lead.\n\n## The findings\n\nText.\n');
+    expect(r.body.map((b) => b.type)).toEqual(['heading', 'paragraph']);
+  });
+
+  it('contacts in any order, with a role, an organization, mailto links and ` / `', async () => {
+    const r = await fromText(
+      'Lead.\n\n## Contacts\n\n- Jane Roe, Spokesperson, UNICEF, [jroe@unicef.org](mailto:jroe@unicef.org) / +1 917 555 0123\n- Rolf Weber / +49 30 901820\n\nCall us any time.\n',
+    );
+    expect(r.contacts).toEqual([
+      expect.objectContaining({ name: 'Jane Roe', role: 'Spokesperson', organization: 'UNICEF', email: 'jroe@unicef.org', phone: '+1 917 555 0123' }),
+      expect.objectContaining({ name: 'Rolf Weber', phone: '+49 30 901820' }),
+    ]);
+    expect(r.contactNotes).toHaveLength(1);
+  });
+
+  it('front-matter contacts come after those of the body', async () => {
+    const r = await fromText('Lead.\n\n## Contacts\n\n- Body Person, body@x.org\n', 'contacts:\n  - name: Front Person\n    email: front@x.org\n');
+    expect(r.contacts.map((c) => [c.name, c.from])).toEqual([['Body Person', 'body'], ['Front Person', 'front-matter']]);
+  });
+
+  it('the first block is the lead only when it is a paragraph', async () => {
+    const r = await fromText('### Not a lead\n\nText.\n');
+    expect(r.lead).toEqual([]);
+    expect(r.body.map((b) => b.type)).toEqual(['heading', 'paragraph']);
+  });
+});
