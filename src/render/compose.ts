@@ -3,9 +3,9 @@
  * every printed word taken from the locale. Renderers map these parts to their
  * format; none of them decides order, phrasing or labels again.
  */
-import path from 'node:path';
 import type { Block, Contact, Inline, Release } from '../model/types.js';
 import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
+import { resolveTemplateFile } from '../templates/files.js';
 import { fill, fillInline, formatDate, joinList, shorten, upper } from './phrases.js';
 
 export type Part =
@@ -110,7 +110,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
       style: 'letterhead',
       ...(organization ? { text: organization } : {}),
       ...(s.letterhead.logo
-        ? { logo: { file: path.join(template.dir, s.letterhead.logo), alt: organization ?? s.name, ...(s.letterhead.logoWidth ? { width: s.letterhead.logoWidth } : {}) } }
+        ? { logo: { file: resolveTemplateFile(template.dir, s.letterhead.logo, 'letterhead.logo'), alt: organization ?? s.name, ...(s.letterhead.logoWidth ? { width: s.letterhead.logoWidth } : {}) } }
         : {}),
     });
   }
