@@ -11,6 +11,7 @@ import { fill, fillInline, formatDate, joinList, shorten, upper } from './phrase
 export type Part =
   | { kind: 'letterhead'; style: 'letterhead'; text?: string; logo?: { file: string; alt: string; width?: number } }
   | { kind: 'line'; style: 'label' | 'releaseLine' | 'reference' | 'headline' | 'subheadline' | 'endMarker'; text: string }
+  /** `dateline` is printed right before the lead: it ends with the space the language wants there (none in Chinese) */
   | { kind: 'lead'; style: 'body'; dateline: string; content: Inline[] }
   | { kind: 'blocks'; style: 'body'; blocks: Block[] }
   | { kind: 'contacts'; style: 'contacts'; sentence?: Inline[]; heading?: string; entries?: Inline[][][]; notes: Block[] }
@@ -132,7 +133,8 @@ export function compose(release: Release, template: Template, locale: LocaleData
   line('subheadline', release.subheadline);
 
   const city = s.dateline.cityCase === 'upper' ? upper(release.dateline.city, locale) : release.dateline.city;
-  parts.push({ kind: 'lead', style: 'body', dateline: fill(locale.dateline, { city, date: formatDate(release.dateline.date, locale) }), content: release.lead });
+  const dateline = fill(locale.dateline, { city, date: formatDate(release.dateline.date, locale) });
+  parts.push({ kind: 'lead', style: 'body', dateline: release.lead.length ? dateline : dateline.trimEnd(), content: release.lead });
   if (release.body.length) parts.push({ kind: 'blocks', style: 'body', blocks: release.body });
   line('endMarker', locale.labels.endMarker);
 

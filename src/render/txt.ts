@@ -103,8 +103,7 @@ function part(p: Part, columns: number | undefined): Lines[] {
     case 'line':
       return [paragraph(p.text, columns)];
     case 'lead': {
-      const lead = inlineToText(p.content);
-      return [paragraph(lead ? `${p.dateline} ${lead}` : p.dateline, columns)];
+      return [paragraph(p.dateline + inlineToText(p.content), columns)];
     }
     case 'blocks':
       return blocks(p.blocks, columns);

@@ -121,7 +121,7 @@ export const localeSpec: Spec = {
         more: str('the continuation line at the foot of a page'),
       },
     },
-    dateline: str('the dateline: {city} {date}'),
+    dateline: str('the dateline: {city} {date}, ending with the space (if any) before the lead'),
     date: {
       type: 'map',
       keys: { pattern: str('{day} {month} {year}'), months: { type: 'list', items: { type: 'string' }, doc: 'twelve month names' } },
@@ -132,6 +132,6 @@ export const localeSpec: Spec = {
     },
     sections: { type: 'map', keys: { contacts: strings, background: strings, boilerplate: strings } },
     quotes: { type: 'map', keys: { primary: pair, secondary: pair } },
-    speech: { type: 'map', keys: { verbs: strings, honorifics: strings, articles: strings, pronouns: strings } },
+    speech: { type: 'map', keys: { verbs: strings, honorifics: strings, articles: strings, pronouns: strings, names: { type: 'enum', values: ['capitalized', 'han', 'words'] } } },
   },
 };

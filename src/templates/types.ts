@@ -123,6 +123,8 @@ export interface LocaleData {
     articles: string[];
     /** words that stand for the last speaker: `she said` */
     pronouns?: string[];
+    /** how names are written: capitalized words (default), Han characters, or uncased words (Arabic) */
+    names?: 'capitalized' | 'han' | 'words';
   };
 }
 

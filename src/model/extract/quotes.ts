@@ -29,23 +29,47 @@ interface Patterns {
 
 const patternCache = new WeakMap<LocaleData, Patterns>();
 
+/**
+ * How names are written, from the locale's `speech.names`:
+ * - `capitalized` (Latin, Cyrillic, Greek): capitalized words and initials, with particles (de, van);
+ * - `han` (Chinese): Han characters, given name and surname joined by `·`, no spaces around the verb;
+ * - `words` (Arabic, no letter case): up to four words.
+ */
+const NAME_SHAPES = {
+  capitalized: {
+    token: `(?:[\\p{Lu}]\\.|[\\p{Lu}][\\p{L}\\p{M}'’\\-]*)`,
+    join: `\\s+(?:(?:${alternatives(PARTICLES)})\\s+)?`,
+    max: 4,
+    gap: '\\s+',
+    verbEnd: '(?![\\p{L}])',
+  },
+  han: { token: '[\\p{Script=Han}]+', join: '[·・]', max: 3, gap: '\\s*', verbEnd: '' },
+  words: { token: '[\\p{L}\\p{M}\\-]+', join: '\\s+', max: 3, gap: '\\s+', verbEnd: '(?![\\p{L}])' },
+} as const;
+
+/** Punctuation of many scripts: Latin, Arabic (، ؛ ؟) and CJK full-width (， ： 。). */
+const COMMA = '[,،，、]';
+const STOP = '.;!?。；！？؛؟';
+const QUOTES = '“”«»"「」';
+
 function patterns(locale: LocaleData): Patterns {
   const cached = patternCache.get(locale);
   if (cached) return cached;
   const { verbs, honorifics, articles } = locale.speech;
   const pronouns = locale.speech.pronouns ?? [];
-  // A capitalized word (O’Neil, Carvalho-Mendes) or an initial (J.); a sentence's full stop is not part of a name.
-  const token = `(?:[\\p{Lu}]\\.|[\\p{Lu}][\\p{L}\\p{M}'’\\-]*)`;
-  const name = `${token}(?:\\s+(?:(?:${alternatives(PARTICLES)})\\s+)?${token}){0,4}`;
-  const speaker = `(?<speaker>(?:(?:${alternatives(articles)})\\s+)?(?:(?:${alternatives(honorifics)})\\s+)?${name}|(?:${alternatives(pronouns)}))`;
-  const verb = `(?:${alternatives(verbs)})`;
-  const lead = `^\\s*[,;:]?\\s*(?:[—–-]\\s*)?`;
+  const shape = NAME_SHAPES[locale.speech.names ?? 'capitalized'];
+  const name = `${shape.token}(?:${shape.join}${shape.token}){0,${shape.max}}`;
+  const prefix = (list: readonly string[]) => (list.length ? `(?:(?:${alternatives(list)})${shape.gap})?` : '');
+  const speaker = `(?<speaker>${prefix(articles)}${prefix(honorifics)}${name}${pronouns.length ? `|(?:${alternatives(pronouns)})` : ''})`;
+  const verb = `(?:${alternatives(verbs)})${shape.verbEnd}`;
+  const between = shape.gap === '\\s+' ? `${shape.gap}(?:\\p{Ll}+\\s+){0,2}` : shape.gap;
+  const lead = `^\\s*(?:${COMMA}|[;:：])?\\s*(?:[—–-]\\s*)?`;
   const p: Patterns = {
-    verbFirst: new RegExp(`${lead}${verb}\\s+${speaker}(?:,\\s*(?<role>[^.;!?“”«»"]+))?`, 'u'),
-    speakerFirst: new RegExp(`${lead}${speaker}\\s+(?:\\p{Ll}+\\s+){0,2}${verb}(?![\\p{L}])`, 'u'),
-    introduces: new RegExp(`${speaker}\\s+(?:\\p{Ll}+\\s+){0,2}${verb}(?![\\p{L}])[^.!?“”«»"]*[:,]\\s*$`, 'u'),
-    honorific: new RegExp(`^(?:(?:${alternatives(honorifics)})\\s+)+`, 'u'),
-    article: new RegExp(`^(?:${alternatives(articles)})\\s+`, 'u'),
+    verbFirst: new RegExp(`${lead}${verb}${shape.gap}${speaker}(?:${COMMA}\\s*(?<role>[^${STOP}${QUOTES}]+))?`, 'u'),
+    speakerFirst: new RegExp(`${lead}${speaker}${between}${verb}`, 'u'),
+    introduces: new RegExp(`${speaker}${between}${verb}[^${STOP}${QUOTES}]*(?:${COMMA}|[:：])\\s*$`, 'u'),
+    honorific: new RegExp(`^(?:(?:${alternatives(honorifics)})${shape.gap})+`, 'u'),
+    article: new RegExp(`^(?:${alternatives(articles)})${shape.gap}`, 'u'),
     pronoun: new RegExp(`^(?:${alternatives(pronouns)})$`, 'u'),
   };
   patternCache.set(locale, p);
@@ -62,17 +86,20 @@ interface Speaker {
 class Speakers {
   private readonly known: Speaker[] = [];
   private last?: Speaker;
-  constructor(private readonly p: Patterns) {}
+  private readonly articles: boolean;
+  constructor(private readonly p: Patterns, locale: LocaleData) {
+    this.articles = locale.speech.articles.length > 0;
+  }
 
   resolve(raw: string, role?: string): Speaker {
     const written = raw.trim();
     if (this.p.pronoun.test(written) && this.last) return this.last;
-    const isOrg = this.p.article.test(written) || /^\p{Lu}{2,}$/u.test(written);
+    const isOrg = (this.p.article.test(written) && this.articles) || /^\p{Lu}{2,}$/u.test(written);
     const name = written.replace(this.p.article, '').replace(this.p.honorific, '').trim();
     const kind = isOrg ? 'organization' : 'person';
     let found = this.known.find((s) => s.name === name);
-    if (!found && !/\s/.test(name)) {
-      found = this.known.find((s) => s.kind === kind && s.name.split(/\s+/).pop() === name);
+    if (!found && !/[\s·・]/.test(name)) {
+      found = this.known.find((s) => s.kind === kind && s.name.split(/[\s·・]+/).pop() === name);
     }
     if (!found) {
       found = { name, kind, ...(role ? { role } : {}) };
@@ -95,7 +122,7 @@ function toQuote(text: string, speaker: Speaker | undefined, form: Quote['form']
 }
 
 function cleanRole(role: string | undefined, locale: LocaleData): string | undefined {
-  const r = role?.trim().replace(/[,;:]$/, '').trim();
+  const r = role?.trim().replace(/[,;:،，：]$/, '').trim();
   if (!r || locale.speech.verbs.includes(r)) return undefined;
   return r;
 }
@@ -117,7 +144,7 @@ function inlineQuotes(para: Paragraph, locale: LocaleData, speakers: Speakers, i
     if (m?.groups?.speaker) speaker = speakers.resolve(m.groups.speaker, cleanRole(m.groups.role, locale));
     else if (previous) speaker = previous; // a quote that goes on after its attribution
     previous = speaker ?? previous;
-    const text = pt.text.slice(s.open + 1, s.close).trim().replace(/,$/, '');
+    const text = pt.text.slice(s.open + 1, s.close).trim().replace(/[,،，]$/, '');
     const start = pt.offsets[s.open]!;
     const end = pt.offsets[s.close]! + 1;
     out.push(toQuote(text, speaker, 'inline', { start: index.point(start), end: index.point(end) }));
@@ -144,7 +171,7 @@ function blockQuote(node: Blockquote, locale: LocaleData, speakers: Speakers): Q
 
 /** Quotes of the lead and body, in document order. */
 export function extractQuotes(nodes: readonly RootContent[], locale: LocaleData, index: LineIndex): Quote[] {
-  const speakers = new Speakers(patterns(locale));
+  const speakers = new Speakers(patterns(locale), locale);
   const out: Quote[] = [];
   const walk = (n: Node) => {
     if (n.type === 'paragraph') out.push(...inlineQuotes(n as Paragraph, locale, speakers, index));
