@@ -32,7 +32,8 @@ const patternCache = new WeakMap<LocaleData, Patterns>();
 /**
  * How names are written, from the locale's `speech.names`:
  * - `capitalized` (Latin, Cyrillic, Greek): capitalized words and initials, with particles (de, van);
- * - `han` (Chinese): Han characters, given name and surname joined by `·`, no spaces around the verb;
+ * - `han` (Chinese): Han characters, given name and surname joined by `·`, no spaces around the verb
+ *   (the name is matched lazily, so that `莱纳特强调说` stops before the verb);
  * - `words` (Arabic, no letter case): up to four words.
  */
 const NAME_SHAPES = {
@@ -43,7 +44,7 @@ const NAME_SHAPES = {
     gap: '\\s+',
     verbEnd: '(?![\\p{L}])',
   },
-  han: { token: '[\\p{Script=Han}]+', join: '[·・]', max: 3, gap: '\\s*', verbEnd: '' },
+  han: { token: '[\\p{Script=Han}]{1,8}?', join: '[·・]', max: 3, gap: '\\s*', verbEnd: '' },
   words: { token: '[\\p{L}\\p{M}\\-]+', join: '\\s+', max: 3, gap: '\\s+', verbEnd: '(?![\\p{L}])' },
 } as const;
 
