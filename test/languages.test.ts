@@ -131,3 +131,23 @@ describe('translations', () => {
     }
   });
 });
+
+describe('the water report in six languages', () => {
+  it.each([
+    ['release.md', 'NEW YORK, 22 March 2026 — ', 'Ines Carvalho-Mendes'],
+    ['release.fr.md', 'NEW YORK, 22 mars 2026 – ', 'Ines Carvalho-Mendes'],
+    ['release.es.md', 'NUEVA YORK, 22 de marzo de 2026 – ', 'Ines Carvalho-Mendes'],
+    ['release.ru.md', 'НЬЮ-ЙОРК, 22 марта 2026 года – ', 'Инес Карвалью-Мендес'],
+    ['release.ar.md', 'نيويورك، 22 آذار/مارس 2026 – ', 'إينيس كارفاليو-منديز'],
+    ['release.zh.md', '纽约，2026年3月22日——', '伊内斯·卡瓦略-门德斯'],
+  ])('%s: dateline, three quotes by one speaker, contacts from the original', async (file, dateline, speaker) => {
+    const { loadFixture } = await import('./helpers.js');
+    const l = await loadFixture(`water-report/${file}`);
+    expect(text(l)).toContain(`\n${dateline}`);
+    expect(l.release.quotes).toHaveLength(3);
+    expect(l.release.quotes.every((q) => q.speaker === speaker)).toBe(true);
+    expect(l.release.quotes[0]!.form).toBe('block');
+    expect(l.release.contacts.map((c) => c.name)).toEqual(['Amara Lindqvist']);
+    expect(l.release.background).toBeDefined();
+  });
+});

@@ -44,7 +44,7 @@ const NAME_SHAPES = {
     gap: '\\s+',
     verbEnd: '(?![\\p{L}])',
   },
-  han: { token: '[\\p{Script=Han}]{1,8}?', join: '[·・]', max: 3, gap: '\\s*', verbEnd: '' },
+  han: { token: '[\\p{Script=Han}]{1,8}?', join: '[·・\\-]', max: 3, gap: '\\s*', verbEnd: '' },
   words: { token: '[\\p{L}\\p{M}\\-]+', join: '\\s+', max: 3, gap: '\\s+', verbEnd: '(?![\\p{L}])' },
 } as const;
 
@@ -163,7 +163,7 @@ function blockQuote(node: Blockquote, locale: LocaleData, speakers: Speakers): Q
   if (paras.length > 1 && last && /^\s*(?:—|–|--)\s*/.test(last)) {
     words = paras.slice(0, -1);
     const attribution = last.replace(/^\s*(?:—|–|--)\s*/, '');
-    const comma = attribution.indexOf(',');
+    const comma = attribution.search(new RegExp(COMMA));
     const name = comma < 0 ? attribution : attribution.slice(0, comma);
     speaker = speakers.resolve(name, cleanRole(comma < 0 ? undefined : attribution.slice(comma + 1), locale));
   }
