@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
 import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
+import { translationsCommand, type TranslationsFlags } from './commands/translations.js';
 import { printMessages, type Io } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -30,6 +31,15 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'print only problems')
     .addHelpText('after', GENERATE_HELP)
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
+
+  p.command('translations')
+    .description('where each translation stands: up to date, stale (with the changed blocks), unmarked, or missing')
+    .argument('[sources...]', 'originals, translations or folders')
+    .option('--format <format>', 'json (default: a readable report)')
+    .option('--check', 'exit 1 when a translation is stale, unmarked or missing (for CI)')
+    .option('--mark-current <translation>', 'record that a translation matches its original as it is now')
+    .addHelpText('after', '\nExamples:\n  pressready translations releases/\n  pressready translations release.md --check\n  pressready translations --mark-current release.fr.md\n')
+    .action(async (sources: string[], flags: TranslationsFlags) => setExit(await translationsCommand(sources, flags, io)));
 
   return p;
 }

@@ -35,6 +35,8 @@ export interface LoadOptions {
   cwd: string;
   /** the text, when it does not come from the file (standard input) */
   text?: string;
+  /** the translation that asked for this original (to name a cycle) */
+  from?: string;
 }
 
 /** Where a front-matter key's value is written, for messages about it. */
@@ -96,9 +98,12 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
   const of = fm['translation-of'];
   if (of) {
     const originalFile = path.join(path.dirname(file), of);
-    if (depth > 0) throw sourceError(source, ['translation-of'], 'translation-of', 'An original cannot itself be a translation', 'Point `translation-of` at the original-language source.');
+    if (depth > 0) {
+      const back = path.normalize(originalFile) === path.normalize(opts.from ?? '');
+      throw sourceError(source, ['translation-of'], 'translation-of', back ? `\`translation-of\` forms a cycle: ${opts.from} → ${file} → ${opts.from}` : 'An original cannot itself be a translation', 'Point `translation-of` at the source in the original language.');
+    }
     try {
-      original = await loadRelease(originalFile, { ...opts, text: undefined }, depth + 1);
+      original = await loadRelease(originalFile, { ...opts, text: undefined, from: file }, depth + 1);
     } catch (e) {
       if (!isUserError(e)) throw e;
       const missing = e.messages.some((m) => m.ruleId === 'read');

@@ -1,0 +1,70 @@
+/** `pressready translations`: where each translation stands, for translators and for CI (`--check`). */
+import chalk from 'chalk';
+import path from 'node:path';
+import { writeAtomic } from '../../io/write.js';
+import { UserError } from '../../messages.js';
+import { expandInputs } from '../../pipeline/inputs.js';
+import { parseFile } from '../../pipeline/load.js';
+import { markCurrent } from '../../translations/mark.js';
+import { originalPath, translationsStatus, type State, type TranslationsResult } from '../../translations/status.js';
+import { printMessages, type Io } from '../io.js';
+
+export interface TranslationsFlags {
+  format?: string;
+  check?: boolean;
+  markCurrent?: string;
+}
+
+const PAINT: Record<State, (s: string) => string> = {
+  'up-to-date': chalk.green,
+  stale: chalk.yellow,
+  unmarked: chalk.yellow,
+  missing: chalk.red,
+};
+const WORDS: Record<State, string> = { 'up-to-date': 'up to date', stale: 'stale', unmarked: 'unmarked', missing: 'missing' };
+
+function stylish(result: TranslationsResult): string {
+  const lines: string[] = [];
+  const counts = new Map<State, number>();
+  for (const o of result.originals) {
+    lines.push(chalk.bold(`${o.file} (${o.lang})`));
+    if (!o.translations.length) lines.push('  no translations');
+    for (const t of o.translations) {
+      counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
+      lines.push(`  ${t.lang.padEnd(5)} ${PAINT[t.state](WORDS[t.state].padEnd(10))} ${t.file ?? ''}`.trimEnd());
+      for (const c of t.changes ?? []) lines.push(`        - ${c}`);
+      if (t.state === 'unmarked') lines.push(`        - no source-hash: after checking it against the original, run pressready translations --mark-current ${t.file}`);
+    }
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const summary = (['up-to-date', 'stale', 'unmarked', 'missing'] as State[]).filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${WORDS[s]}`);
+  lines.push(`${total} translation${total === 1 ? '' : 's'}${summary.length ? ': ' + summary.join(', ') : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+async function mark(file: string, io: Io): Promise<number> {
+  const translation = await parseFile(file, io.cwd);
+  if (!translation.frontMatter['translation-of']) {
+    throw new UserError({ file, place: { start: { line: 1, column: 1, offset: 0 } }, ruleId: 'translation-of', severity: 'error', reason: 'This source is not a translation (it has no `translation-of`)', hint: 'Name a translation, e.g. release.fr.md.' });
+  }
+  const original = await parseFile(originalPath(translation, io.cwd), io.cwd);
+  await writeAtomic(path.resolve(io.cwd, file), markCurrent(original, translation));
+  io.out(`${file}: source-hash now matches ${original.file}\n`);
+  return 0;
+}
+
+export async function translationsCommand(args: string[], flags: TranslationsFlags, io: Io): Promise<number> {
+  if (flags.format && flags.format !== 'json' && flags.format !== 'stylish') {
+    throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: `Unknown format \`${flags.format}\``, hint: 'Use --format json, or leave it out for the readable report.' }, 2);
+  }
+  if (flags.markCurrent) return mark(flags.markCurrent, io);
+  if (!args.length) throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: 'Name the sources or folders to check', hint: 'For example: pressready translations releases/' }, 2);
+  const inputs = await expandInputs(args, { cwd: io.cwd, outDir: 'dist' });
+  printMessages(io, inputs.messages.filter((m) => m.severity === 'error'));
+  const result = await translationsStatus(inputs.sources.map((s) => s.file), io.cwd);
+  printMessages(io, result.messages);
+  io.out(flags.format === 'json' ? JSON.stringify({ originals: result.originals.map((o) => ({ ...o, translations: o.translations.map(({ detail: _d, ...t }) => t) })) }, null, 2) + '\n' : stylish(result));
+  const failed = result.messages.some((m) => m.severity === 'error') || inputs.messages.some((m) => m.severity === 'error');
+  const behind = result.originals.some((o) => o.translations.some((t) => t.state !== 'up-to-date'));
+  return failed || (flags.check && behind) ? 1 : 0;
+}

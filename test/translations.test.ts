@@ -1,0 +1,127 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changes, decode, encode, fingerprintOf, originalBlocks } from '../src/translations/fingerprint.js';
+import { parseSource } from '../src/source/parse.js';
+import { runCli, tempDir } from './helpers.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const ORIGINAL = `---
+headline: Water for all
+dateline:
+  city: Geneva
+  date: 2026-03-22
+---
+
+First paragraph.
+
+Second paragraph.
+
+Third paragraph.
+`;
+const FR = `---\ntranslation-of: release.md\nheadline: L’eau pour tous\nlang: fr\n---\n\nPremier.\n\nDeuxième.\n\nTroisième.\n`;
+
+function project(extra: Record<string, string> = {}) {
+  const t = tempDir({ 'release.md': ORIGINAL, 'release.fr.md': FR, ...extra });
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+function source(text: string) {
+  const r = parseSource('x.md', text);
+  if (!r.ok) throw new Error(r.messages[0]!.reason);
+  return r.source;
+}
+
+describe('source-hash fingerprints', () => {
+  it('round-trips and ignores line endings, trailing spaces and Unicode normalization', () => {
+    const a = fingerprintOf(source(ORIGINAL));
+    expect(decode(encode(a))).toEqual(a);
+    const crlf = fingerprintOf(source(ORIGINAL.replace(/\n/g, '\r\n').replace('First paragraph.', 'First paragraph.   ')));
+    expect(crlf).toEqual(a);
+    const nfd = fingerprintOf(source(ORIGINAL.replace('First', 'Fe\u0301rst')));
+    const nfc = fingerprintOf(source(ORIGINAL.replace('First', 'F\u00e9rst')));
+    expect(nfd).toEqual(nfc);
+  });
+
+  it('names the blocks that changed, were added or removed', () => {
+    const old = fingerprintOf(source(ORIGINAL));
+    const edited = source(ORIGINAL.replace('Second paragraph.', 'Second paragraph, edited.').replace('Third paragraph.\n', 'Third paragraph.\n\nA new fourth.\n'));
+    const c = changes(old, fingerprintOf(edited), originalBlocks(edited));
+    expect(c.map((x) => x.kind)).toEqual(['changed', 'added']);
+    expect(c[0]).toMatchObject({ index: 1, block: { line: 10, excerpt: 'Second paragraph, edited.' } });
+    const removed = source(ORIGINAL.replace('Second paragraph.\n\n', ''));
+    expect(changes(old, fingerprintOf(removed), originalBlocks(removed)).map((x) => x.kind)).toEqual(['removed']);
+    const retitled = source(ORIGINAL.replace('Water for all', 'Water for everyone'));
+    expect(changes(old, fingerprintOf(retitled), originalBlocks(retitled)).map((x) => x.kind)).toEqual(['headline']);
+  });
+
+  it('refuses a malformed hash', () => {
+    expect(decode('v2:abc')).toBeUndefined();
+    expect(decode('v1:short:AAAAAAAA:')).toBeUndefined();
+  });
+});
+
+describe('pressready translations', () => {
+  it('unmarked, then up to date after --mark-current, stale after the original changes, up to date again', () => {
+    const dir = project();
+    let r = runCli(['translations', 'release.md', '--check'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/fr\s+unmarked\s+release\.fr\.md/);
+
+    r = runCli(['translations', '--mark-current', 'release.fr.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const marked = readFileSync(path.join(dir, 'release.fr.md'), 'utf8');
+    // nothing else in the file changes
+    expect(marked.replace(/^source-hash: .*\n/m, '')).toBe(FR);
+
+    r = runCli(['translations', 'release.md', '--check'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/fr\s+up to date\s+release\.fr\.md/);
+
+    writeFileSync(path.join(dir, 'release.md'), ORIGINAL.replace('Third paragraph.', 'Third paragraph, now longer.'));
+    r = runCli(['translations', '.', '--check'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/fr\s+stale\s+release\.fr\.md\n\s+- block 3 \(line 12\) changed: “Third paragraph, now longer\.”/);
+
+    const json = JSON.parse(runCli(['translations', 'release.fr.md', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.originals[0].translations[0]).toMatchObject({ lang: 'fr', state: 'stale', file: 'release.fr.md' });
+
+    runCli(['translations', '--mark-current', 'release.fr.md'], { cwd: dir });
+    const again = readFileSync(path.join(dir, 'release.fr.md'), 'utf8');
+    expect(again.match(/source-hash:/g)).toHaveLength(1);
+    expect(runCli(['translations', 'release.md', '--check'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('a project language with no file is missing', () => {
+    const dir = project({ 'pressready.config.yaml': 'languages: [en, fr, ar]\n' });
+    const r = runCli(['translations', 'release.md'], { cwd: dir });
+    expect(r.stdout).toMatch(/ar\s+missing/);
+    expect(r.stdout).not.toMatch(/en\s+missing/);
+  });
+
+  it('a missing original and a cycle are positioned errors', () => {
+    const dir = project({
+      'lost.fr.md': '---\ntranslation-of: lost.md\nheadline: H\nlang: fr\n---\n\nTexte.\n',
+      'a.md': '---\ntranslation-of: b.md\nheadline: A\ndateline: {city: X, date: 2020-01-01}\n---\n\nA.\n',
+      'b.md': '---\ntranslation-of: a.md\nheadline: B\ndateline: {city: X, date: 2020-01-01}\n---\n\nB.\n',
+    });
+    const lost = runCli(['translations', 'lost.fr.md'], { cwd: dir });
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toMatch(/lost\.fr\.md:2:17: error: The original `lost\.md` cannot be read/);
+    const cycle = runCli(['translations', 'a.md'], { cwd: dir });
+    expect(cycle.code).toBe(1);
+    expect(cycle.stderr).toMatch(/a\.md:2:17: error: `translation-of` forms a cycle: a\.md → b\.md → a\.md/);
+    const generate = runCli(['generate', 'a.md', '-f', 'txt'], { cwd: dir });
+    expect(generate.code).toBe(1);
+    expect(generate.stderr).toMatch(/b\.md:2:17: error: `translation-of` forms a cycle: a\.md → b\.md → a\.md/);
+  });
+
+  it('the translated water report fixtures are up to date but for the French one, which was never marked', () => {
+    const r = runCli(['translations', 'fixtures/water-report']);
+    for (const l of ['ar', 'es', 'ru', 'zh']) expect(r.stdout).toMatch(new RegExp(`${l}\\s+up to date`));
+    expect(r.stdout).toMatch(/fr\s+unmarked/);
+  });
+});
