@@ -35,6 +35,8 @@ export interface LoadOptions {
   cwd: string;
   /** the text, when it does not come from the file (standard input) */
   text?: string;
+  /** the source, already parsed (lint parses it first): not read or parsed again */
+  source?: Source;
 }
 
 /** Where a front-matter key's value is written, for messages about it. */
@@ -90,7 +92,7 @@ export function resolveTemplate(ref: string, source: Source, opts: LoadOptions, 
 }
 
 export async function loadRelease(file: string, opts: LoadOptions, depth = 0): Promise<Loaded> {
-  const source = await parseFile(file, opts.cwd, opts.text);
+  const source = opts.source ?? (await parseFile(file, opts.cwd, opts.text));
   let fm = source.frontMatter;
   let original: Loaded | undefined;
   const of = fm['translation-of'];
@@ -98,7 +100,7 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
     const originalFile = path.join(path.dirname(file), of);
     if (depth > 0) throw sourceError(source, ['translation-of'], 'translation-of', 'An original cannot itself be a translation', 'Point `translation-of` at the original-language source.');
     try {
-      original = await loadRelease(originalFile, { ...opts, text: undefined }, depth + 1);
+      original = await loadRelease(originalFile, { ...opts, text: undefined, source: undefined }, depth + 1);
     } catch (e) {
       if (!isUserError(e)) throw e;
       const missing = e.messages.some((m) => m.ruleId === 'read');
