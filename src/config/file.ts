@@ -13,7 +13,7 @@ import { parseYaml, type YamlSource } from '../yaml/parse.js';
 export const CONFIG_NAME = 'pressready.config.yaml';
 
 export interface ConfigFile {
-  /** absolute path */
+  /** the path as shown in messages: relative to the working folder when inside it */
   file: string;
   doc: Document.Parsed;
   src: YamlSource;
@@ -21,7 +21,8 @@ export interface ConfigFile {
 }
 
 /** The config that applies to a folder, or undefined; `cache` maps folders already searched. */
-export function findConfig(dir: string, cache = new Map<string, ConfigFile | null>()): ConfigFile | undefined {
+/** `cwd`: messages name the file relative to it, as the user would type it. */
+export function findConfig(dir: string, cwd: string, cache = new Map<string, ConfigFile | null>()): ConfigFile | undefined {
   const seen: string[] = [];
   let found: ConfigFile | null = null;
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
@@ -33,7 +34,7 @@ export function findConfig(dir: string, cache = new Map<string, ConfigFile | nul
     seen.push(d);
     const candidate = path.join(d, CONFIG_NAME);
     if (existsSync(candidate)) {
-      found = readConfig(candidate);
+      found = readConfig(candidate, cwd);
       break;
     }
     if (path.dirname(d) === d) break;
@@ -42,10 +43,12 @@ export function findConfig(dir: string, cache = new Map<string, ConfigFile | nul
   return found ?? undefined;
 }
 
-export function readConfig(file: string): ConfigFile {
+export function readConfig(abs: string, cwd: string): ConfigFile {
+  const rel = path.relative(cwd, abs);
+  const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(abs, 'utf8');
   } catch (e) {
     throw new UserError(
       { file, ruleId: 'config', severity: 'error', reason: `Cannot read the config file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'Check that it is a readable file, or remove it.' },

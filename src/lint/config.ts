@@ -29,8 +29,8 @@ export type RuleSettings = ReadonlyMap<string, Partial<RuleSetting>>;
 const LEVELS: Record<string, Level> = { off: 'off', '0': 'off', warn: 'warning', warning: 'warning', '1': 'warning', error: 'error', '2': 'error' };
 
 /** The settings for the sources of one folder (nearest config upward); `cache` is shared by one run. */
-export function settingsFor(dir: string, rules: readonly AnyRule[], cache: Map<string, ConfigFile | null>): RuleSettings {
-  const config = findConfig(dir, cache);
+export function settingsFor(dir: string, cwd: string, rules: readonly AnyRule[], cache: Map<string, ConfigFile | null>): RuleSettings {
+  const config = findConfig(dir, cwd, cache);
   return config ? parseSettings(config, rules) : new Map();
 }
 

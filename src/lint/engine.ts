@@ -72,6 +72,8 @@ export interface LintResult {
   messages: Message[];
   /** problems fixed (with --fix) */
   fixed: number;
+  /** the text the messages' offsets refer to (after fixes; without a byte-order mark) */
+  text?: string;
   /** the new text, when --fix changed it (with its byte-order mark, if it had one) */
   output?: string;
 }
@@ -84,18 +86,18 @@ export interface FileOptions extends Omit<LintOptions, 'settings'> {
 
 export async function lintFile(file: string, opts: FileOptions): Promise<LintResult> {
   const abs = path.resolve(opts.cwd, file);
-  const settings = settingsFor(path.dirname(abs), opts.rules ?? RULES, opts.configCache);
+  const settings = settingsFor(path.dirname(abs), opts.cwd, opts.rules ?? RULES, opts.configCache);
   const bytes = await readFile(abs);
   const raw = bytes.toString('utf8');
   const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = raw.slice(bom.length);
   const lint = (t: string) => lintText(file, t, { ...opts, settings });
-  if (!opts.fix) return { file, messages: await lint(text), fixed: 0 };
+  if (!opts.fix) return { file, messages: await lint(text), fixed: 0, text };
   if (!Buffer.from(raw, 'utf8').equals(bytes)) {
     const messages = await lint(text);
     messages.unshift({ file, ruleId: 'fix', severity: 'warning', reason: 'The file is not valid UTF-8, so --fix left it as it is', hint: 'Save the file as UTF-8, then run --fix again.' });
-    return { file, messages, fixed: 0 };
+    return { file, messages, fixed: 0, text };
   }
   const r = await fixUntilStable(text, lint);
-  return { file, messages: r.messages, fixed: r.fixed, ...(r.output !== text ? { output: bom + r.output } : {}) };
+  return { file, messages: r.messages, fixed: r.fixed, text: r.output, ...(r.output !== text ? { output: bom + r.output } : {}) };
 }
