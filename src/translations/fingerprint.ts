@@ -129,7 +129,8 @@ const KIND_NAMES: Record<string, string> = {
 export function describeBlock(b: FingerprintBlock): string {
   const name = KIND_NAMES[b.kind] ?? `the ${b.kind}`;
   if (b.kind === 'headline' || b.kind === 'subheadline') return name;
-  const words = b.text.replace(/\s+/g, ' ').replace(/^[#>\-*\d.\s]+/, '');
+  // the words, without the Markdown marks and quotation marks that open the block
+  const words = b.text.replace(/\s+/g, ' ').replace(/^[#>\-*\d.\s“”"«„‘]+/, '');
   const shown = words.length > 32 ? words.slice(0, 32).replace(/\s+\S*$/, '') + '…' : words;
   return `${name} at line ${b.line}${shown ? ` (“${shown}”)` : ''}`;
 }
