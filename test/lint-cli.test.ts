@@ -1,16 +1,10 @@
 /** `pressready lint` as a user and a CI job run it: the real binary, its reports, its exit codes, --fix on files. */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, ROOT, runCli, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, ROOT, runCli, tempDirs } from './helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function temp(files: Record<string, string> = {}) {
-  const t = tempDir(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+const temp = tempDirs();
 
 interface JsonMessage {
   ruleId: string;

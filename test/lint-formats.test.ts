@@ -2,14 +2,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
 import { RULES } from '../src/lint/rules/index.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDirs } from './helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const temp = tempDirs();
 
 /** A source with one fixable error (a `«…”` pair) on line 8, one warning (straight quotes) on line 10, and an error without a fix. */
 const SOURCE =
@@ -17,9 +16,8 @@ const SOURCE =
   '«Combatting trafficking entails discouraging demand,” Leinarte said.\n\n"Trafficking is a gendered crime," she added.\n\nRead the [report](#).\n\n## Media contacts\n\n- Vivian Kwok, +41 22 917 9362, vkwok@ohchr.org\n';
 
 function lintAs(format: string, extra: string[] = []) {
-  const t = tempDir({ 'news/a.md': SOURCE });
-  cleanups.push(t.cleanup);
-  return { ...runCli(['lint', 'news/a.md', '--format', format, ...extra], { cwd: t.dir }), dir: t.dir };
+  const dir = temp({ 'news/a.md': SOURCE });
+  return { ...runCli(['lint', 'news/a.md', '--format', format, ...extra], { cwd: dir }), dir };
 }
 
 const sarifSchema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
@@ -68,9 +66,8 @@ describe('--format sarif', () => {
   });
 
   it('an empty run is valid too', () => {
-    const t = tempDir({ 'a.md': SOURCE.replace('«', '“').replace(/"/g, '').replace('(#)', '(https://www.example.org/report)') });
-    cleanups.push(t.cleanup);
-    const r = runCli(['lint', 'a.md', '--format', 'sarif'], { cwd: t.dir });
+    const dir = temp({ 'a.md': SOURCE.replace('«', '“').replace(/"/g, '').replace('(#)', '(https://www.example.org/report)') });
+    const r = runCli(['lint', 'a.md', '--format', 'sarif'], { cwd: dir });
     expect(r.code).toBe(0);
     const log = JSON.parse(r.stdout);
     expect(validateSarif(log)).toBe(true);
@@ -121,11 +118,10 @@ describe('--format stylish', () => {
   });
 
   it('uses colour on a terminal, and none with NO_COLOR', async () => {
-    const t = tempDir({ 'a.md': SOURCE });
-    cleanups.push(t.cleanup);
+    const dir = temp({ 'a.md': SOURCE });
     const runWith = async (env: NodeJS.ProcessEnv) => {
       let out = '';
-      const io: Io = { out: (s) => void (out += String(s)), err: () => {}, env, cwd: t.dir, isTTY: true, outIsTTY: true, readStdin: async () => '' };
+      const io: Io = { out: (s) => void (out += String(s)), err: () => {}, env, cwd: dir, isTTY: true, outIsTTY: true, readStdin: async () => '' };
       const code = await run(['lint', 'a.md'], io);
       return { code, out };
     };

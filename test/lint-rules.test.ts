@@ -4,21 +4,19 @@
  * messages written beside them, at their line and column; a fixable example's
  * `--fix` output is the text written beside it, and fixing it again changes nothing.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint/engine.js';
 import { fixUntilStable } from '../src/lint/fix.js';
 import type { AnyRule, Example } from '../src/lint/rule.js';
 import { RULES } from '../src/lint/rules/index.js';
-import { tempDir } from './helpers.js';
+import { tempDirs } from './helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterAll(() => cleanups.forEach((c) => c()));
+const temp = tempDirs();
 
 function lintExample(rule: AnyRule, ex: Example<unknown>) {
-  const t = tempDir({ 'release.md': ex.source, ...(ex.files ?? {}) });
-  cleanups.push(t.cleanup);
+  const dir = temp({ 'release.md': ex.source, ...(ex.files ?? {}) });
   const settings = new Map([[rule.meta.id, { options: (ex.options ?? {}) as Record<string, unknown> }]]);
-  const lint = (text: string) => lintText('release.md', text, { cwd: t.dir, rules: [rule], settings });
+  const lint = (text: string) => lintText('release.md', text, { cwd: dir, rules: [rule], settings });
   return { lint, messages: lint(ex.source) };
 }
 

@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build, plan, type GenerateOptions } from '../src/pipeline/generate.js';
-import { ROOT, tempDir } from './helpers.js';
+import { ROOT, tempDirs } from './helpers.js';
 
 vi.mock('../src/render/registry.js', () => ({
   renderer: async () => ({
@@ -20,15 +20,13 @@ vi.mock('../src/render/registry.js', () => ({
   }),
 }));
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const temp = tempDirs();
 
 async function generate(strict: boolean) {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const opts: GenerateOptions = { formats: ['txt'], outDir: t.dir, cwd: ROOT, render: { env: {} }, ...(strict ? { strict } : {}) };
+  const dir = temp();
+  const opts: GenerateOptions = { formats: ['txt'], outDir: dir, cwd: ROOT, render: { env: {} }, ...(strict ? { strict } : {}) };
   const planned = await plan({ file: 'fixtures/cedaw-trafficking/release.md', base: path.join(ROOT, 'fixtures/cedaw-trafficking'), named: true }, opts);
-  return { result: await build(planned, opts), written: existsSync(path.join(t.dir, 'release.txt')) };
+  return { result: await build(planned, opts), written: existsSync(path.join(dir, 'release.txt')) };
 }
 
 describe('renderer warnings', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ConfigFile } from '../../config/file.js';
 import { writeAtomic } from '../../io/write.js';
 import { UserError } from '../../messages.js';
+import { settingsFor } from '../../lint/config.js';
 import { lintFile, type LintResult } from '../../lint/engine.js';
 import { FORMATTERS } from '../../lint/formats/index.js';
 import { RULES } from '../../lint/rules/index.js';
@@ -35,6 +36,8 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   const inputs = await expandInputs(args, { cwd: io.cwd });
   printMessages(io, inputs.messages);
   const configCache = new Map<string, ConfigFile | null>();
+  // every config first: a broken one stops the run (exit 2) before --fix writes anything
+  for (const ref of inputs.sources) settingsFor(path.dirname(path.resolve(io.cwd, ref.file)), io.cwd, RULES, configCache);
   const results: LintResult[] = [];
   for (const ref of inputs.sources) {
     const r = await lintFile(ref.file, { cwd: io.cwd, fix: flags.fix === true, configCache });

@@ -3,7 +3,8 @@ import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
 import { keyRange } from '../text.js';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// made on first use: building a segmenter loads ICU data that most runs never need
+let graphemes: Intl.Segmenter | undefined;
 
 export default defineRule<{ max: number }>({
   meta: {
@@ -18,6 +19,7 @@ export default defineRule<{ max: number }>({
     const range = keyRange(ctx.source, ['headline']);
     if (typeof headline !== 'string' || !range) return;
     // characters as a reader counts them: é is one, whether written as one code point or two
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     const n = [...graphemes.segment(headline.trim())].length;
     if (n <= ctx.options.max) return;
     ctx.report({
