@@ -193,6 +193,14 @@ describe('pressready.config.yaml and disable comments', () => {
     expect(r.stderr).toContain('pressready.config.yaml:5:11: error: The setting of `lead` must be off, warn or error (or 0, 1, 2) [config]');
   });
 
+  it('a broken config stops --fix before it writes any file', () => {
+    const dir = temp({ 'a/a.md': SOURCE, 'b/b.md': SOURCE, 'b/pressready.config.yaml': 'lint:\n  rules:\n    lead: maybe\n' });
+    const r = runCli(['lint', 'a', 'b', '--fix'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^b\/pressready\.config\.yaml:3:11: error: The setting of `lead`/);
+    expect(readFileSync(path.join(dir, 'a/a.md'), 'utf8')).toBe(SOURCE);
+  });
+
   it('a config that is not YAML is exit 2', () => {
     const dir = temp({ 'pressready.config.yaml': 'lint: [unclosed\n', 'a.md': SOURCE });
     const r = runCli(['lint', 'a.md'], { cwd: dir });
