@@ -147,7 +147,8 @@ describe('pressready lint: exit codes and usage', () => {
 
   it('a file that does not exist is exit 1, and the others are linted', () => {
     const dir = temp({ 'a.md': GOOD('alpha') });
-    const r = runCli(['lint', 'a.md', 'missing.md', '--format', 'json'], { cwd: dir });
+    // under GitHub Actions too, standard output holds the JSON report and nothing else
+    const r = runCli(['lint', 'a.md', 'missing.md', '--format', 'json'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/missing\.md: error: No such file or folder/);
     expect(JSON.parse(r.stdout)).toHaveLength(1);

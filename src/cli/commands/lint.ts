@@ -34,7 +34,7 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
 
   const inputs = await expandInputs(args, { cwd: io.cwd });
-  printMessages(io, inputs.messages);
+  printMessages(io, inputs.messages, { annotate: flags.format === 'stylish' || flags.format === 'github' });
   const configCache = new Map<string, ConfigFile | null>();
   // every config first: a broken one stops the run (exit 2) before --fix writes anything
   for (const ref of inputs.sources) settingsFor(path.dirname(path.resolve(io.cwd, ref.file)), io.cwd, RULES, configCache);
