@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { loadRelease, type Loaded } from '../src/pipeline/load.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,6 +44,17 @@ export function tempDir(files: Record<string, string> = {}): { dir: string; clea
     writeFileSync(path.join(dir, name), text);
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** For one test file: `temp(files)` makes a temporary folder that is removed after the test. */
+export function tempDirs(): (files?: Record<string, string>) => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  return (files = {}) => {
+    const t = tempDir(files);
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
 }
 
 /** The words of a text (letters and digits), for "every word of the source is in the output" checks. */

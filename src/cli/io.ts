@@ -9,12 +9,15 @@ export interface Io {
   cwd: string;
   /** standard error is a terminal: progress may be drawn */
   isTTY: boolean;
+  /** standard output is a terminal: reports may use colour */
+  outIsTTY?: boolean;
   readStdin: () => Promise<string>;
 }
 
-export function printMessages(io: Io, messages: readonly Message[]): void {
+/** `annotate: false` keeps standard output free for a report that is data (lint's json, sarif). */
+export function printMessages(io: Io, messages: readonly Message[], opts: { annotate?: boolean } = {}): void {
   for (const m of messages) {
     io.err(formatMessage(m) + '\n');
-    if (io.env.GITHUB_ACTIONS === 'true' && m.severity !== 'info') io.out(githubAnnotation(m) + '\n');
+    if (opts.annotate !== false && io.env.GITHUB_ACTIONS === 'true' && m.severity !== 'info') io.out(githubAnnotation(m) + '\n');
   }
 }

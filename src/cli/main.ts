@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
 import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
 import { translationsCommand, type TranslationsFlags } from './commands/translations.js';
+import { lintCommand, LINT_HELP, type LintFlags } from './commands/lint.js';
 import { printMessages, type Io } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,6 +30,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--wrap <n>', 'wrap plain text at n columns')
     .option('--pdf-standard <standard>', 'pdfa-2b')
     .option('-q, --quiet', 'print only problems')
+    .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
     .addHelpText('after', GENERATE_HELP)
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
 
@@ -40,6 +42,15 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--mark-current <translation>', 'record that a translation matches its original as it is now')
     .addHelpText('after', '\nExamples:\n  pressready translations releases/\n  pressready translations release.md --check\n  pressready translations --mark-current release.fr.md\n')
     .action(async (sources: string[], flags: TranslationsFlags) => setExit(await translationsCommand(sources, flags, io)));
+
+  p.command('lint')
+    .description('check the structure of each source: positions, how to mend, safe fixes')
+    .argument('<sources...>', 'source files, folders or globs')
+    .option('--format <name>', 'stylish | json | github | sarif', 'stylish')
+    .option('--fix', 'apply the safe fixes in place')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than n')
+    .addHelpText('after', LINT_HELP)
+    .action(async (sources: string[], flags: LintFlags) => setExit(await lintCommand(sources, flags, io, VERSION)));
 
   return p;
 }
@@ -74,6 +85,7 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     isTTY: process.stderr.isTTY === true,
+    outIsTTY: process.stdout.isTTY === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);

@@ -34,6 +34,8 @@ export interface GenerateOptions {
   template?: string;
   cwd: string;
   render: RenderOptions;
+  /** --strict: a renderer's warning (a missing glyph) is an error, and the source is not written */
+  strict?: boolean;
 }
 
 export interface Planned {
@@ -108,9 +110,10 @@ export async function build(p: Planned, opts: GenerateOptions): Promise<SourceRe
     const rendered: { format: string; data: Uint8Array | string }[] = [];
     for (const format of opts.formats) {
       const { data, warnings } = await renderOne(p, format, opts);
-      result.messages.push(...warnings);
+      result.messages.push(...(opts.strict ? warnings.map((w) => (w.severity === 'warning' ? { ...w, severity: 'error' as const } : w)) : warnings));
       rendered.push({ format, data });
     }
+    if (opts.strict && result.messages.some((m) => m.severity === 'error')) return result;
     for (const { format, data } of rendered) {
       const r = await renderer(format);
       const out = `${p.stem}.${r.extension}`;

@@ -38,17 +38,18 @@ function commonParent(dirs: string[]): string {
   return first.slice(0, n).join(path.sep) || path.sep;
 }
 
-export async function expandInputs(args: string[], opts: { cwd: string; outDir: string }): Promise<Inputs> {
+/** `outDir`: the output folder, never searched (lint has none). */
+export async function expandInputs(args: string[], opts: { cwd: string; outDir?: string }): Promise<Inputs> {
   const messages: Message[] = [];
   const found = new Map<string, SourceRef>();
   const loose: { abs: string; named: boolean }[] = [];
-  const outAbs = path.resolve(opts.cwd, opts.outDir);
+  const outAbs = opts.outDir === undefined ? undefined : path.resolve(opts.cwd, opts.outDir);
 
   for (const arg of args) {
     const abs = path.resolve(opts.cwd, arg);
     const st = await stat(abs).catch(() => undefined);
     if (st?.isDirectory()) {
-      const rel = path.relative(abs, outAbs);
+      const rel = outAbs === undefined ? '' : path.relative(abs, outAbs);
       const ignore = ['**/node_modules/**'];
       if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${rel.split(path.sep).join('/')}/**`);
       const files = await glob('**/*.md', { cwd: abs, ignore, dot: false, absolute: true });

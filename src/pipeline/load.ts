@@ -37,6 +37,8 @@ export interface LoadOptions {
   text?: string;
   /** the translation that asked for this original (to name a cycle) */
   from?: string;
+  /** the source, already parsed (lint parses it first): not read or parsed again */
+  source?: Source;
 }
 
 /** Where a front-matter key's value is written, for messages about it. */
@@ -92,7 +94,7 @@ export function resolveTemplate(ref: string, source: Source, opts: LoadOptions, 
 }
 
 export async function loadRelease(file: string, opts: LoadOptions, depth = 0): Promise<Loaded> {
-  const source = await parseFile(file, opts.cwd, opts.text);
+  const source = opts.source ?? (await parseFile(file, opts.cwd, opts.text));
   let fm = source.frontMatter;
   let original: Loaded | undefined;
   const of = fm['translation-of'];
@@ -103,7 +105,7 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
       throw sourceError(source, ['translation-of'], 'translation-of', back ? `\`translation-of\` forms a cycle: ${opts.from} → ${file} → ${opts.from}` : 'An original cannot itself be a translation', 'Point `translation-of` at the source in the original language.');
     }
     try {
-      original = await loadRelease(originalFile, { ...opts, text: undefined, from: file }, depth + 1);
+      original = await loadRelease(originalFile, { ...opts, text: undefined, source: undefined, from: file }, depth + 1);
     } catch (e) {
       if (!isUserError(e)) throw e;
       const missing = e.messages.some((m) => m.ruleId === 'read');

@@ -28,7 +28,11 @@ export interface Source {
   bodyOffset: number;
 }
 
-export type ParseResult = { ok: true; source: Source; messages: Message[] } | { ok: false; messages: Message[] };
+/**
+ * `source` on failure: the YAML parsed but its values break SPEC §1 (a missing key,
+ * a bad date); lint still checks the body of such a source.
+ */
+export type ParseResult = { ok: true; source: Source; messages: Message[] } | { ok: false; messages: Message[]; source?: Source };
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -87,19 +91,16 @@ export function parseSource(file: string, rawText: string): ParseResult {
   const fm = parsed.value as FrontMatter;
   const relaxed = typeof fm['translation-of'] === 'string';
   const result = validate(src, parsed.doc.contents, frontMatterSpec(relaxed), 'front-matter', 'the front matter');
-  if (result.messages.length) return { ok: false, messages: result.messages };
-  return {
-    ok: true,
-    messages: [],
-    source: {
-      file,
-      text,
-      index,
-      tree,
-      frontMatter: fm,
-      yaml: { doc: parsed.doc, src },
-      unknownKeys: result.unknownKeys,
-      bodyOffset: blockEnd,
-    },
+  const source: Source = {
+    file,
+    text,
+    index,
+    tree,
+    frontMatter: fm,
+    yaml: { doc: parsed.doc, src },
+    unknownKeys: result.unknownKeys,
+    bodyOffset: blockEnd,
   };
+  if (result.messages.length) return { ok: false, messages: result.messages, source };
+  return { ok: true, messages: [], source };
 }

@@ -24,8 +24,8 @@ export interface QuoteSpan {
 
 export interface QuoteScan {
   spans: QuoteSpan[];
-  /** marks that found no partner */
-  unpaired: { index: number; mark: string }[];
+  /** marks that found no partner; `opens`: an opening mark never closed (else a closing mark never opened) */
+  unpaired: { index: number; mark: string; opens: boolean }[];
 }
 
 /** Double marks in common use, each with the marks that may close it. */
@@ -54,6 +54,23 @@ function table(marks: QuoteMarks | undefined): Map<string, string[]> {
 
 const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
+/** The marks that may close `open` (the locale's first). */
+export function closersOf(open: string, marks?: QuoteMarks): string[] {
+  return table(marks).get(open) ?? (marks?.secondary[0] === open ? [marks.secondary[1]] : SINGLE_PAIRS.find(([o]) => o === open)?.[1] ?? []);
+}
+
+/** The mark that opens a quotation closed by `close` (the locale's first). */
+export function openerOf(close: string, marks?: QuoteMarks): string | undefined {
+  if (marks?.primary[1] === close) return marks.primary[0];
+  if (marks?.secondary[1] === close) return marks.secondary[0];
+  return [...table(marks)].find(([, closers]) => closers.includes(close))?.[0];
+}
+
+/** Whether a text holds any quotation mark the scanner reads (most paragraphs hold none). */
+export function hasQuoteMarks(text: string, marks?: QuoteMarks): boolean {
+  return /[“”„«»「」『』‹›"]/.test(text) || (marks !== undefined && (text.includes(marks.primary[0]) || text.includes(marks.primary[1])));
+}
+
 export function scanQuotes(text: string, marks?: QuoteMarks): QuoteScan {
   const doubles = table(marks);
   const singles = new Map(SINGLE_PAIRS);
@@ -80,7 +97,7 @@ export function scanQuotes(text: string, marks?: QuoteMarks): QuoteScan {
       // A closing mark of another style closes the innermost open double mark, but does not match it.
       const at = stack.map((s) => !s.single).lastIndexOf(true);
       if (at < 0) {
-        unpaired.push({ index: i, mark: ch });
+        unpaired.push({ index: i, mark: ch, opens: false });
         continue;
       }
       const open = stack[at]!;
@@ -88,7 +105,7 @@ export function scanQuotes(text: string, marks?: QuoteMarks): QuoteScan {
       spans.push({ open: open.index, close: i, openMark: open.mark, closeMark: ch, depth: at, mismatched: true });
     }
   }
-  for (const s of stack) if (!s.single) unpaired.push({ index: s.index, mark: s.mark });
+  for (const s of stack) if (!s.single) unpaired.push({ index: s.index, mark: s.mark, opens: true });
   spans.sort((a, b) => a.open - b.open);
   unpaired.sort((a, b) => a.index - b.index);
   return { spans, unpaired };

@@ -1,142 +1,158 @@
 /**
- * `source-hash`: a fingerprint of an original's headline, subheadline and body,
- * block by block (each top-level Markdown block hashed on its own, after NFC and
- * LF normalization), so that a stale translation can be told which paragraphs or
- * sections of the original changed since it was last brought up to date.
+ * The `source-hash` of a translation (SPEC §1): a block-by-block fingerprint of
+ * its original's headline, subheadline and body, so that a stale translation can
+ * be told which paragraphs or sections changed, not only that something did.
  *
- * Written as `v1:<headline>:<subheadline>:<block>.<block>…`, each hash the first
- * 48 bits of a SHA-256 in base64url: short enough for a front-matter line, long
- * enough that an edit never goes unnoticed by chance.
+ * Each block (the headline, the subheadline, each top-level Markdown block of the
+ * body) is read as written, normalized to NFC with LF line endings and without
+ * trailing spaces, and hashed with SHA-256; the fingerprint keeps the first 48
+ * bits of each, in base64url: `v1:` then one 8-character hash a block, joined by
+ * `.`. A release of 30 blocks takes about 270 characters.
  */
 import { createHash } from 'node:crypto';
+import type { RootContent } from 'mdast';
 import type { Source } from '../source/parse.js';
 
-export interface Fingerprint {
-  headline: string;
-  subheadline: string;
-  blocks: string[];
-}
+export const FINGERPRINT_VERSION = 'v1';
 
-/** A block of the original as the translator will want to find it. */
-export interface OriginalBlock {
+export interface FingerprintBlock {
+  kind: 'headline' | 'subheadline' | RootContent['type'];
+  /** the block's text as hashed */
+  text: string;
   hash: string;
-  /** 1-based line in the original */
+  /** offsets in the original, for the body's blocks */
+  range?: [number, number];
+  /** 1-based line in the original (the front matter's line for the headline) */
   line: number;
-  /** the start of its text, for messages */
-  excerpt: string;
 }
 
-const VERSION = 'v1';
-
-export function normalize(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .trim();
+export function normalizeBlock(text: string): string {
+  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
 }
 
-export function hash(text: string): string {
-  return createHash('sha256').update(normalize(text), 'utf8').digest('base64url').slice(0, 8);
+function hashBlock(kind: string, text: string): string {
+  // the kind is hashed too: a headline that becomes a paragraph is a change
+  return createHash('sha256').update(`${kind}\0${text}`, 'utf8').digest('base64url').slice(0, 8);
 }
 
-function excerpt(text: string): string {
-  const flat = normalize(text).replace(/^[#>\-*\d.\s]+/, '').replace(/\s+/g, ' ');
-  return [...flat].length > 60 ? [...flat].slice(0, 59).join('') + '…' : flat;
+export function fingerprintBlocks(source: Source): FingerprintBlock[] {
+  const out: FingerprintBlock[] = [];
+  for (const key of ['headline', 'subheadline'] as const) {
+    const value = source.frontMatter[key];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const node = source.yaml.doc.get(key, true) as { range?: [number, number, number] } | undefined;
+    const text = normalizeBlock(value);
+    out.push({ kind: key, text, hash: hashBlock(key, text), line: source.index.point(source.yaml.src.base + (node?.range?.[0] ?? 0)).line });
+  }
+  for (const node of source.tree.children) {
+    if (node.type === 'yaml') continue;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const text = normalizeBlock(source.text.slice(start, end));
+    if (!text) continue;
+    out.push({ kind: node.type, text, hash: hashBlock(node.type, text), range: [start, end], line: node.position!.start.line });
+  }
+  return out;
 }
 
-/** The body's top-level blocks, with their hashes and where they start. */
-export function originalBlocks(source: Source): OriginalBlock[] {
-  return source.tree.children
-    .filter((n) => n.type !== 'yaml' && n.position?.start.offset !== undefined)
-    .map((n) => {
-      const text = source.text.slice(n.position!.start.offset!, n.position!.end.offset!);
-      return { hash: hash(text), line: n.position!.start.line, excerpt: excerpt(text) };
-    });
+export function formatFingerprint(blocks: readonly FingerprintBlock[]): string {
+  return `${FINGERPRINT_VERSION}:${blocks.map((b) => b.hash).join('.')}`;
 }
 
-export function fingerprintOf(source: Source): Fingerprint {
-  return {
-    headline: hash(source.frontMatter.headline ?? ''),
-    subheadline: hash(source.frontMatter.subheadline ?? ''),
-    blocks: originalBlocks(source).map((b) => b.hash),
-  };
+/** The hashes of a stored fingerprint, or undefined when it is not one this version wrote. */
+export function parseFingerprint(value: string): string[] | undefined {
+  const m = /^v1:((?:[A-Za-z0-9_-]{8})(?:\.[A-Za-z0-9_-]{8})*)?$/.exec(value.trim());
+  if (!m) return undefined;
+  return m[1] ? m[1].split('.') : [];
 }
 
-export function encode(fp: Fingerprint): string {
-  return [VERSION, fp.headline, fp.subheadline, fp.blocks.join('.')].join(':');
-}
-
-export function decode(value: string): Fingerprint | undefined {
-  const parts = value.trim().split(':');
-  if (parts.length !== 4 || parts[0] !== VERSION) return undefined;
-  const [, headline, subheadline, blocks] = parts as [string, string, string, string];
-  const ok = (h: string) => /^[A-Za-z0-9_-]{8}$/.test(h);
-  const list = blocks ? blocks.split('.') : [];
-  if (!ok(headline) || !ok(subheadline) || !list.every(ok)) return undefined;
-  return { headline, subheadline, blocks: list };
-}
-
-export type Change =
-  | { kind: 'headline' | 'subheadline' }
-  /** a block of the original that differs, was added, or was removed since the fingerprint */
-  | { kind: 'changed' | 'added'; block: OriginalBlock; index: number }
-  | { kind: 'removed'; index: number; after?: OriginalBlock };
+export type BlockChange =
+  | { kind: 'changed' | 'added'; block: FingerprintBlock }
+  /** `after`: the current block the removed one followed, if any */
+  | { kind: 'removed'; after?: FingerprintBlock };
 
 /**
- * What changed from `old` to the original as it is now: the block sequences are
- * aligned on their longest common subsequence; in each gap, blocks that replace
- * one another are `changed`, the rest `added` or `removed`.
+ * What changed between a stored fingerprint and the original as it is now: the
+ * longest common run of unchanged blocks (LCS), and around it blocks added,
+ * removed, or changed (one removed where one was added).
  */
-export function changes(old: Fingerprint, now: Fingerprint, blocks: OriginalBlock[]): Change[] {
-  const out: Change[] = [];
-  if (old.headline !== now.headline) out.push({ kind: 'headline' });
-  if (old.subheadline !== now.subheadline) out.push({ kind: 'subheadline' });
-  const a = old.blocks;
-  const b = now.blocks;
-  // LCS table, from the end so that the walk below goes forward.
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+export function diffFingerprint(stored: readonly string[], current: readonly FingerprintBlock[]): BlockChange[] {
+  const n = stored.length;
+  const m = current.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = stored[i] === current[j]!.hash ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: BlockChange[] = [];
   let i = 0;
   let j = 0;
-  const gapRemoved: number[] = [];
-  const gapAdded: number[] = [];
+  // blocks added and removed since the last unchanged one; as many as both count are changed blocks
+  let added: FingerprintBlock[] = [];
+  let removed = 0;
   const flush = () => {
-    const paired = Math.min(gapRemoved.length, gapAdded.length);
-    gapAdded.forEach((k, n) => out.push({ kind: n < paired ? 'changed' : 'added', block: blocks[k]!, index: k }));
-    gapRemoved.slice(paired).forEach((k) => out.push({ kind: 'removed', index: k, ...(j > 0 && blocks[j - 1] ? { after: blocks[j - 1] } : {}) }));
-    gapRemoved.length = 0;
-    gapAdded.length = 0;
+    const changed = Math.min(added.length, removed);
+    added.forEach((block, k) => out.push({ kind: k < changed ? 'changed' : 'added', block }));
+    const before = current[j - added.length - 1];
+    for (let k = changed; k < removed; k++) out.push({ kind: 'removed', ...(before ? { after: before } : {}) });
+    added = [];
+    removed = 0;
   };
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
+  while (i < n || j < m) {
+    if (i < n && j < m && stored[i] === current[j]!.hash) {
       flush();
       i++;
       j++;
-    } else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      gapAdded.push(j++);
+    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      added.push(current[j]!);
+      j++;
     } else {
-      gapRemoved.push(i++);
+      removed++;
+      i++;
     }
   }
   flush();
   return out;
 }
 
-export function describeChange(c: Change): string {
-  switch (c.kind) {
-    case 'headline':
-      return 'the headline changed';
-    case 'subheadline':
-      return 'the subheadline changed';
-    case 'changed':
-      return `block ${c.index + 1} (line ${c.block.line}) changed: “${c.block.excerpt}”`;
-    case 'added':
-      return `block ${c.index + 1} (line ${c.block.line}) was added: “${c.block.excerpt}”`;
-    case 'removed':
-      return c.after ? `a block after line ${c.after.line} was removed` : 'a block at the start was removed';
-  }
+const KIND_NAMES: Record<string, string> = {
+  headline: 'the headline',
+  subheadline: 'the subheadline',
+  paragraph: 'the paragraph',
+  heading: 'the heading',
+  list: 'the list',
+  blockquote: 'the block quote',
+  table: 'the table',
+  code: 'the code block',
+};
+
+/** `the paragraph at line 17 (“The experts urged…”)`, for messages. */
+export function describeBlock(b: FingerprintBlock): string {
+  const name = KIND_NAMES[b.kind] ?? `the ${b.kind}`;
+  if (b.kind === 'headline' || b.kind === 'subheadline') return name;
+  // the words, without the Markdown marks and quotation marks that open the block
+  const words = b.text.replace(/\s+/g, ' ').replace(/^[#>\-*\d.\s“”"«„‘]+/, '');
+  const shown = words.length > 32 ? words.slice(0, 32).replace(/\s+\S*$/, '') + '…' : words;
+  return `${name} at line ${b.line}${shown ? ` (“${shown}”)` : ''}`;
+}
+
+export function describeChange(c: BlockChange): string {
+  if (c.kind === 'removed') return c.after ? `a block after ${describeBlock(c.after)} was removed` : 'a block at the start was removed';
+  return c.kind === 'changed' ? `${describeBlock(c.block)} changed` : `${describeBlock(c.block)} is new`;
+}
+
+export type Freshness =
+  | { status: 'up-to-date' }
+  | { status: 'stale'; changes: BlockChange[] }
+  /** no `source-hash`: counts as stale */
+  | { status: 'unmarked' }
+  /** a `source-hash` this version did not write */
+  | { status: 'invalid' };
+
+/** A translation's `source-hash` against its original as it is now. */
+export function freshness(sourceHash: unknown, original: Source): Freshness {
+  if (sourceHash === undefined || sourceHash === null || sourceHash === '') return { status: 'unmarked' };
+  const stored = typeof sourceHash === 'string' ? parseFingerprint(sourceHash) : undefined;
+  if (!stored) return { status: 'invalid' };
+  const changes = diffFingerprint(stored, fingerprintBlocks(original));
+  return changes.length ? { status: 'stale', changes } : { status: 'up-to-date' };
 }

@@ -4,11 +4,11 @@
  */
 import YAML, { type Pair, type Scalar } from 'yaml';
 import type { Source } from '../source/parse.js';
-import { encode, fingerprintOf } from './fingerprint.js';
+import { fingerprintBlocks, formatFingerprint } from './fingerprint.js';
 
 /** The translation's text with `source-hash` set to the original's fingerprint now. */
 export function markCurrent(original: Source, translation: Source): string {
-  const value = JSON.stringify(encode(fingerprintOf(original)));
+  const value = JSON.stringify(formatFingerprint(fingerprintBlocks(original)));
   const { text } = translation;
   const base = translation.yaml.src.base;
   const map = translation.yaml.doc.contents;

@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.js';
 import { isUserError, type Message } from '../messages.js';
 import { parseFile, placeOfKey } from '../pipeline/load.js';
 import type { Source } from '../source/parse.js';
-import { changes, decode, describeChange, fingerprintOf, originalBlocks, type Change } from './fingerprint.js';
+import { describeChange, freshness, type BlockChange } from './fingerprint.js';
 
 export type State = 'up-to-date' | 'stale' | 'unmarked' | 'missing';
 
@@ -20,7 +20,7 @@ export interface TranslationState {
   state: State;
   /** for stale: what changed in the original, in words */
   changes?: string[];
-  detail?: Change[];
+  detail?: BlockChange[];
 }
 
 export interface OriginalReport {
@@ -49,13 +49,11 @@ export function originalPath(source: Source, cwd: string): string {
 
 /** The state of one translation against its (already parsed) original. */
 export function translationState(original: Source, translation: Source): Omit<TranslationState, 'lang' | 'file'> {
-  const recorded = translation.frontMatter['source-hash'];
-  if (!recorded) return { state: 'unmarked' };
-  const old = decode(recorded);
-  const now = fingerprintOf(original);
-  if (!old) return { state: 'unmarked' };
-  const detail = changes(old, now, originalBlocks(original));
-  return detail.length ? { state: 'stale', detail, changes: detail.map(describeChange) } : { state: 'up-to-date' };
+  const f = freshness(translation.frontMatter['source-hash'], original);
+  if (f.status === 'up-to-date') return { state: 'up-to-date' };
+  if (f.status === 'stale') return { state: 'stale', detail: f.changes, changes: f.changes.map(describeChange) };
+  // no hash, or one this version did not write: nothing tells that the translation is current
+  return { state: 'unmarked' };
 }
 
 /** Parse a source; its problems go to `messages`. */
@@ -124,7 +122,7 @@ export async function translationsStatus(files: string[], cwd: string): Promise<
   const reports: OriginalReport[] = [];
   for (const of of [...originals].sort()) {
     const original = (await get(of))!;
-    const config = loadConfig(path.resolve(cwd, path.dirname(of)));
+    const config = loadConfig(path.resolve(cwd, path.dirname(of)), cwd);
     const lang = original.frontMatter.lang ?? 'en';
     const states: TranslationState[] = [];
     for (const t of await siblings(of, cwd)) {

@@ -13,6 +13,7 @@ export interface GenerateFlags {
   wrap?: string;
   pdfStandard?: string;
   quiet?: boolean;
+  strict?: boolean;
 }
 
 function usage(reason: string, hint: string): UserError {
@@ -53,6 +54,7 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
     outDir: flags.out,
     ...(flags.template ? { template: flags.template } : {}),
     cwd: io.cwd,
+    ...(flags.strict ? { strict: true } : {}),
     render: { env: io.env, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}) },
   };
 
@@ -63,6 +65,7 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
   printMessages(io, inputs.messages.filter((m) => m.severity !== 'info' || !flags.quiet));
   const planned = [];
   for (const ref of inputs.sources) planned.push(await plan(ref, opts));
+  if (flags.strict) (await import('../../lint/strict.js')).refuseLintErrors(planned, io.cwd);
   const clash = collisions(planned, formats);
   if (clash.length) throw new UserError(clash, 2);
 

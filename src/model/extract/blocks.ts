@@ -11,12 +11,21 @@ export function rangeOf(node: Node): SourceRange | undefined {
   };
 }
 
+/** HTML that is only comments (`<!-- … -->`), which no reader of a release sees. */
+export function isHtmlComment(html: string): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(html);
+}
+
 export function toInlines(nodes: readonly PhrasingContent[]): Inline[] {
   const out: Inline[] = [];
+  // `words <!-- note --> more`: the comment goes, and so does one of the spaces around it
+  let dropSpace = false;
   for (const n of nodes) {
+    const drop = dropSpace;
+    dropSpace = false;
     switch (n.type) {
       case 'text':
-        out.push({ type: 'text', value: n.value });
+        out.push({ type: 'text', value: drop ? n.value.replace(/^\s+/, '') : n.value });
         break;
       case 'emphasis':
       case 'strong':
@@ -36,8 +45,10 @@ export function toInlines(nodes: readonly PhrasingContent[]): Inline[] {
         out.push({ type: 'break' });
         break;
       case 'html':
-        // Raw HTML is kept as the words it holds; no format renders HTML.
-        out.push({ type: 'text', value: n.value });
+        // Raw HTML is kept as the words it holds; no format renders HTML. A comment
+        // is a note to editors (or a lint directive), never printed.
+        if (!isHtmlComment(n.value)) out.push({ type: 'text', value: n.value });
+        else dropSpace = /\s$/.test(lastText(out));
         break;
       case 'linkReference':
       case 'imageReference':
@@ -51,6 +62,11 @@ export function toInlines(nodes: readonly PhrasingContent[]): Inline[] {
     }
   }
   return mergeText(out);
+}
+
+function lastText(list: Inline[]): string {
+  const last = list[list.length - 1];
+  return last?.type === 'text' ? last.value : '';
 }
 
 function mergeText(list: Inline[]): Inline[] {
@@ -130,7 +146,7 @@ function toBlock(n: RootContent): Block[] | undefined {
     case 'thematicBreak':
       return [{ type: 'rule', range }];
     case 'html':
-      return n.value.trim() ? [{ type: 'paragraph', content: [{ type: 'text', value: n.value }], range }] : [];
+      return n.value.trim() && !isHtmlComment(n.value) ? [{ type: 'paragraph', content: [{ type: 'text', value: n.value }], range }] : [];
     case 'footnoteDefinition':
       return [
         {

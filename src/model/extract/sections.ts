@@ -5,6 +5,7 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LocaleData, SectionKind } from '../../templates/types.js';
+import { isHtmlComment } from './blocks.js';
 
 export interface RawSection {
   kind: SectionKind;
@@ -42,7 +43,8 @@ export function sectionKind(heading: string, locale: LocaleData): SectionKind | 
 }
 
 export function splitBody(children: readonly RootContent[], locale: LocaleData): SplitBody {
-  const nodes = children.filter((n) => n.type !== 'yaml' && n.type !== 'definition');
+  // Comments are not text: one above the lead must not take the lead's place.
+  const nodes = children.filter((n) => n.type !== 'yaml' && n.type !== 'definition' && !(n.type === 'html' && isHtmlComment(n.value)));
   const out: SplitBody = { body: [], sections: [] };
   let current: RawSection | undefined;
   nodes.forEach((n, i) => {

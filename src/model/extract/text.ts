@@ -7,7 +7,8 @@ export interface PositionedText {
   offsets: number[];
 }
 
-export function positionedText(node: Node): PositionedText {
+/** `maskCode`: inline code becomes U+FFFC characters (same offsets), so that checks of prose skip it. */
+export function positionedText(node: Node, opts: { maskCode?: boolean } = {}): PositionedText {
   let text = '';
   const offsets: number[] = [];
   const walk = (n: Node) => {
@@ -17,7 +18,7 @@ export function positionedText(node: Node): PositionedText {
       // Inline code is written inside backticks; text may hold escapes, so clamp to the node.
       const shift = n.type === 'inlineCode' ? Math.max(0, (end - start - n.value.length) / 2) : 0;
       for (let i = 0; i < n.value.length; i++) offsets.push(Math.min(start + shift + i, Math.max(start, end - 1)));
-      text += n.value;
+      text += opts.maskCode && n.type === 'inlineCode' ? '\uFFFC'.repeat(n.value.length) : n.value;
     } else if (n.type === 'break') {
       offsets.push(n.position?.start.offset ?? 0);
       text += '\n';

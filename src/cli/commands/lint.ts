@@ -1,0 +1,76 @@
+/** `pressready lint`: options → lint each source (and fix it) → one report on standard output. */
+import path from 'node:path';
+import type { ConfigFile } from '../../config/file.js';
+import { writeAtomic } from '../../io/write.js';
+import { UserError } from '../../messages.js';
+import { settingsFor } from '../../lint/config.js';
+import { lintFile, type LintResult } from '../../lint/engine.js';
+import { FORMATTERS } from '../../lint/formats/index.js';
+import { RULES } from '../../lint/rules/index.js';
+import { count } from '../../lint/summary.js';
+import { expandInputs } from '../../pipeline/inputs.js';
+import { printMessages, type Io } from '../io.js';
+
+export interface LintFlags {
+  format: string;
+  fix?: boolean;
+  maxWarnings?: string;
+}
+
+function usage(reason: string, hint: string): UserError {
+  return new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason, hint }, 2);
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw usage(`--max-warnings takes a whole number of 0 or more, not \`${value}\``, 'For example --max-warnings 0 to fail on any warning.');
+  return n;
+}
+
+export async function lintCommand(args: string[], flags: LintFlags, io: Io, version: string): Promise<number> {
+  const format = FORMATTERS[flags.format];
+  if (!format) throw usage(`Unknown report format \`${flags.format}\``, `Use one of ${Object.keys(FORMATTERS).join(', ')}.`);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+
+  const inputs = await expandInputs(args, { cwd: io.cwd });
+  printMessages(io, inputs.messages, { annotate: flags.format === 'stylish' || flags.format === 'github' });
+  const configCache = new Map<string, ConfigFile | null>();
+  // every config first: a broken one stops the run (exit 2) before --fix writes anything
+  for (const ref of inputs.sources) settingsFor(path.dirname(path.resolve(io.cwd, ref.file)), io.cwd, RULES, configCache);
+  const results: LintResult[] = [];
+  for (const ref of inputs.sources) {
+    const r = await lintFile(ref.file, { cwd: io.cwd, fix: flags.fix === true, configCache });
+    if (r.output !== undefined) {
+      await writeAtomic(path.resolve(io.cwd, r.file), r.output);
+      io.err(`${r.file}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
+    }
+    results.push(r);
+  }
+
+  const color = io.outIsTTY === true && !io.env.NO_COLOR;
+  io.out(format(results, { cwd: io.cwd, color, rules: RULES, version }));
+
+  const n = count(results.flatMap((r) => r.messages));
+  const inputErrors = inputs.messages.filter((m) => m.severity === 'error').length;
+  if (maxWarnings !== undefined && n.warningCount > maxWarnings) {
+    io.err(`pressready lint: ${n.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return n.errorCount || inputErrors || !inputs.sources.length ? 1 : 0;
+}
+
+export const LINT_HELP = `
+Examples:
+  pressready lint release.md                     problems, with how to mend them
+  pressready lint news/ --fix                    fix what is safe to fix, report the rest
+  pressready lint 'news/**/*.md' --format github annotations on a pull request
+  pressready lint news/ --format sarif > lint.sarif
+  pressready lint news/ --max-warnings 0         fail on any warning
+
+Rules are set in pressready.config.yaml (found from each source's folder upward):
+  lint:
+    rules:
+      quote-style: off
+      headline-length: [warn, { max: 90 }]
+`;

@@ -1,0 +1,103 @@
+/**
+ * The wrapper around the rules: build what they read, run each rule that is on
+ * with its options, give its reports a severity and a line and column, drop what
+ * a `pressready-disable` comment covers, and (with --fix) fix until stable. Lint
+ * loads no renderer.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ConfigFile } from '../config/file.js';
+import type { Message } from '../messages.js';
+import type { Loaded } from '../pipeline/load.js';
+import { settingOf, settingsFor, type RuleSettings } from './config.js';
+import { directives, isDisabled } from './directives.js';
+import { fixUntilStable } from './fix.js';
+import type { AnyRule, Report, Subject } from './rule.js';
+import { RULES } from './rules/index.js';
+import { buildSubject } from './subject.js';
+
+export interface LintOptions {
+  cwd: string;
+  /** from the config file; default: every rule at its default */
+  settings?: RuleSettings;
+  /** the rules to run (tests run one at a time) */
+  rules?: readonly AnyRule[];
+}
+
+export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Message[] {
+  const out: Message[] = [];
+  const { source } = subject;
+  for (const rule of opts.rules ?? RULES) {
+    const { level, options } = settingOf(rule, opts.settings ?? new Map());
+    if (level === 'off') continue;
+    const report = (r: Report) =>
+      out.push({
+        file: subject.file,
+        place: source.index.place(r.range[0], r.range[1]),
+        ruleId: rule.meta.id,
+        severity: level,
+        reason: r.reason,
+        ...(r.hint ? { hint: r.hint } : {}),
+        ...(r.fix?.length && rule.meta.fixable ? { fix: r.fix } : {}),
+      });
+    try {
+      rule.check({ ...subject, options, report });
+    } catch (e) {
+      // One rule's bug must not hide what the others found.
+      out.push({ file: subject.file, place: source.index.place(0, 3), ruleId: rule.meta.id, severity: 'error', reason: `Internal error in rule ${rule.meta.id}: ${(e as Error).message}`, hint: 'This is a bug in pressready; please report it with the source.' });
+    }
+  }
+  const stretches = directives(source.tree);
+  return sortMessages(stretches.length ? out.filter((m) => !isDisabled(m, stretches)) : out);
+}
+
+export function sortMessages(list: Message[]): Message[] {
+  return list.sort((a, b) => (a.place?.start.offset ?? 0) - (b.place?.start.offset ?? 0) || (a.place?.end?.offset ?? 0) - (b.place?.end?.offset ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+/** Lint one text (without its byte-order mark) as the file `file`. */
+export async function lintText(file: string, text: string, opts: LintOptions): Promise<Message[]> {
+  const built = await buildSubject(file, text, opts.cwd);
+  return built.ok ? runRules(built.subject, opts) : built.fatal;
+}
+
+/** Lint a release that `generate` already loaded (generate --strict): nothing is parsed again. */
+export function lintLoaded(loaded: Loaded, opts: Omit<LintOptions, 'cwd'>): Message[] {
+  const subject: Subject = { file: loaded.source.file, source: loaded.source, loaded, locale: loaded.locale, lang: loaded.release.lang, frontMatterProblems: [] };
+  return runRules(subject, opts);
+}
+
+export interface LintResult {
+  file: string;
+  messages: Message[];
+  /** problems fixed (with --fix) */
+  fixed: number;
+  /** the text the messages' offsets refer to (after fixes; without a byte-order mark) */
+  text?: string;
+  /** the new text, when --fix changed it (with its byte-order mark, if it had one) */
+  output?: string;
+}
+
+export interface FileOptions extends Omit<LintOptions, 'settings'> {
+  fix?: boolean;
+  /** config files already read in this run */
+  configCache: Map<string, ConfigFile | null>;
+}
+
+export async function lintFile(file: string, opts: FileOptions): Promise<LintResult> {
+  const abs = path.resolve(opts.cwd, file);
+  const settings = settingsFor(path.dirname(abs), opts.cwd, opts.rules ?? RULES, opts.configCache);
+  const bytes = await readFile(abs);
+  const raw = bytes.toString('utf8');
+  const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = raw.slice(bom.length);
+  const lint = (t: string) => lintText(file, t, { ...opts, settings });
+  if (!opts.fix) return { file, messages: await lint(text), fixed: 0, text };
+  if (!Buffer.from(raw, 'utf8').equals(bytes)) {
+    const messages = await lint(text);
+    messages.unshift({ file, ruleId: 'fix', severity: 'warning', reason: 'The file is not valid UTF-8, so --fix left it as it is', hint: 'Save the file as UTF-8, then run --fix again.' });
+    return { file, messages, fixed: 0, text };
+  }
+  const r = await fixUntilStable(text, lint);
+  return { file, messages: r.messages, fixed: r.fixed, text: r.output, ...(r.output !== text ? { output: bom + r.output } : {}) };
+}

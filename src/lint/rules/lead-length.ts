@@ -1,0 +1,47 @@
+/** `lead-length`: a lead a reader takes in at a glance (wire style: about 35–45 words). */
+import { inlineText } from '../../model/extract/blocks.js';
+import { LEAD, release } from '../examples.js';
+import { defineRule } from '../rule.js';
+import { countWords } from '../text.js';
+
+const LONG = 'The UN women’s rights committee today called on governments to pursue all appropriate means to eliminate trafficking in women and girls, highlighting the increasing use of social media to recruit trafficking victims during the COVID-19 pandemic, and asked companies to help.';
+
+export default defineRule<{ max: number }>({
+  meta: {
+    id: 'lead-length',
+    severity: 'warning',
+    doc: 'the lead has more words than `max` (default 45)',
+    fixable: false,
+    options: { spec: { max: { type: 'number', min: 1, doc: 'most words in the lead' } }, defaults: { max: 45 } },
+  },
+  check(ctx) {
+    const release = ctx.loaded?.release;
+    if (!release?.leadRange) return;
+    const words = countWords(inlineText(release.lead), ctx.lang);
+    if (words <= ctx.options.max) return;
+    ctx.report({
+      reason: `The lead has ${words} words; keep it to ${ctx.options.max} or fewer`,
+      hint: 'Keep who, what, when and where in the lead, and move the rest to the next paragraph.',
+      range: [release.leadRange.start.offset, release.leadRange.end.offset],
+    });
+  },
+  examples: {
+    valid: [
+      { name: 'a short lead', source: release(LEAD) },
+      { name: '41 words, under the default', source: release(LONG) },
+    ],
+    invalid: [
+      {
+        name: 'over a lower maximum',
+        source: release(LONG),
+        options: { max: 30 },
+        messages: [{ line: 8, column: 1, endLine: 8, endColumn: 275, reason: 'The lead has 41 words; keep it to 30 or fewer' }],
+      },
+      {
+        name: 'over the default',
+        source: release(LONG.replace('and asked companies to help.', 'and asked social media and messaging companies to set up controls that mitigate the risk of exposing women and girls to trafficking.')),
+        messages: [{ line: 8, column: 1, reason: 'The lead has 58 words; keep it to 45 or fewer' }],
+      },
+    ],
+  },
+});
