@@ -10,6 +10,8 @@ export interface Io {
   /** standard error is a terminal: progress may be drawn */
   isTTY: boolean;
   readStdin: () => Promise<string>;
+  /** ask on the terminal, one question after another; absent when standard input is not a terminal */
+  ask?: (questions: string[]) => Promise<string[]>;
 }
 
 export function printMessages(io: Io, messages: readonly Message[]): void {

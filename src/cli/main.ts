@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
 import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
+import { initCommand, INIT_HELP, type InitFlags } from './commands/init.js';
+import { templatesCommand, templatesShowCommand, type TemplatesShowFlags } from './commands/templates.js';
 import { printMessages, type Io } from './io.js';
+import { terminalAsk } from './prompt.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 export const VERSION = pkg.version;
@@ -30,6 +33,28 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'print only problems')
     .addHelpText('after', GENERATE_HELP)
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
+
+  p.command('init')
+    .description('start a new source: today’s date, a dated id, the template’s contacts, placeholders to fill in')
+    .argument('[file]', 'the source to write (default: <date>-<headline>.md)')
+    .option('-t, --template <name|path>', 'template', 'default')
+    .option('--lang <lang>', 'language of the release', 'en')
+    .option('--headline <text>', 'the headline (asked for on a terminal when not given)')
+    .option('--city <city>', 'the dateline city (asked for on a terminal when not given)')
+    .option('--force', 'overwrite the file if it exists')
+    .addHelpText('after', INIT_HELP)
+    .action(async (file: string | undefined, flags: InitFlags) => setExit(await initCommand(file, flags, io)));
+
+  const templates = p
+    .command('templates')
+    .description('list the templates: the project’s (templates/) and the built-ins, with their languages')
+    .action(() => setExit(templatesCommand(io)));
+  templates
+    .command('show')
+    .description('print a template’s settings with everything it extends merged in')
+    .argument('<name|path>', 'a template name or folder')
+    .option('--lang <lang>', 'also print the merged locale data of this language')
+    .action((ref: string, flags: TemplatesShowFlags) => setExit(templatesShowCommand(ref, flags, io)));
 
   return p;
 }
@@ -64,6 +89,7 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     isTTY: process.stderr.isTTY === true,
+    ...(process.stdin.isTTY ? { ask: terminalAsk(process.stdin, process.stderr) } : {}),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
