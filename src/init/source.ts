@@ -52,7 +52,8 @@ export function slug(text: string, maxWords = 6): string {
 /** A dated id, so that the outputs of many releases are not all called `release.pdf`. */
 export function releaseId(today: string, headline?: string, fileBase?: string): string {
   if (fileBase && /^\d{4}-\d{2}-\d{2}/.test(fileBase) && slug(fileBase)) return slug(fileBase, 12);
-  const words = (headline && slug(headline)) || (fileBase && slug(fileBase)) || 'release';
+  // the name the officer chose for the file, else the headline's first words
+  const words = (fileBase && slug(fileBase)) || (headline && slug(headline)) || 'release';
   return `${today}-${words}`;
 }
 
@@ -66,11 +67,10 @@ function contactLines(settings: TemplateSettings): string[] {
 }
 
 export function newSource(o: NewSource): string {
-  const [open, close] = o.locale.quotes.primary;
   const background = o.locale.sections.background[0] ?? 'Background';
   const frontMatter = [
     '---',
-    `# Written by \`pressready init\`. Replace every [insert …]; \`pressready lint\` lists what is left.`,
+    `# Written by \`pressready init\`. Write your words in place of each bracketed placeholder; \`pressready lint\` lists what is left.`,
     `id: ${o.id}`,
     `headline: ${scalar(o.headline?.trim() || PLACEHOLDER.headline)}`,
     `# subheadline: "a one-line deck under the headline"`,
@@ -89,8 +89,8 @@ export function newSource(o: NewSource): string {
   const body = [
     PLACEHOLDER.lead,
     PLACEHOLDER.body,
-    // a block quote with a `—` attribution reads the same in every language
-    `> ${open}${PLACEHOLDER.quote}${close}\n>\n> — ${PLACEHOLDER.speaker}`,
+    // a block quote (no quotation marks) with a `—` attribution reads the same in every language
+    `> ${PLACEHOLDER.quote}\n>\n> — ${PLACEHOLDER.speaker}`,
     `## ${background}`,
     PLACEHOLDER.background,
   ];

@@ -29,7 +29,7 @@ export function templatesCommand(io: Io): number {
       e.name,
       origin,
       t ? t.languages.join(' ') || '(none)' : '—',
-      ancestors.join(' → '),
+      t ? ancestors.join(' → ') : '—',
       e.messages.length ? `(${e.messages.length} error${e.messages.length === 1 ? '' : 's'}, below)` : (t?.settings.description ?? ''),
     ]);
     problems.push(...e.messages);
