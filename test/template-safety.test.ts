@@ -60,6 +60,13 @@ describe('template.yaml against its schema', () => {
     expect(m!.hint).toBe('Defined: `sans`.');
     expect(m!.place?.start).toMatchObject({ line: 3, column: 21 });
   });
+
+  it('`sections` sets the order of all three sections: one left out would drop words of the source', () => {
+    const [m] = problems(() => loadAcme(acmeWith('extends: default\nsections: [contacts, boilerplate]\n')));
+    expect(m!.reason).toBe('`sections` must list `contacts`, `background` and `boilerplate`, each once: it sets their order');
+    expect(m!.hint).toMatch(/^Add `background`/);
+    expect(m!.place?.start).toMatchObject({ line: 2, column: 11 });
+  });
 });
 
 describe('files a template names stay inside its folder', () => {

@@ -122,6 +122,11 @@ function checkMerged(stack: Layer[], settings: TemplateSettings): { files: Recor
       messages.push(messageAt(stack, ['styles', name, 'font'], `\`styles.${name}.font\` is \`${style.font}\`, a font role \`fonts\` does not define`, roles.length ? `Defined: ${roles.map((r) => '`' + r + '`').join(', ')}.` : 'Add the role under `fonts:`.'));
     }
   }
+  const kinds = ['contacts', 'background', 'boilerplate'] as const;
+  const missing = kinds.filter((k) => !settings.sections.includes(k));
+  if (missing.length || settings.sections.length !== kinds.length) {
+    messages.push(messageAt(stack, ['sections'], '`sections` must list `contacts`, `background` and `boilerplate`, each once: it sets their order', missing.length ? `Add ${missing.map((k) => '`' + k + '`').join(', ')}: a section left out would drop what the source says.` : 'Remove the repeated section.'));
+  }
   const files: Record<string, string> = {};
   for (const { keys, kind } of fileKeys(settings)) {
     const key = keys.join('.');

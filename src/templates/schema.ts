@@ -239,7 +239,7 @@ export const localeSpec: Spec = {
         boilerplate: { ...strings('beginnings of headings that open a boilerplate section'), required: true },
       },
     },
-    quotes: { type: 'map', required: true, keys: { primary: { ...pair, required: true }, secondary: pair } },
+    quotes: { type: 'map', required: true, keys: { primary: { ...pair, required: true }, secondary: { ...pair, required: true } } },
     speech: {
       type: 'map',
       required: true,
