@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
 import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
+import { printMessages, type Io } from './io.js';
 import { initCommand, INIT_HELP, type InitFlags } from './commands/init.js';
 import { templatesCommand, templatesShowCommand, type TemplatesShowFlags } from './commands/templates.js';
-import { printMessages, type Io } from './io.js';
 import { terminalAsk } from './prompt.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,18 +21,6 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-
-  p.command('generate')
-    .description('write the outputs of each source')
-    .argument('<sources...>', 'source files, folders or globs; - for standard input')
-    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json | all'))
-    .option('-o, --out <folder>', 'output folder', 'dist')
-    .option('-t, --template <name|path>', 'template (wins over the front matter)')
-    .option('--wrap <n>', 'wrap plain text at n columns')
-    .option('--pdf-standard <standard>', 'pdfa-2b')
-    .option('-q, --quiet', 'print only problems')
-    .addHelpText('after', GENERATE_HELP)
-    .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
 
   p.command('init')
     .description('start a new source: today’s date, a dated id, the template’s contacts, placeholders to fill in')
@@ -55,6 +43,18 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .argument('<name|path>', 'a template name or folder')
     .option('--lang <lang>', 'also print the merged locale data of this language')
     .action((ref: string, flags: TemplatesShowFlags) => setExit(templatesShowCommand(ref, flags, io)));
+
+  p.command('generate')
+    .description('write the outputs of each source')
+    .argument('<sources...>', 'source files, folders or globs; - for standard input')
+    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json | all'))
+    .option('-o, --out <folder>', 'output folder', 'dist')
+    .option('-t, --template <name|path>', 'template (wins over the front matter)')
+    .option('--wrap <n>', 'wrap plain text at n columns')
+    .option('--pdf-standard <standard>', 'pdfa-2b')
+    .option('-q, --quiet', 'print only problems')
+    .addHelpText('after', GENERATE_HELP)
+    .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
 
   return p;
 }
