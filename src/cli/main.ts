@@ -89,12 +89,12 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     isTTY: process.stderr.isTTY === true,
-    ...(process.stdin.isTTY ? { ask: terminalAsk(process.stdin, process.stderr) } : {}),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    ...(process.stdin.isTTY ? { ask: terminalAsk(process.stdin, process.stderr) } : {}),
   };
 }
 
