@@ -40,18 +40,19 @@ export function listTemplates(cwd: string): TemplateEntry[] {
   return [...project, ...builtin];
 }
 
-/** Load every locale of a template: the problems found, none when all load. */
+/** Load every locale of a template: the problems found, each once, none when all load. */
 export function checkLocales(template: Template): Message[] {
-  const messages: Message[] = [];
+  const messages = new Map<string, Message>();
   for (const lang of template.languages) {
     try {
       loadLocale(template, lang);
     } catch (e) {
       if (!isUserError(e)) throw e;
-      messages.push(...e.messages);
+      // every language reads the English section names too: a broken en.yaml would be reported once a language
+      for (const m of e.messages) messages.set(JSON.stringify([m.file, m.place?.start.offset, m.reason]), m);
     }
   }
-  return messages;
+  return [...messages.values()];
 }
 
 /** How a template in an `extends` chain is named to a user: a built-in by name, another by folder. */
