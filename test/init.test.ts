@@ -1,20 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { releaseId, slug } from '../src/init/source.js';
 import { parseSource } from '../src/source/parse.js';
-import { BIN, ROOT, runCli, tempDir } from './helpers.js';
-import { ACME, writeFiles } from './template-helpers.js';
+import { BIN, ROOT, runCli } from './helpers.js';
+import { ACME, useProjects } from './template-helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function project(files: Record<string, string | Buffer> = {}): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  writeFiles(t.dir, files);
-  return realpathSync(t.dir);
-}
+const project = useProjects();
 
 function localDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,24 +1,16 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadRelease } from '../src/pipeline/load.js';
 import { compose, type Part } from '../src/render/compose.js';
 import { plural } from '../src/render/phrases.js';
 import { txtRenderer } from '../src/render/txt.js';
-import { isUserError, type Message } from '../src/messages.js';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
 import type { LocaleData } from '../src/templates/types.js';
-import { runCli, tempDir } from './helpers.js';
-import { ACME, PNG, source, writeFiles } from './template-helpers.js';
+import { runCli } from './helpers.js';
+import { ACME, PNG, source, useProjects, userErrors } from './template-helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function project(files: Record<string, string | Buffer>): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  writeFiles(t.dir, files);
-  return realpathSync(t.dir);
-}
+const project = useProjects();
 
 async function render(dir: string, file = 'r.md'): Promise<{ text: string; parts: Part[] }> {
   const l = await loadRelease(file, { cwd: dir });
@@ -27,15 +19,6 @@ async function render(dir: string, file = 'r.md'): Promise<{ text: string; parts
   return { text, parts: composed.parts };
 }
 
-function messagesOf(f: () => unknown): Message[] {
-  try {
-    f();
-  } catch (e) {
-    if (isUserError(e)) return e.messages;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('a user template that extends default', () => {
   it('is a few lines, and generates with its organization, logo, colours and labels (the real binary)', () => {
@@ -134,7 +117,7 @@ describe('a user template that extends default', () => {
 describe('extends: what goes wrong', () => {
   it('a cycle is an error at the `extends` that closes it, naming the chain', () => {
     const dir = project({ 'a/template.yaml': 'extends: ../b\n', 'b/template.yaml': 'name: b\nextends: ../a\n' });
-    const [m, ...rest] = messagesOf(() => loadTemplate(path.join(dir, 'a'), 'path'));
+    const [m, ...rest] = userErrors(() => loadTemplate(path.join(dir, 'a'), 'path'));
     expect(rest).toEqual([]);
     expect(m!.file).toBe(path.join(dir, 'b/template.yaml'));
     expect(m!.place?.start).toMatchObject({ line: 2, column: 10 });
@@ -143,12 +126,12 @@ describe('extends: what goes wrong', () => {
 
   it('a template that extends itself', () => {
     const dir = project({ 'self/template.yaml': 'extends: .\n' });
-    expect(messagesOf(() => loadTemplate(path.join(dir, 'self'), 'path'))[0]!.reason).toBe('`extends` makes a cycle: self → self');
+    expect(userErrors(() => loadTemplate(path.join(dir, 'self'), 'path'))[0]!.reason).toBe('`extends` makes a cycle: self → self');
   });
 
   it('a name that is no built-in says how to extend a folder', () => {
     const dir = project({ 'templates/x/template.yaml': 'extends: house\n' });
-    const [m] = messagesOf(() => loadTemplate(path.join(dir, 'templates/x'), 'project'));
+    const [m] = userErrors(() => loadTemplate(path.join(dir, 'templates/x'), 'project'));
     expect(m!.reason).toBe('`extends` names `house`, which is not a built-in template');
     expect(m!.hint).toContain('`default`, `wire`');
     expect(m!.hint).toContain('extends: ../house');
@@ -158,7 +141,7 @@ describe('extends: what goes wrong', () => {
   it('a template without extends must be complete: missing locale keys are named', () => {
     const dir = project({ 'bare/template.yaml': 'name: bare\n', 'bare/locales/en.yaml': 'intl: en-GB\nlabels:\n  release: NEWS\n' });
     const t = loadTemplate(path.join(dir, 'bare'), 'path');
-    const reasons = messagesOf(() => loadLocale(t, 'en')).map((m) => m.reason);
+    const reasons = userErrors(() => loadLocale(t, 'en')).map((m) => m.reason);
     expect(reasons).toContain('Missing required key `labels.endMarker`');
     expect(reasons).toContain('Missing required key `dateline`');
     expect(reasons).not.toContain('Missing required key `labels.release`');

@@ -1,6 +1,9 @@
 /** A press office's own template, written into a temporary folder for the template and init tests. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'vitest';
+import { isUserError, type Message } from '../src/messages.js';
+import { tempDir } from './helpers.js';
 
 /** A real 1×1 PNG (the smallest image DOCX and PDF writers accept). */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -11,6 +14,33 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), data);
   }
+}
+
+/**
+ * Temporary project folders for the tests of one file, each removed after its
+ * test: call once at the top of the file. The folder comes back as its real path,
+ * as the template loader reports it.
+ */
+export function useProjects(): (files?: Record<string, string | Buffer>) => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  return (files = {}) => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    writeFiles(t.dir, files);
+    return realpathSync(t.dir);
+  };
+}
+
+/** The messages of the UserError `f` throws (and a failure when it throws none). */
+export function userErrors(f: () => unknown): Message[] {
+  try {
+    f();
+  } catch (e) {
+    if (isUserError(e)) return e.messages;
+    throw e;
+  }
+  throw new Error('expected a UserError');
 }
 
 /** `templates/acme/`: extends default, changes only organization, logo and colours, and two English labels. */

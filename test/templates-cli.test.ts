@@ -1,18 +1,11 @@
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { ROOT, runCli, tempDir } from './helpers.js';
-import { ACME, writeFiles } from './template-helpers.js';
+import { ROOT, runCli } from './helpers.js';
+import { ACME, useProjects } from './template-helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function project(files: Record<string, string | Buffer>): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  writeFiles(t.dir, files);
-  return realpathSync(t.dir);
-}
+const project = useProjects();
 
 /** The languages of a built-in template (more come with other work; the tests must not care how many). */
 const languages = (name: string) => readdirSync(path.join(ROOT, 'templates', name, 'locales')).map((f) => f.replace(/\.yaml$/, '')).sort();

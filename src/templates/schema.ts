@@ -2,7 +2,7 @@
  * Schemas of `template.yaml` and `locales/<lang>.yaml`: what a template author may
  * write. docs/templates.md documents the same keys; a test keeps the two in step.
  */
-import type { Placeholders, Spec } from '../yaml/schema.js';
+import type { KeySpec, Placeholders, Spec } from '../yaml/schema.js';
 
 const color: Spec = {
   type: 'string',
@@ -156,7 +156,10 @@ const phrase = (key: string): Spec => {
   const p = PHRASES[key]!;
   return { type: 'string', doc: p.doc, placeholders: p };
 };
-const strings = (doc: string): Spec => ({ type: 'list', items: { type: 'string' }, doc });
+/** The phrases `<group>.<name>` of PHRASES, each required. */
+const requiredPhrases = (group: string, names: string[]): Record<string, KeySpec> =>
+  Object.fromEntries(names.map((n) => [n, { ...phrase(`${group}.${n}`), required: true }]));
+const strings = (doc: string, required = false): KeySpec => ({ type: 'list', items: { type: 'string' }, doc, required });
 const pair: Spec = { type: 'list', items: { type: 'string' }, length: 2, doc: 'an opening and a closing mark' };
 
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -193,18 +196,11 @@ export const localeSpec: Spec = {
       type: 'map',
       required: true,
       keys: {
-        release: { ...phrase('labels.release'), required: true },
-        immediate: { ...phrase('labels.immediate'), required: true },
-        embargo: { ...phrase('labels.embargo'), required: true },
-        reference: { ...phrase('labels.reference'), required: true },
-        endMarker: { ...phrase('labels.endMarker'), required: true },
-        background: { ...phrase('labels.background'), required: true },
-        contactsSentence: { ...phrase('labels.contactsSentence'), required: true },
+        ...requiredPhrases('labels', ['release', 'immediate', 'embargo', 'reference', 'endMarker', 'background', 'contactsSentence']),
         contactsHeading: { ...pluralForms, required: true },
         // before plural forms: the heading for several contacts (read as `other`)
         contactsHeadingPlural: { ...phrase('labels.contactsHeading'), doc: 'older form of `contactsHeading.other`' },
-        page: { ...phrase('labels.page'), required: true },
-        more: { ...phrase('labels.more'), required: true },
+        ...requiredPhrases('labels', ['page', 'more']),
       },
     },
     dateline: { ...phrase('dateline'), required: true },
@@ -224,19 +220,15 @@ export const localeSpec: Spec = {
     contact: {
       type: 'map',
       required: true,
-      keys: {
-        withRole: { ...phrase('contact.withRole'), required: true },
-        withDetails: { ...phrase('contact.withDetails'), required: true },
-        separator: { ...phrase('contact.separator'), required: true },
-      },
+      keys: requiredPhrases('contact', ['withRole', 'withDetails', 'separator']),
     },
     sections: {
       type: 'map',
       required: true,
       keys: {
-        contacts: { ...strings('headings that open the contacts section'), required: true },
-        background: { ...strings('headings that open the background section'), required: true },
-        boilerplate: { ...strings('beginnings of headings that open a boilerplate section'), required: true },
+        contacts: strings('headings that open the contacts section', true),
+        background: strings('headings that open the background section', true),
+        boilerplate: strings('beginnings of headings that open a boilerplate section', true),
       },
     },
     quotes: { type: 'map', required: true, keys: { primary: { ...pair, required: true }, secondary: { ...pair, required: true } } },
@@ -244,9 +236,9 @@ export const localeSpec: Spec = {
       type: 'map',
       required: true,
       keys: {
-        verbs: { ...strings('speech verbs that attribute a quote'), required: true },
-        honorifics: { ...strings('titles before a name'), required: true },
-        articles: { ...strings('words that may start an organization speaker'), required: true },
+        verbs: strings('speech verbs that attribute a quote', true),
+        honorifics: strings('titles before a name', true),
+        articles: strings('words that may start an organization speaker', true),
         pronouns: strings('words that stand for the last speaker'),
         names: { type: 'enum', values: ['capitalized', 'han', 'words'] },
       },
