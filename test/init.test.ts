@@ -62,10 +62,10 @@ describe('pressready init', () => {
     const marks = text.match(LINT_PLACEHOLDER) ?? [];
     expect(marks).toEqual([
       '[insert name]', '[insert role]', '[insert phone]', '[insert e-mail]',
-      '[insert the lead: who did what, where and when, in one paragraph of at most 45 words]',
-      '[insert the body: facts, figures and context, the most important first]',
-      '[insert a quotation]', '[insert the speaker’s name]', '[insert their role]',
-      '[insert background for editors, or delete this section]',
+      '[Insert the lead: who did what, where and when, in one paragraph of at most 45 words]',
+      '[Insert the body: facts, figures and context, the most important first]',
+      '[Insert a quotation]', '[insert the speaker’s name]', '[insert their role]',
+      '[Insert background for editors, or delete this section]',
     ]);
   });
 
@@ -79,7 +79,7 @@ describe('pressready init', () => {
       '[insert role]': 'Press officer',
       '[insert phone]': '+41 22 917 9362',
       '[insert e-mail]': 'a.lindqvist@example.org',
-      '[insert a quotation]': 'Water is a right, not a favour,',
+      '[Insert a quotation]': 'Water is a right, not a favour,',
       '[insert the speaker’s name]': 'Ines Carvalho',
       '[insert their role]': 'UN Special Rapporteur',
     };

@@ -26,11 +26,12 @@ export const PLACEHOLDER = {
   headline: '[insert headline]',
   city: '[insert city]',
   contact: { name: '[insert name]', role: '[insert role]', phone: '[insert phone]', email: '[insert e-mail]' },
-  lead: '[insert the lead: who did what, where and when, in one paragraph of at most 45 words]',
-  body: '[insert the body: facts, figures and context, the most important first]',
-  quote: '[insert a quotation]',
+  // Paragraphs start with a capital, as sentences do: lint's `broken-paragraph` would join two that start in lower case.
+  lead: '[Insert the lead: who did what, where and when, in one paragraph of at most 45 words]',
+  body: '[Insert the body: facts, figures and context, the most important first]',
+  quote: '[Insert a quotation]',
   speaker: '[insert the speaker’s name], [insert their role]',
-  background: '[insert background for editors, or delete this section]',
+  background: '[Insert background for editors, or delete this section]',
 } as const;
 
 /** A YAML scalar: double-quoted, so that phone numbers, `[…]` and `: ` stay text. */

@@ -1,10 +1,10 @@
 /** `pressready templates` and `templates show <name>`: what templates there are, and what one resolves to. */
+import stringWidth from 'string-width';
 import YAML from 'yaml';
 import { UserError, type Message } from '../../messages.js';
 import { displayPath as display } from '../../io/paths.js';
 import { chainName, checkLocales, listTemplates } from '../../templates/list.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../../templates/load.js';
-import { width } from '../../text/wrap.js';
 import { printMessages, type Io } from '../io.js';
 
 export interface TemplatesShowFlags {
@@ -12,8 +12,9 @@ export interface TemplatesShowFlags {
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
-  return rows.map((r) => r.map((cell, c) => (c < r.length - 1 ? cell + ' '.repeat(widths[c]! - width(cell)) : cell)).join('  ').trimEnd()).join('\n') + '\n';
+  // display columns, so that a name or description in Chinese lines up
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => stringWidth(r[c] ?? ''))));
+  return rows.map((r) => r.map((cell, c) => (c < r.length - 1 ? cell + ' '.repeat(widths[c]! - stringWidth(cell)) : cell)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 export function templatesCommand(io: Io): number {
