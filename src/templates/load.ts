@@ -37,6 +37,10 @@ const DEFAULT_SETTINGS: TemplateSettings = {
 /** Keys a template never takes from the one it extends: they say what *this* template is. */
 const OWN_KEYS = ['name', 'description', 'extends'] as const;
 
+function withoutOwnKeys<T extends object>(settings: T): T {
+  return Object.fromEntries(Object.entries(settings).filter(([k]) => !(OWN_KEYS as readonly string[]).includes(k))) as T;
+}
+
 /** Whether a `-t`/`template:`/`extends:` value names a folder rather than a template name. */
 export function looksLikePath(ref: string): boolean {
   return ref.includes('/') || ref.includes('\\') || ref.startsWith('.');
@@ -170,10 +174,8 @@ export function loadTemplate(dir: string, origin: Template['origin'], seen: stri
     parent = loadTemplate(found.dir, found.origin, chain);
   }
   const stack = [...(parent ? stacks.get(parent.dir)! : []), layer];
-  const own = Object.fromEntries(Object.entries(layer.raw).filter(([k]) => !(OWN_KEYS as readonly string[]).includes(k)));
-  const inherited: TemplateSettings = parent ? { ...parent.settings, name: '' } : DEFAULT_SETTINGS;
-  delete inherited.description;
-  const settings = deepMerge(inherited, own);
+  const inherited = parent ? withoutOwnKeys(parent.settings) : DEFAULT_SETTINGS;
+  const settings = deepMerge(inherited, withoutOwnKeys(layer.raw));
   settings.name = typeof layer.raw.name === 'string' ? layer.raw.name : path.basename(real);
   if (typeof layer.raw.description === 'string') settings.description = layer.raw.description;
   const { files, messages } = checkMerged(stack, settings);

@@ -65,9 +65,9 @@ export function validate(src: YamlSource, root: unknown, spec: Spec, ruleId: str
 const code = (s: string) => '`' + s + '`';
 const codeList = (list: readonly string[]) => list.map(code).join(', ');
 
-/** `{name}` placeholders written in a phrase, with where each starts in it. */
-export function placeholdersIn(phrase: string): { name: string; index: number }[] {
-  return [...phrase.matchAll(/\{([^{}\s]*)\}/g)].map((m) => ({ name: m[1]!, index: m.index }));
+/** The names of the `{name}` placeholders written in a phrase. */
+export function placeholdersIn(phrase: string): string[] {
+  return [...phrase.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1]!);
 }
 
 function describe(spec: Spec): string {
@@ -237,16 +237,16 @@ function checkPlaceholders(
   const allowed = spec.allowed.length ? `It may use ${codeList(spec.allowed.map((p) => `{${p}}`))}.` : 'It takes no placeholders.';
   const found = placeholdersIn(value);
   for (const p of found) {
-    if (spec.allowed.includes(p.name)) continue;
-    const meant = closest(p.name, spec.allowed);
-    const reason = `${name} uses the placeholder \`{${p.name}}\`, which it cannot fill`;
+    if (spec.allowed.includes(p)) continue;
+    const meant = closest(p, spec.allowed);
+    const reason = `${name} uses the placeholder \`{${p}}\`, which it cannot fill`;
     const hint = `${meant ? `Did you mean \`{${meant}}\`? ` : ''}${allowed}`;
     // the placeholder itself, when it can be found as written; else the whole value
-    const range = placeOfText(src, node, `{${p.name}}`);
+    const range = placeOfText(src, node, `{${p}}`);
     report(reason, hint, range ? { range } : node);
   }
   for (const r of spec.required ?? []) {
-    if (!found.some((p) => p.name === r)) report(`${name} has no \`{${r}}\`, so it would drop what goes there`, `Put \`{${r}}\` where it belongs in the phrase. ${allowed}`);
+    if (!found.includes(r)) report(`${name} has no \`{${r}}\`, so it would drop what goes there`, `Put \`{${r}}\` where it belongs in the phrase. ${allowed}`);
   }
 }
 
