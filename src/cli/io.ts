@@ -12,6 +12,8 @@ export interface Io {
   /** standard output is a terminal: reports may use colour */
   outIsTTY?: boolean;
   readStdin: () => Promise<string>;
+  /** ask on the terminal, one question after another; absent when standard input is not a terminal */
+  ask?: (questions: string[]) => Promise<string[]>;
 }
 
 /** `annotate: false` keeps standard output free for a report that is data (lint's json, sarif). */

@@ -9,6 +9,9 @@ import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/g
 import { translationsCommand, type TranslationsFlags } from './commands/translations.js';
 import { lintCommand, LINT_HELP, type LintFlags } from './commands/lint.js';
 import { printMessages, type Io } from './io.js';
+import { initCommand, INIT_HELP, type InitFlags } from './commands/init.js';
+import { templatesCommand, templatesShowCommand, type TemplatesShowFlags } from './commands/templates.js';
+import { terminalAsk } from './prompt.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 export const VERSION = pkg.version;
@@ -20,6 +23,28 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  p.command('init')
+    .description('start a new source: today’s date, a dated id, the template’s contacts, placeholders to fill in')
+    .argument('[file]', 'the source to write (default: <date>-<headline>.md)')
+    .option('-t, --template <name|path>', 'template', 'default')
+    .option('--lang <lang>', 'language of the release', 'en')
+    .option('--headline <text>', 'the headline (asked for on a terminal when not given)')
+    .option('--city <city>', 'the dateline city (asked for on a terminal when not given)')
+    .option('--force', 'overwrite the file if it exists')
+    .addHelpText('after', INIT_HELP)
+    .action(async (file: string | undefined, flags: InitFlags) => setExit(await initCommand(file, flags, io)));
+
+  const templates = p
+    .command('templates')
+    .description('list the templates: the project’s (templates/) and the built-ins, with their languages')
+    .action(() => setExit(templatesCommand(io)));
+  templates
+    .command('show')
+    .description('print a template’s settings with everything it extends merged in')
+    .argument('<name|path>', 'a template name or folder')
+    .option('--lang <lang>', 'also print the merged locale data of this language')
+    .action((ref: string, flags: TemplatesShowFlags) => setExit(templatesShowCommand(ref, flags, io)));
 
   p.command('generate')
     .description('write the outputs of each source')
@@ -91,6 +116,7 @@ export function processIo(): Io {
       for await (const c of process.stdin) chunks.push(c as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    ...(process.stdin.isTTY ? { ask: terminalAsk(process.stdin, process.stderr) } : {}),
   };
 }
 

@@ -5,11 +5,12 @@
  */
 import type { Block, Contact, Inline, Release } from '../model/types.js';
 import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
-import { resolveTemplateFile } from '../templates/files.js';
-import { fill, fillInline, formatDate, joinList, shorten, upper } from './phrases.js';
+import { templateBoilerplate } from './boilerplate.js';
+import { fill, fillInline, formatDate, joinList, plural, shorten, upper } from './phrases.js';
 
 export type Part =
-  | { kind: 'letterhead'; style: 'letterhead'; text?: string; logo?: { file: string; alt: string; width?: number } }
+  /** `lines`: under the organization name (address, web site), in the letterhead style */
+  | { kind: 'letterhead'; style: 'letterhead'; text?: string; lines?: string[]; logo?: { file: string; alt: string; width?: number } }
   | { kind: 'line'; style: 'label' | 'releaseLine' | 'reference' | 'headline' | 'subheadline' | 'endMarker'; text: string }
   /** `dateline` is printed right before the lead: it ends with the space the language wants there (none in Chinese) */
   | { kind: 'lead'; style: 'body'; dateline: string; content: Inline[] }
@@ -90,7 +91,7 @@ function contactsPart(release: Release, template: Template, locale: LocaleData):
   return {
     kind: 'contacts',
     style: 'contacts',
-    heading: contacts.length > 1 ? locale.labels.contactsHeadingPlural : locale.labels.contactsHeading,
+    heading: plural(locale.labels.contactsHeading, contacts.length, locale),
     entries,
     notes,
   };
@@ -104,15 +105,17 @@ export function compose(release: Release, template: Template, locale: LocaleData
     parts.push({ kind: 'line', style, text: styleOf(template, style).uppercase ? upper(value, locale) : value });
   };
 
-  const organization = s.letterhead.organization ?? release.metadata.author;
-  if (organization || s.letterhead.logo) {
+  const organization = locale.letterhead?.organization ?? s.letterhead.organization ?? release.metadata.author;
+  const letterLines = locale.letterhead?.lines ?? s.letterhead.lines ?? [];
+  // checked when the template was loaded, in the folder of the template that names it
+  const logo = template.files['letterhead.logo'];
+  if (organization || logo || letterLines.length) {
     parts.push({
       kind: 'letterhead',
       style: 'letterhead',
       ...(organization ? { text: organization } : {}),
-      ...(s.letterhead.logo
-        ? { logo: { file: resolveTemplateFile(template.dir, s.letterhead.logo, 'letterhead.logo'), alt: organization ?? s.name, ...(s.letterhead.logoWidth ? { width: s.letterhead.logoWidth } : {}) } }
-        : {}),
+      ...(letterLines.length ? { lines: letterLines } : {}),
+      ...(logo ? { logo: { file: logo, alt: organization ?? s.name, ...(s.letterhead.logoWidth ? { width: s.letterhead.logoWidth } : {}) } } : {}),
     });
   }
   line('label', locale.labels.release);
@@ -146,7 +149,9 @@ export function compose(release: Release, template: Template, locale: LocaleData
       const heading = s.backgroundHeading === 'label' ? locale.labels.background : release.background.heading;
       parts.push({ kind: 'section', style: 'background', heading, blocks: release.background.blocks });
     } else if (kind === 'boilerplate') {
-      for (const b of release.boilerplate) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: b.blocks });
+      // the press office's own `About …`, when the source has none
+      const sections = release.boilerplate.length ? release.boilerplate : templateBoilerplate(locale);
+      for (const b of sections) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: b.blocks });
     }
   }
 

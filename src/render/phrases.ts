@@ -3,7 +3,7 @@
  * form, lists joined by Intl.ListFormat. Words come from the locale data only.
  */
 import type { Inline } from '../model/types.js';
-import type { LocaleData } from '../templates/types.js';
+import type { LocaleData, PluralForms } from '../templates/types.js';
 
 /** Fill `{name}` placeholders; a placeholder with no value is left as written, so it shows. */
 export function fill(pattern: string, values: Record<string, string>): string {
@@ -55,6 +55,16 @@ export function joinList(items: Inline[][], locale: LocaleData, type: 'conjuncti
     const i = keys.indexOf(p.value);
     return p.type === 'element' && i >= 0 ? items[i]! : [{ type: 'text', value: p.value }];
   });
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The form of a phrase for a count, by the language's plural rules (`one`, `few`, `other` …); `{count}` filled in. */
+export function plural(forms: PluralForms, count: number, locale: LocaleData): string {
+  let rules = pluralRules.get(locale.intl);
+  if (!rules) pluralRules.set(locale.intl, (rules = new Intl.PluralRules(locale.intl)));
+  const form = forms[rules.select(count)] ?? forms.other;
+  return fill(form, { count: new Intl.NumberFormat(locale.intl, { numberingSystem: 'latn' } as Intl.NumberFormatOptions).format(count) });
 }
 
 export function upper(s: string, locale: LocaleData): string {

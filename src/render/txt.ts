@@ -99,7 +99,7 @@ function joinGroups(groups: Lines[]): Lines {
 function part(p: Part, columns: number | undefined): Lines[] {
   switch (p.kind) {
     case 'letterhead':
-      return p.text ? [[p.text]] : [];
+      return p.text || p.lines ? [[...(p.text ? [p.text] : []), ...(p.lines ?? [])]] : [];
     case 'line':
       return [paragraph(p.text, columns)];
     case 'lead': {

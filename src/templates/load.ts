@@ -1,16 +1,21 @@
 /**
- * Finding and loading templates and their locale data. Templates are data, read
- * once a process; every problem in them is a positioned message in the template's
- * own files.
+ * Finding and loading templates. Templates are data, read once a process; every
+ * problem in them is a positioned message in the template's own files. A
+ * template may `extend` another: the stack is merged key by key, and each file a
+ * template names is resolved in the folder of the template that names it.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineIndex, UserError, type Message } from '../messages.js';
-import { parseYaml, type YamlSource } from '../yaml/parse.js';
-import { validate } from '../yaml/schema.js';
-import { localeSpec, templateSpec } from './schema.js';
-import type { LocaleData, Template, TemplateSettings } from './types.js';
+import { UserError, type Message } from '../messages.js';
+import { checkTemplateFile, type FileKind } from './files.js';
+import { checkComplete, deepMerge, getIn, messageAt } from './merge.js';
+import { readLayer, type Layer } from './read.js';
+import { FONT_FILE, templateSpec } from './schema.js';
+import type { Template, TemplateSettings } from './types.js';
+
+export { deepMerge } from './merge.js';
+export { loadLocale, resolveLanguage } from './locale.js';
 
 export const BUILTIN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -29,38 +34,15 @@ const DEFAULT_SETTINGS: TemplateSettings = {
   contactsDefault: [],
 };
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Keys a template never takes from the one it extends: they say what *this* template is. */
+const OWN_KEYS = ['name', 'description', 'extends'] as const;
+
+function withoutOwnKeys<T extends object>(settings: T): T {
+  return Object.fromEntries(Object.entries(settings).filter(([k]) => !(OWN_KEYS as readonly string[]).includes(k))) as T;
 }
 
-/** Merge `over` into `base`: mappings key by key, everything else replaced. */
-export function deepMerge<T>(base: T, over: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(over)) return (over === undefined ? base : over) as T;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : v;
-  return out as T;
-}
-
-function readYamlFile(file: string, spec: typeof templateSpec, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError({ file, ruleId: 'template', severity: 'error', reason: `Cannot read ${what}`, hint: 'Check that the file exists and is readable.' });
-  }
-  const src: YamlSource = { file, text, index: new LineIndex(text), base: 0 };
-  const parsed = parseYaml(src, text, 'template');
-  if (parsed.messages.length) throw new UserError(parsed.messages);
-  const result = validate(src, parsed.doc.contents, spec, 'template', what);
-  if (result.messages.length) throw new UserError(result.messages);
-  return parsed.value ?? {};
-}
-
-const templateCache = new Map<string, Template>();
-const localeCache = new Map<string, LocaleData>();
-
-/** Whether a `-t`/`template:` value names a folder rather than a template name. */
-function looksLikePath(ref: string): boolean {
+/** Whether a `-t`/`template:`/`extends:` value names a folder rather than a template name. */
+export function looksLikePath(ref: string): boolean {
   return ref.includes('/') || ref.includes('\\') || ref.startsWith('.');
 }
 
@@ -69,87 +51,138 @@ export interface FindOptions {
   searchDirs: string[];
 }
 
+function isTemplateDir(dir: string): boolean {
+  return existsSync(path.join(dir, 'template.yaml'));
+}
+
 /** Where a template lives, or undefined when there is none by that name. */
 export function findTemplateDir(ref: string, opts: FindOptions): { dir: string; origin: Template['origin'] } | undefined {
   if (looksLikePath(ref)) {
     for (const base of opts.searchDirs) {
       const dir = path.resolve(base, ref);
-      if (existsSync(path.join(dir, 'template.yaml'))) return { dir, origin: 'path' };
+      if (isTemplateDir(dir)) return { dir, origin: 'path' };
     }
     return undefined;
   }
   for (const base of opts.searchDirs) {
     const dir = path.join(base, 'templates', ref);
-    if (existsSync(path.join(dir, 'template.yaml'))) return { dir, origin: 'project' };
+    if (isTemplateDir(dir)) return { dir, origin: 'project' };
   }
   const builtin = path.join(BUILTIN_DIR, ref);
-  if (existsSync(path.join(builtin, 'template.yaml'))) return { dir: builtin, origin: 'built-in' };
+  if (isTemplateDir(builtin)) return { dir: builtin, origin: 'built-in' };
   return undefined;
 }
 
 export function builtinTemplateNames(): string[] {
-  return readdirSync(BUILTIN_DIR).filter((n) => existsSync(path.join(BUILTIN_DIR, n, 'template.yaml'))).sort();
+  return readdirSync(BUILTIN_DIR).filter((n) => isTemplateDir(path.join(BUILTIN_DIR, n))).sort();
 }
 
-export function loadTemplate(dir: string, origin: Template['origin']): Template {
-  const cached = templateCache.get(dir);
-  if (cached) return cached;
-  const file = path.join(dir, 'template.yaml');
-  const raw = readYamlFile(file, templateSpec, 'the template');
-  const settings = deepMerge(DEFAULT_SETTINGS, raw);
-  if (!settings.name) settings.name = path.basename(dir);
-  const localesDir = path.join(dir, 'locales');
-  const languages = existsSync(localesDir) && statSync(localesDir).isDirectory()
-    ? readdirSync(localesDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort()
-    : [];
-  const t: Template = { name: settings.name, dir, origin, settings, languages };
-  templateCache.set(dir, t);
+/** Templates in a project's `templates/` folder, by folder name. */
+export function projectTemplateNames(base: string): string[] {
+  const dir = path.join(base, 'templates');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir).filter((n) => !n.startsWith('.') && isTemplateDir(path.join(dir, n))).sort();
+}
+
+const templateCache = new Map<string, Template>();
+const stacks = new Map<string, Layer[]>();
+
+/** The folder `extends` names: a path relative to the template's folder, or a built-in. */
+function parentDir(layer: Layer, ref: string): { dir: string; origin: Template['origin'] } {
+  const fail = (reason: string, hint: string) => new UserError(messageAt([layer], ['extends'], reason, hint));
+  if (looksLikePath(ref)) {
+    const dir = path.resolve(layer.dir, ref);
+    if (!isTemplateDir(dir)) throw fail(`\`extends\` names \`${ref}\`, which is not a template folder (no template.yaml in ${dir})`, 'Name a folder that holds a template.yaml; a path is relative to this template’s folder.');
+    return { dir, origin: 'path' };
+  }
+  const dir = path.join(BUILTIN_DIR, ref);
+  if (!isTemplateDir(dir)) {
+    throw fail(`\`extends\` names \`${ref}\`, which is not a built-in template`, `Built in: ${builtinTemplateNames().map((n) => '`' + n + '`').join(', ')}. To extend another template folder, write its path, e.g. \`extends: ../${ref}\`.`);
+  }
+  return { dir, origin: 'built-in' };
+}
+
+/** Files the merged settings name, by key path, with the kind of file each must be. */
+function fileKeys(settings: TemplateSettings): { keys: string[]; kind: FileKind }[] {
+  const out: { keys: string[]; kind: FileKind }[] = [];
+  if (settings.letterhead.logo) out.push({ keys: ['letterhead', 'logo'], kind: 'image' });
+  const faces = (prefix: string[], f: Record<string, unknown>) => {
+    for (const [face, v] of Object.entries(f)) if (typeof v === 'string' && FONT_FILE.test(v)) out.push({ keys: [...prefix, face], kind: 'font' });
+  };
+  for (const [role, spec] of Object.entries(settings.fonts)) {
+    const { scripts, ...own } = spec;
+    faces(['fonts', role], own);
+    for (const [script, f] of Object.entries(scripts ?? {})) faces(['fonts', role, 'scripts', script], { ...f });
+  }
+  return out;
+}
+
+/** What the merged stack must satisfy beyond each file's schema. */
+function checkMerged(stack: Layer[], settings: TemplateSettings): { files: Record<string, string>; messages: Message[] } {
+  const messages = checkComplete(stack, settings, templateSpec, 'the template');
+  for (const [name, style] of Object.entries(settings.styles)) {
+    if (style?.font && !(style.font in settings.fonts)) {
+      const roles = Object.keys(settings.fonts);
+      messages.push(messageAt(stack, ['styles', name, 'font'], `\`styles.${name}.font\` is \`${style.font}\`, a font role \`fonts\` does not define`, roles.length ? `Defined: ${roles.map((r) => '`' + r + '`').join(', ')}.` : 'Add the role under `fonts:`.'));
+    }
+  }
+  const kinds = ['contacts', 'background', 'boilerplate'] as const;
+  const missing = kinds.filter((k) => !settings.sections.includes(k));
+  if (missing.length || settings.sections.length !== kinds.length) {
+    messages.push(messageAt(stack, ['sections'], '`sections` must list `contacts`, `background` and `boilerplate`, each once: it sets their order', missing.length ? `Add ${missing.map((k) => '`' + k + '`').join(', ')}: a section left out would drop what the source says.` : 'Remove the repeated section.'));
+  }
+  const files: Record<string, string> = {};
+  for (const { keys, kind } of fileKeys(settings)) {
+    const key = keys.join('.');
+    const layer = stack.findLast((l) => getIn(l.raw, keys) !== undefined)!;
+    const r = checkTemplateFile(layer.dir, getIn(settings, keys) as string, key, kind);
+    if (r.ok) files[key] = r.path;
+    else messages.push(messageAt([layer], keys, r.reason, r.hint));
+  }
+  return { files, messages };
+}
+
+function languagesOf(chain: string[]): string[] {
+  const langs = new Set<string>();
+  for (const dir of chain) {
+    const locales = path.join(dir, 'locales');
+    if (!existsSync(locales) || !statSync(locales).isDirectory()) continue;
+    for (const f of readdirSync(locales)) if (f.endsWith('.yaml')) langs.add(f.slice(0, -5));
+  }
+  return [...langs].sort();
+}
+
+/**
+ * Load the template in `dir` with everything it extends. `seen` is the chain of
+ * folders that led here, to name a cycle.
+ */
+export function loadTemplate(dir: string, origin: Template['origin'], seen: string[] = []): Template {
+  const real = realpathSync(dir);
+  const cached = templateCache.get(real);
+  if (cached) return cached.origin === origin ? cached : { ...cached, origin };
+  const layer = readLayer(path.join(dir, 'template.yaml'), real, templateSpec, 'the template');
+  const ref = layer.raw.extends as string | undefined;
+  let parent: Template | undefined;
+  if (ref !== undefined) {
+    const found = parentDir(layer, ref);
+    const parentReal = realpathSync(found.dir);
+    const chain = [...seen, real];
+    if (chain.includes(parentReal)) {
+      const names = [...chain.slice(chain.indexOf(parentReal)), parentReal].map((d) => path.basename(d));
+      throw new UserError(messageAt([layer], ['extends'], `\`extends\` makes a cycle: ${names.join(' → ')}`, 'A template cannot extend itself, directly or through another; remove `extends` from one of them.'));
+    }
+    parent = loadTemplate(found.dir, found.origin, chain);
+  }
+  const stack = [...(parent ? stacks.get(parent.dir)! : []), layer];
+  const inherited = parent ? withoutOwnKeys(parent.settings) : DEFAULT_SETTINGS;
+  const settings = deepMerge(inherited, withoutOwnKeys(layer.raw));
+  settings.name = typeof layer.raw.name === 'string' ? layer.raw.name : path.basename(real);
+  if (typeof layer.raw.description === 'string') settings.description = layer.raw.description;
+  const { files, messages } = checkMerged(stack, settings);
+  if (messages.length) throw new UserError(messages);
+  const chain = [...(parent?.chain ?? []), real];
+  const t: Template = { name: settings.name, dir: real, origin, ...(ref ? { extends: ref } : {}), chain, settings, files, languages: languagesOf(chain) };
+  templateCache.set(real, t);
+  stacks.set(real, stack);
   return t;
-}
-
-/** The locale file for a language tag: exact, then the language alone (`fr-CA` → `fr`); never another language. */
-export function resolveLanguage(template: Template, tag: string): string | undefined {
-  const lower = tag.toLowerCase();
-  const exact = template.languages.find((l) => l.toLowerCase() === lower);
-  if (exact) return exact;
-  const base = lower.split('-')[0]!;
-  return template.languages.find((l) => l.toLowerCase() === base);
-}
-
-const REQUIRED_LABELS: (keyof LocaleData['labels'])[] = [
-  'release', 'immediate', 'embargo', 'reference', 'endMarker', 'background', 'contactsSentence',
-  'contactsHeading', 'contactsHeadingPlural', 'page', 'more',
-];
-
-export function loadLocale(template: Template, lang: string): LocaleData {
-  const key = template.dir + '\0' + lang;
-  const cached = localeCache.get(key);
-  if (cached) return cached;
-  const file = path.join(template.dir, 'locales', `${lang}.yaml`);
-  const raw = readYamlFile(file, localeSpec, `the ${lang} locale`) as Partial<LocaleData>;
-  const missing = REQUIRED_LABELS.filter((k) => typeof raw.labels?.[k] !== 'string');
-  const problems: Message[] = missing.map((k) => ({
-    file,
-    ruleId: 'template',
-    severity: 'error',
-    reason: `The ${lang} locale has no \`labels.${k}\``,
-    hint: `Add \`${k}:\` under \`labels:\`; every printed word comes from the locale file.`,
-  }));
-  for (const k of ['dateline', 'contact', 'sections', 'quotes', 'speech'] as const) {
-    if (raw[k] === undefined)
-      problems.push({ file, ruleId: 'template', severity: 'error', reason: `The ${lang} locale has no \`${k}\``, hint: `Add \`${k}:\` to the locale file.` });
-  }
-  if (problems.length) throw new UserError(problems);
-  const data = { dir: 'ltr', ...raw, lang } as LocaleData;
-  // English section names always work, whatever the language of the source.
-  if (lang !== 'en' && template.languages.includes('en')) {
-    const en = loadLocale(template, 'en');
-    data.sections = {
-      contacts: [...data.sections.contacts, ...en.sections.contacts],
-      background: [...data.sections.background, ...en.sections.background],
-      boilerplate: [...data.sections.boilerplate, ...en.sections.boilerplate],
-    };
-  }
-  localeCache.set(key, data);
-  return data;
 }

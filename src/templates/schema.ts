@@ -1,5 +1,8 @@
-/** Schemas of `template.yaml` and `locales/<lang>.yaml`: what a template author may write. */
-import type { Spec } from '../yaml/schema.js';
+/**
+ * Schemas of `template.yaml` and `locales/<lang>.yaml`: what a template author may
+ * write. docs/templates.md documents the same keys; a test keeps the two in step.
+ */
+import type { KeySpec, Placeholders, Spec } from '../yaml/schema.js';
 
 const color: Spec = {
   type: 'string',
@@ -26,7 +29,7 @@ const textStyle: Spec = {
   },
 };
 
-const STYLE_NAMES = [
+export const STYLE_NAMES = [
   'base', 'letterhead', 'label', 'releaseLine', 'reference', 'headline', 'subheadline', 'dateline', 'body',
   'subheading', 'quote', 'list', 'table', 'endMarker', 'contacts', 'sectionLabel', 'background', 'boilerplate',
   'header', 'footer',
@@ -34,11 +37,33 @@ const STYLE_NAMES = [
 
 const mm = (doc: string): Spec => ({ type: 'number', min: 0, max: 100, doc });
 
+/** A value of `fonts` that names a file rather than a bundled font. */
+export const FONT_FILE = /\.(ttf|otf|woff2?|ttc)$/i;
+/** A value of `letterhead.logo`: PNG or JPEG, the two image formats both DOCX and pdfkit draw. */
+export const LOGO_FILE = /\.(png|jpe?g)$/i;
+
+const face = (doc: string, required = false): Spec & { required?: boolean } => ({
+  type: 'string',
+  required,
+  doc,
+  check: (v) =>
+    FONT_FILE.test(v) || /^[a-z0-9][a-z0-9-]*$/.test(v)
+      ? undefined
+      : `is \`${v}\`, neither a font file (.ttf, .otf, .woff, .woff2, .ttc) nor a bundled font name such as noto-sans`,
+});
+const faces = {
+  regular: face('the regular face: a bundled font name or a font file in the template folder', true),
+  bold: face('the bold face'),
+  italic: face('the italic face'),
+  boldItalic: face('the bold italic face'),
+};
+
 export const templateSpec: Spec = {
   type: 'map',
   doc: 'a template',
   keys: {
-    name: { type: 'string', doc: 'the template’s name' },
+    extends: { type: 'string', doc: 'a built-in template (`default`, `wire`) or a path to a template folder, relative to this one' },
+    name: { type: 'string', doc: 'the template’s name (default: its folder’s name)' },
     description: { type: 'string', doc: 'one line on what it is for' },
     page: {
       type: 'map',
@@ -55,8 +80,13 @@ export const templateSpec: Spec = {
       type: 'map',
       keys: {
         organization: { type: 'string', doc: 'organization name (default: the source’s author)' },
-        logo: { type: 'string', doc: 'a PNG or JPEG file inside the template folder' },
+        logo: {
+          type: 'string',
+          doc: 'a PNG or JPEG file inside the template folder',
+          check: (v) => (LOGO_FILE.test(v) ? undefined : `is \`${v}\`; a logo must be a PNG or JPEG file (.png, .jpg) — PDF output cannot draw SVG`),
+        },
         logoWidth: { type: 'number', min: 10, max: 500, doc: 'logo width in points' },
+        lines: { type: 'list', items: { type: 'string' }, doc: 'lines under the organization name: address, web site' },
       },
     },
     immediateRelease: { type: 'boolean', doc: 'print the immediate-release line when there is no embargo' },
@@ -67,19 +97,25 @@ export const templateSpec: Spec = {
     runningHeader: { type: 'enum', values: ['headline', 'reference', 'none'] },
     fonts: {
       type: 'record',
+      doc: 'font roles by name',
       values: {
         type: 'map',
         keys: {
-          regular: { type: 'string', required: true },
-          bold: { type: 'string' },
-          italic: { type: 'string' },
-          boldItalic: { type: 'string' },
+          ...faces,
+          scripts: {
+            type: 'record',
+            doc: 'faces for text in other scripts',
+            keyPattern: /^[A-Z][a-z]{3}$/,
+            keyDoc: 'an ISO 15924 script code such as `Arab`, `Hans` or `Cyrl`',
+            values: { type: 'map', keys: faces },
+          },
         },
       },
     },
     styles: { type: 'map', keys: Object.fromEntries(STYLE_NAMES.map((n) => [n, textStyle])) },
     contactsDefault: {
       type: 'list',
+      doc: 'contacts of every release from this template that names none',
       items: {
         type: 'map',
         keys: {
@@ -94,44 +130,133 @@ export const templateSpec: Spec = {
   },
 };
 
-const str = (doc: string): Spec => ({ type: 'string', doc });
-const strings: Spec = { type: 'list', items: { type: 'string' } };
-const pair: Spec = { type: 'list', items: { type: 'string' }, doc: 'an opening and a closing mark' };
+/**
+ * Every printed phrase and the placeholders it may use: a fixed set, filled by
+ * the code. `required` ones carry what the source says, so a phrase cannot drop it.
+ */
+export const PHRASES: Record<string, Placeholders & { doc: string }> = {
+  'labels.release': { doc: 'the release label', allowed: [] },
+  'labels.immediate': { doc: 'the immediate-release line', allowed: [] },
+  'labels.embargo': { doc: 'the embargo line', allowed: ['date', 'time', 'offset', 'gmtDate', 'gmtTime'], required: ['date', 'time'] },
+  'labels.reference': { doc: 'the reference line', allowed: ['reference'], required: ['reference'] },
+  'labels.endMarker': { doc: 'the end marker', allowed: [] },
+  'labels.background': { doc: 'the background label', allowed: [] },
+  'labels.contactsSentence': { doc: 'the contacts sentence', allowed: ['contacts'], required: ['contacts'] },
+  'labels.contactsHeading': { doc: 'the contacts block heading, in each plural form', allowed: ['count'] },
+  'labels.page': { doc: 'the page number in the footer', allowed: ['page', 'pages'], required: ['page'] },
+  'labels.more': { doc: 'the continuation line at the foot of a page', allowed: [] },
+  dateline: { doc: 'the dateline, ending with the space (if any) before the lead', allowed: ['city', 'date'], required: ['city', 'date'] },
+  'date.pattern': { doc: 'a date in the house style', allowed: ['day', 'month', 'year'], required: ['day', 'month', 'year'] },
+  'contact.withRole': { doc: 'a contact with a role', allowed: ['name', 'role'], required: ['name', 'role'] },
+  'contact.withDetails': { doc: 'a contact with a phone number or e-mail', allowed: ['name', 'details'], required: ['name', 'details'] },
+  'contact.separator': { doc: 'between a contact’s phone number and e-mail', allowed: [] },
+};
 
+const phrase = (key: string): Spec => {
+  const p = PHRASES[key]!;
+  return { type: 'string', doc: p.doc, placeholders: p };
+};
+/** The phrases `<group>.<name>` of PHRASES, each required. */
+const requiredPhrases = (group: string, names: string[]): Record<string, KeySpec> =>
+  Object.fromEntries(names.map((n) => [n, { ...phrase(`${group}.${n}`), required: true }]));
+const strings = (doc: string, required = false): KeySpec => ({ type: 'list', items: { type: 'string' }, doc, required });
+const pair: Spec = { type: 'list', items: { type: 'string' }, length: 2, doc: 'an opening and a closing mark' };
+
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+const pluralForms: Spec = {
+  type: 'oneOf',
+  doc: 'one phrase, or one for each plural form (`one:`, `few:`, `other:` …) with `other` always given',
+  options: [
+    phrase('labels.contactsHeading'),
+    {
+      type: 'map',
+      keys: Object.fromEntries(PLURAL_CATEGORIES.map((c) => [c, { ...phrase('labels.contactsHeading'), required: c === 'other' }])),
+    },
+  ],
+};
+
+function checkIntl(v: string): string | undefined {
+  try {
+    Intl.getCanonicalLocales(v);
+  } catch {
+    return `is \`${v}\`, not a BCP 47 language tag`;
+  }
+  return Intl.DateTimeFormat.supportedLocalesOf(v).length ? undefined : `is \`${v}\`, a locale this Node has no data for`;
+}
+
+/** Keys a locale file must have once merged with the locales it extends. */
 export const localeSpec: Spec = {
   type: 'map',
   doc: 'a locale file',
   keys: {
-    intl: { type: 'string', required: true, doc: 'the Intl locale to format with, e.g. en-GB' },
+    intl: { type: 'string', required: true, check: checkIntl, doc: 'the Intl locale to format dates, lists and plurals with, e.g. en-GB' },
     dir: { type: 'enum', values: ['ltr', 'rtl'] },
     labels: {
       type: 'map',
       required: true,
       keys: {
-        release: str('the release label'),
-        immediate: str('the immediate-release line'),
-        embargo: str('the embargo line: {date} {time} {offset} {gmtDate} {gmtTime}'),
-        reference: str('the reference line: {reference}'),
-        endMarker: str('the end marker'),
-        background: str('the background label'),
-        contactsSentence: str('the contacts sentence: {contacts}'),
-        contactsHeading: str('the contacts block heading (one contact)'),
-        contactsHeadingPlural: str('the contacts block heading (several)'),
-        page: str('page numbers: {page} {pages}'),
-        more: str('the continuation line at the foot of a page'),
+        ...requiredPhrases('labels', ['release', 'immediate', 'embargo', 'reference', 'endMarker', 'background', 'contactsSentence']),
+        contactsHeading: { ...pluralForms, required: true },
+        // before plural forms: the heading for several contacts (read as `other`)
+        contactsHeadingPlural: { ...phrase('labels.contactsHeading'), doc: 'older form of `contactsHeading.other`' },
+        ...requiredPhrases('labels', ['page', 'more']),
       },
     },
-    dateline: str('the dateline: {city} {date}, ending with the space (if any) before the lead'),
+    dateline: { ...phrase('dateline'), required: true },
     date: {
       type: 'map',
-      keys: { pattern: str('{day} {month} {year}'), months: { type: 'list', items: { type: 'string' }, doc: 'twelve month names' } },
+      keys: {
+        pattern: { ...phrase('date.pattern'), required: true },
+        months: {
+          type: 'list',
+          items: { type: 'string' },
+          length: 12,
+          required: true,
+          doc: 'twelve month names, January first',
+        },
+      },
     },
     contact: {
       type: 'map',
-      keys: { withRole: str('{name} {role}'), withDetails: str('{name} {details}'), separator: str('between phone and e-mail') },
+      required: true,
+      keys: requiredPhrases('contact', ['withRole', 'withDetails', 'separator']),
     },
-    sections: { type: 'map', keys: { contacts: strings, background: strings, boilerplate: strings } },
-    quotes: { type: 'map', keys: { primary: pair, secondary: pair } },
-    speech: { type: 'map', keys: { verbs: strings, honorifics: strings, articles: strings, pronouns: strings, names: { type: 'enum', values: ['capitalized', 'han', 'words'] } } },
+    sections: {
+      type: 'map',
+      required: true,
+      keys: {
+        contacts: strings('headings that open the contacts section', true),
+        background: strings('headings that open the background section', true),
+        boilerplate: strings('beginnings of headings that open a boilerplate section', true),
+      },
+    },
+    quotes: { type: 'map', required: true, keys: { primary: { ...pair, required: true }, secondary: { ...pair, required: true } } },
+    speech: {
+      type: 'map',
+      required: true,
+      keys: {
+        verbs: strings('speech verbs that attribute a quote', true),
+        honorifics: strings('titles before a name', true),
+        articles: strings('words that may start an organization speaker', true),
+        pronouns: strings('words that stand for the last speaker'),
+        names: { type: 'enum', values: ['capitalized', 'han', 'words'] },
+      },
+    },
+    letterhead: {
+      type: 'map',
+      keys: {
+        organization: { type: 'string', doc: 'the organization name in this language' },
+        lines: strings('lines under the organization name in this language'),
+      },
+    },
+    boilerplate: {
+      type: 'map',
+      doc: 'the press office’s `About …` section, printed last when the source has none',
+      keys: {
+        heading: { type: 'string', required: true, doc: 'its heading, e.g. About the UN Human Rights Office' },
+        text: { type: 'string', required: true, doc: 'its text, in Markdown' },
+      },
+    },
   },
 };

@@ -46,6 +46,20 @@ export type StyleName =
   | 'header'
   | 'footer';
 
+/** The faces of one font: bundled font names, or font files inside the template folder. */
+export interface FontFaces {
+  regular: string;
+  bold?: string;
+  italic?: string;
+  boldItalic?: string;
+}
+
+/** A font role (`sans`): its faces, and other faces for text in other scripts. */
+export interface FontRole extends FontFaces {
+  /** faces for text in a script (ISO 15924 code: `Arab`, `Hans`, `Cyrl`), where the main faces lack it */
+  scripts?: Record<string, FontFaces>;
+}
+
 export interface TemplateSettings {
   name: string;
   description?: string;
@@ -60,6 +74,8 @@ export interface TemplateSettings {
     /** a PNG or JPEG inside the template folder */
     logo?: string;
     logoWidth?: number;
+    /** lines under the organization name (address, web site); a locale may give its own */
+    lines?: string[];
   };
   /** print the immediate-release line when there is no embargo */
   immediateRelease: boolean;
@@ -72,11 +88,18 @@ export interface TemplateSettings {
   /** running header from page 2 */
   runningHeader: 'headline' | 'reference' | 'none';
   /** fonts by role; names of bundled families or files inside the template folder */
-  fonts: Record<string, { regular: string; bold?: string; italic?: string; boldItalic?: string }>;
+  fonts: Record<string, FontRole>;
   styles: Partial<Record<StyleName, TextStyle>>;
   /** contacts every release from this template gets */
   contactsDefault: { name: string; role?: string; organization?: string; phone?: string; email?: string }[];
 }
+
+/**
+ * A phrase in each plural form the language has (CLDR categories, as
+ * `Intl.PluralRules` names them): English needs `one` and `other`, Russian adds
+ * `few` and `many`, Arabic `zero` and `two`. `other` is always there.
+ */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export interface LocaleData {
   /** the language tag of the file (`en`, `fr`, `zh`) */
@@ -95,9 +118,8 @@ export interface LocaleData {
     background: string;
     /** sentence form; placeholders: {contacts} */
     contactsSentence: string;
-    /** block form heading, singular and plural */
-    contactsHeading: string;
-    contactsHeadingPlural: string;
+    /** block form heading, by the plural category of the number of contacts (Intl.PluralRules); placeholder {count} */
+    contactsHeading: PluralForms;
     /** placeholders: {page} {pages} */
     page: string;
     more: string;
@@ -116,6 +138,10 @@ export interface LocaleData {
   /** names of level-2 headings that open a section; boilerplate names are prefixes */
   sections: Record<SectionKind, string[]>;
   quotes: { primary: [string, string]; secondary: [string, string] };
+  /** the press office's own words in this language */
+  letterhead?: { organization?: string; lines?: string[] };
+  /** the `About …` section printed last when the source has none; `text` is Markdown */
+  boilerplate?: { heading: string; text: string };
   speech: {
     verbs: string[];
     honorifics: string[];
@@ -133,7 +159,17 @@ export interface Template {
   /** absolute folder */
   dir: string;
   origin: 'built-in' | 'project' | 'path';
+  /** `extends` as written in template.yaml */
+  extends?: string;
+  /** the folders of this template and every template it extends, the farthest ancestor first */
+  chain: string[];
   settings: TemplateSettings;
-  /** languages with a locale file */
+  /**
+   * Every file the settings name (`letterhead.logo`, `fonts.sans.bold`, …) by its
+   * key path: the absolute path, checked to lie inside the folder of the template
+   * that named it. Renderers read files from here, never from `settings` + `dir`.
+   */
+  files: Record<string, string>;
+  /** languages with a locale file, here or in a template it extends */
   languages: string[];
 }
