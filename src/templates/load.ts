@@ -65,6 +65,7 @@ export function findTemplateDir(ref: string, opts: FindOptions): { dir: string; 
     return undefined;
   }
   for (const base of opts.searchDirs) {
+    if (isBuiltinFolder(path.join(base, 'templates'))) continue;
     const dir = path.join(base, 'templates', ref);
     if (isTemplateDir(dir)) return { dir, origin: 'project' };
   }
@@ -78,9 +79,18 @@ export function builtinTemplateNames(): string[] {
 }
 
 /** Templates in a project's `templates/` folder, by folder name. */
+/** Working in pressready's own folder, its `templates/` are the built-ins, not a project's. */
+function isBuiltinFolder(dir: string): boolean {
+  try {
+    return realpathSync(dir) === realpathSync(BUILTIN_DIR);
+  } catch {
+    return false;
+  }
+}
+
 export function projectTemplateNames(base: string): string[] {
   const dir = path.join(base, 'templates');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory() || isBuiltinFolder(dir)) return [];
   return readdirSync(dir).filter((n) => !n.startsWith('.') && isTemplateDir(path.join(dir, n))).sort();
 }
 
