@@ -9,6 +9,8 @@ export interface Io {
   cwd: string;
   /** standard error is a terminal: progress may be drawn */
   isTTY: boolean;
+  /** standard output is a terminal: reports may use colour */
+  outIsTTY?: boolean;
   readStdin: () => Promise<string>;
 }
 

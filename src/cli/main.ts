@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
 import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
+import { applyColourEnv } from './colour.js';
 import { printMessages, type Io } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -28,8 +29,12 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--wrap <n>', 'wrap plain text at n columns')
     .option('--pdf-standard <standard>', 'pdfa-2b')
     .option('-q, --quiet', 'print only problems')
+    .option('-j, --jobs <n>', 'parallel workers (default: the number of cores)')
+    .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
+    .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
+    .option('--shard <i/n>', 'this CI job\'s share of the sources')
     .addHelpText('after', GENERATE_HELP)
-    .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
+    .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io, VERSION)));
 
   return p;
 }
@@ -64,6 +69,7 @@ export function processIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     isTTY: process.stderr.isTTY === true,
+    outIsTTY: process.stdout.isTTY === true,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -73,6 +79,7 @@ export function processIo(): Io {
 }
 
 export async function main(): Promise<void> {
+  applyColourEnv(process.env);
   const code = await run(process.argv.slice(2), processIo());
   process.exitCode = code;
 }

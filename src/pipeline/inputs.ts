@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Message } from '../messages.js';
-import { hasFrontMatter } from '../source/parse.js';
+import { hasFrontMatter } from '../source/fence.js';
 
 export interface SourceRef {
   /** the path as it will be shown: relative to the working folder when inside it */

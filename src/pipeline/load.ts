@@ -35,6 +35,8 @@ export interface LoadOptions {
   cwd: string;
   /** the text, when it does not come from the file (standard input) */
   text?: string;
+  /** originals already loaded, by absolute path: the translations of one original load it once */
+  originals?: Map<string, Promise<Loaded>>;
 }
 
 /** Where a front-matter key's value is written, for messages about it. */
@@ -90,6 +92,12 @@ export function resolveTemplate(ref: string, source: Source, opts: LoadOptions, 
 }
 
 export async function loadRelease(file: string, opts: LoadOptions, depth = 0): Promise<Loaded> {
+  if (depth > 0 && opts.originals) {
+    const key = path.resolve(opts.cwd, file);
+    let loading = opts.originals.get(key);
+    if (!loading) opts.originals.set(key, (loading = loadRelease(file, { ...opts, originals: undefined }, depth)));
+    return loading;
+  }
   const source = await parseFile(file, opts.cwd, opts.text);
   let fm = source.frontMatter;
   let original: Loaded | undefined;

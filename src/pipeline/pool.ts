@@ -1,0 +1,55 @@
+/**
+ * Running the units: a worker-thread pool (piscina — maintained, small, used by
+ * many build tools; it replaces a worker that dies and rejects only that
+ * worker's task) for many units, the main thread for one unit or `--jobs 1`
+ * (a pool would only add its start-up). The pipeline is imported lazily, so
+ * that with a pool the main thread never loads the Markdown parser or a renderer.
+ */
+import type { Message } from '../messages.js';
+import type { SourceReport, UnitTask } from './run-unit.js';
+
+export type OnUnit = (index: number, reports: SourceReport[]) => void;
+
+/** Every source of a unit whose worker died: reported, so that the run goes on and says what it lost. */
+function crashed(task: UnitTask, e: unknown): SourceReport[] {
+  const why = e instanceof Error ? e.message : String(e);
+  return task.sources.map(({ ref }) => ({
+    file: ref.file,
+    outputs: [],
+    inputs: [],
+    ok: false,
+    messages: [
+      {
+        file: ref.file,
+        ruleId: 'worker',
+        severity: 'error',
+        reason: `The worker generating this source stopped (${why})`,
+        hint: 'The other sources were not affected. Run this one alone with --jobs 1 to see the problem; if it persists, report it as a bug.',
+      } satisfies Message,
+    ],
+  }));
+}
+
+export async function runUnits(tasks: UnitTask[], jobs: number, onUnit: OnUnit): Promise<void> {
+  if (jobs <= 1 || tasks.length <= 1) {
+    const { runUnit } = await import('./run-unit.js');
+    for (const [i, task] of tasks.entries()) onUnit(i, await runUnit(task));
+    return;
+  }
+  const { Piscina } = await import('piscina');
+  const threads = Math.min(jobs, tasks.length);
+  const pool = new Piscina<UnitTask, SourceReport[]>({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Keep workers (and the renderers they loaded) for the whole run.
+    idleTimeout: 60_000,
+  });
+  // A worker that dies between tasks has no task to reject: nothing is lost, and the pool replaces it.
+  pool.on('error', () => {});
+  try {
+    await Promise.all(tasks.map((task, i) => pool.run(task).then((r) => onUnit(i, r), (e: unknown) => onUnit(i, crashed(task, e)))));
+  } finally {
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * One unit of work — an original and its translations — from sources to files on
+ * disk and a report per source. The same function runs in a worker thread
+ * (worker.ts) and, for a single unit or `--jobs 1`, in the main thread.
+ */
+import path from 'node:path';
+import type { Message } from '../messages.js';
+import { fileHash, templateInputs, type InputRecord } from './fingerprint.js';
+import { build, plan, type GenerateOptions, type Output, type Planned } from './generate.js';
+import type { Loaded } from './load.js';
+import type { SourceRef } from './inputs.js';
+
+/** What a task carries: plain data, so that it crosses to a worker thread. */
+export interface UnitTask {
+  /** each source with the output stem the scan planned (and checked for collisions) */
+  sources: { ref: SourceRef; stem?: string }[];
+  opts: GenerateOptions;
+}
+
+export interface SourceReport {
+  /** the source as shown to the user */
+  file: string;
+  outputs: Output[];
+  messages: Message[];
+  ok: boolean;
+  inputs: InputRecord[];
+}
+
+async function inputsOf(p: Planned, opts: GenerateOptions): Promise<InputRecord[]> {
+  const abs = path.resolve(opts.cwd, p.ref.file);
+  const records: InputRecord[] = [{ role: 'source', path: abs, sha256: (await fileHash(abs)) ?? '' }];
+  const loaded = p.loaded;
+  if (!loaded) return records;
+  if (loaded.original) {
+    const original = path.resolve(opts.cwd, loaded.original.source.file);
+    records.push({ role: 'original', path: original, sha256: (await fileHash(original)) ?? '' });
+  }
+  records.push(...(await templateInputs(loaded.template, loaded.release.template)));
+  return records;
+}
+
+/**
+ * The scan planned where this source writes before it was loaded; the load must
+ * agree, or a collision could slip past the check made on the scan's paths.
+ */
+function checkStem(p: Planned, planned: string | undefined): void {
+  if (!p.loaded || p.stem === planned) return;
+  p.messages.push({
+    file: p.ref.file,
+    ruleId: 'internal',
+    severity: 'error',
+    reason: `Not generated: the scan planned ${planned ?? 'no output'} for this source, but it would write ${p.stem}`,
+    hint: 'This is a bug in pressready; please report it with this source’s front matter.',
+  });
+  delete p.loaded;
+}
+
+export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
+  const originals = new Map<string, Promise<Loaded>>();
+  const reports: SourceReport[] = [];
+  for (const { ref, stem } of task.sources) {
+    const p = await plan(ref, task.opts, originals);
+    checkStem(p, stem);
+    const result = await build(p, task.opts);
+    reports.push({ ...result, inputs: await inputsOf(p, task.opts) });
+  }
+  return reports;
+}
