@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli/main.js';
+// lib/bundle/ is lib/ bundled (scripts/bundle.mjs): one file to load instead of hundreds.
+import { main } from '../lib/bundle/cli.js';
 
 await main();

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
-import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
+import type { GenerateFlags } from './commands/generate-flags.js';
+import { GENERATE_HELP } from './commands/generate-help.js';
 import { applyColourEnv } from './colour.js';
 import { printMessages, type Io } from './io.js';
 
@@ -34,7 +35,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
     .option('--shard <i/n>', 'this CI job\'s share of the sources')
     .addHelpText('after', GENERATE_HELP)
-    .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io, VERSION)));
+    // loaded when run: --version and --help load no command
+    .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
 
   return p;
 }

@@ -9,7 +9,7 @@ import { UserError, type Message } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
 import type { GenerateOptions } from '../../pipeline/generate.js';
 import type { ManifestEntry, ManifestOptions } from '../../pipeline/manifest.js';
-import { findTemplateDir } from '../../templates/load.js';
+import { inShard } from '../../pipeline/shard.js';
 import { printMessages, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { RunReport } from '../run-report.js';
@@ -17,6 +17,7 @@ import { parseFormats, parseJobs, parseShardFlag, parseWrap, usage, type Generat
 
 export type { GenerateFlags } from './generate-flags.js';
 export { parseFormats } from './generate-flags.js';
+export { GENERATE_HELP } from './generate-help.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -32,7 +33,7 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
   const shard = parseShardFlag(flags.shard);
   if (flags.pdfStandard !== undefined && flags.pdfStandard !== 'pdfa-2b') throw usage(`Unknown PDF standard \`${flags.pdfStandard}\``, 'The one supported is pdfa-2b.');
   if (flags.incremental && !flags.manifest) throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
-  if (flags.template && !findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
+  if (flags.template && !(await import('../../templates/load.js')).findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
     throw usage(`No template \`${flags.template}\``, 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder.');
   }
   const opts: GenerateOptions = {
@@ -57,7 +58,6 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
   if (clash.length) throw new UserError(clash, 2);
 
   const { groupUnits } = await import('../../pipeline/units.js');
-  const { inShard } = await import('../../pipeline/shard.js');
   const units = groupUnits(scanned, io.cwd).filter((u) => inShard(u.key, shard));
   const sources = units.flatMap((u) => u.sources);
 
@@ -141,16 +141,3 @@ async function generateStdin(opts: GenerateOptions, io: Io): Promise<number> {
     throw e;
   }
 }
-
-export const GENERATE_HELP = `
-Examples:
-  pressready generate release.md                 txt, docx and pdf into dist/
-  pressready generate release.md -f txt,json     plain text and the release model
-  pressready generate archive/ -o build          every source under archive/, sub-folders mirrored
-  pressready generate 'news/**/*.md' -t wire     a glob, with the wire template
-  pressready generate - -f txt < release.md      standard input to standard output
-
-In CI:
-  pressready generate archive/ --manifest dist/manifest.json --incremental
-  pressready generate archive/ --shard 2/4 --manifest dist/manifest-2.json
-`;
