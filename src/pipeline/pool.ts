@@ -44,6 +44,8 @@ export async function runUnits(tasks: UnitTask[], jobs: number, onUnit: OnUnit):
     maxThreads: threads,
     // Keep workers (and the renderers they loaded) for the whole run.
     idleTimeout: 60_000,
+    // Two units a worker: one renders while the other waits on the disk (one at a time left each worker idle ~25% of a run).
+    concurrentTasksPerWorker: 2,
   });
   // A worker that dies between tasks has no task to reject: nothing is lost, and the pool replaces it.
   pool.on('error', () => {});

@@ -14,6 +14,8 @@ import type { SourceRef } from './inputs.js';
 export interface UnitTask {
   /** each source with the output stem the scan planned (and checked for collisions) */
   sources: { ref: SourceRef; stem?: string }[];
+  /** sha256 of files the scan read, by absolute path: not read again to hash them */
+  hashes?: Record<string, string>;
   opts: GenerateOptions;
 }
 
@@ -26,14 +28,15 @@ export interface SourceReport {
   inputs: InputRecord[];
 }
 
-async function inputsOf(p: Planned, opts: GenerateOptions): Promise<InputRecord[]> {
-  const abs = path.resolve(opts.cwd, p.ref.file);
-  const records: InputRecord[] = [{ role: 'source', path: abs, sha256: (await fileHash(abs)) ?? '' }];
+async function inputsOf(p: Planned, task: UnitTask): Promise<InputRecord[]> {
+  const hash = async (abs: string) => task.hashes?.[abs] ?? (await fileHash(abs)) ?? '';
+  const abs = path.resolve(task.opts.cwd, p.ref.file);
+  const records: InputRecord[] = [{ role: 'source', path: abs, sha256: await hash(abs) }];
   const loaded = p.loaded;
   if (!loaded) return records;
   if (loaded.original) {
-    const original = path.resolve(opts.cwd, loaded.original.source.file);
-    records.push({ role: 'original', path: original, sha256: (await fileHash(original)) ?? '' });
+    const original = path.resolve(task.opts.cwd, loaded.original.source.file);
+    records.push({ role: 'original', path: original, sha256: await hash(original) });
   }
   records.push(...(await templateInputs(loaded.template, loaded.release.template)));
   return records;
@@ -62,7 +65,7 @@ export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
     const p = await plan(ref, task.opts, originals);
     checkStem(p, stem);
     const result = await build(p, task.opts);
-    reports.push({ ...result, inputs: await inputsOf(p, task.opts) });
+    reports.push({ ...result, inputs: await inputsOf(p, task) });
   }
   return reports;
 }

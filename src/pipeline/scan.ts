@@ -32,9 +32,14 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** `id` or `translation-of` written as a key: block, flow or quoted (`? id` too). */
+const KEYS = /(?:^|[\s{,"'])(?:id|translation-of)["']?\s*:/;
+
 function frontMatterKeys(text: string): Record<string, unknown> | undefined {
   const yaml = frontMatterText(text);
   if (yaml === undefined) return undefined;
+  // Most sources name neither key; parsing their YAML here would only cost time (a worker parses it anyway).
+  if (!KEYS.test(yaml)) return {};
   try {
     const value: unknown = YAML.parse(yaml);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

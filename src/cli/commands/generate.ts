@@ -92,7 +92,12 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
   for (const s of sources) if (reused.has(s.abs)) report.add({ kind: 'up-to-date', file: s.ref.file });
 
   const tasks = units
-    .map((u) => ({ sources: u.sources.filter((s) => !reused.has(s.abs)).map((s) => ({ ref: s.ref, ...(s.stem ? { stem: s.stem } : {}) })), opts }))
+    .map((u) => ({
+      sources: u.sources.filter((s) => !reused.has(s.abs)).map((s) => ({ ref: s.ref, ...(s.stem ? { stem: s.stem } : {}) })),
+      // the scan hashed the bytes it read; a file changed since then is only generated again next time
+      hashes: Object.fromEntries(u.sources.filter((s) => s.sha256).map((s) => [s.abs, s.sha256])),
+      opts,
+    }))
     .filter((t) => t.sources.length);
   const entries: ManifestEntry[] = [...reused.values()];
   const { runUnits } = await import('../../pipeline/pool.js');
