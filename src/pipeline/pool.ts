@@ -50,7 +50,14 @@ export async function runUnits(tasks: UnitTask[], jobs: number, onUnit: OnUnit):
   // A worker that dies between tasks has no task to reject: nothing is lost, and the pool replaces it.
   pool.on('error', () => {});
   try {
-    await Promise.all(tasks.map((task, i) => pool.run(task).then((r) => onUnit(i, r), (e: unknown) => onUnit(i, crashed(task, e)))));
+    const lost: number[] = [];
+    await Promise.all(tasks.map((task, i) => pool.run(task).then((r) => onUnit(i, r), () => void lost.push(i))));
+    // A worker that dies takes with it every unit it was working on (two at a time). Each is tried
+    // again alone, so that only a unit that kills its worker by itself is reported as failed.
+    for (const i of lost.sort((a, b) => a - b)) {
+      const task = tasks[i]!;
+      await pool.run(task).then((r) => onUnit(i, r), (e: unknown) => onUnit(i, crashed(task, e)));
+    }
   } finally {
     await pool.destroy();
   }
