@@ -30,7 +30,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--wrap <n>', 'wrap plain text at n columns')
     .option('--pdf-standard <standard>', 'pdfa-2b')
     .option('-q, --quiet', 'print only problems')
-    .option('-j, --jobs <n>', 'parallel workers (default: the number of cores)')
+    .option('-j, --jobs <n>', 'parallel workers (default: one a core, when there are enough sources)')
     .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
     .option('--shard <i/n>', 'this CI job\'s share of the sources')

@@ -1,5 +1,4 @@
 /** `generate`'s flags, checked: a wrong flag value is a usage error (exit 2) before anything is read. */
-import { availableParallelism } from 'node:os';
 import { UserError } from '../../messages.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat } from '../../render/registry.js';
@@ -38,9 +37,9 @@ export function parseWrap(value: string | undefined): number | undefined {
   return n;
 }
 
-/** Default: the cores this process may use. */
-export function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+/** Undefined when not given: then as many workers as cores, when there are enough sources to pay for them (pool.ts). */
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw usage(`--jobs takes a number of workers of at least 1, not \`${value}\``, 'For example --jobs 2; leave it out to use every core.');
   return n;

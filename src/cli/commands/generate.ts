@@ -87,7 +87,7 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
     }
   }
 
-  const progress = progressBar(io, sources.length - reused.size, { ...(flags.quiet ? { quiet: true } : {}) });
+  const progress = progressBar(io, sources.length, { ...(flags.quiet ? { quiet: true } : {}) });
   const report = new RunReport(io, sources.map((s) => s.ref.file), { ...(flags.quiet ? { quiet: true } : {}), progress });
   for (const s of sources) if (reused.has(s.abs)) report.add({ kind: 'up-to-date', file: s.ref.file });
 
