@@ -64,7 +64,7 @@ try {
 
   log(`corpus: ${corpusInfo.sources} sources at --jobs 1 and --jobs 2 …`);
   const corpus = {};
-  for (const jobs of [1, 2]) corpus[jobs] = repeat(CORPUS_RUNS, node(['generate', 'corpus', '-o', 'out', '-q', '--jobs', String(jobs)]), fresh('out'));
+  for (const jobs of [1, 2]) corpus[jobs] = repeat(CORPUS_RUNS, node(['generate', 'corpus', '-o', 'out', '-q', '--jobs', String(jobs)], { rss: true }), fresh('out'));
   const outputSizes = sizes(path.join(tmp, 'out'));
   fresh('out')();
   node(['generate', 'corpus', '-o', 'out', '-q', '--manifest', 'out/manifest.json'])();

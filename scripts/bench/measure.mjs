@@ -15,13 +15,14 @@ export function median(xs) {
 
 /**
  * Runs a command once; returns its wall time in ms (spawn included, as a CI job
- * or a Makefile pays it) and, for node commands, the process's peak RSS in MB
+ * or a Makefile pays it) and, with `rss`, a node process's peak RSS in MB
  * (worker threads included: they share the process).
  */
-export function timeProcess(cmd, args, { cwd, env = {}, node = false } = {}) {
-  const rssDir = node ? mkdtempSync(path.join(tmpdir(), 'bench-rss-')) : undefined;
+export function timeProcess(cmd, args, { cwd, env = {}, node = false, rss = false } = {}) {
+  // the RSS probe is a module to load: only where peak RSS is reported, not in start-up figures
+  const rssDir = node && rss ? mkdtempSync(path.join(tmpdir(), 'bench-rss-')) : undefined;
   const rssFile = rssDir && path.join(rssDir, 'rss');
-  const argv = node ? ['--import', RSS_PRELOAD, ...args] : args;
+  const argv = rssFile ? ['--import', RSS_PRELOAD, ...args] : args;
   const t = performance.now();
   const r = spawnSync(node ? process.execPath : cmd, argv, {
     cwd,

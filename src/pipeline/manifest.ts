@@ -10,24 +10,16 @@ import path from 'node:path';
 import type { Message } from '../messages.js';
 import { BUILTIN_DIR } from '../templates/load.js';
 import type { InputRecord, InputRole } from './fingerprint.js';
+import type { Output } from './generate.js';
 import type { SourceReport } from './run-unit.js';
 
 export const MANIFEST_VERSION = 1;
 const BUILTIN = 'pressready:templates/';
 
-export interface ManifestInput {
-  role: InputRole;
-  path: string;
-  sha256: string;
-  name?: string;
-}
-
-export interface ManifestOutput {
-  path: string;
-  format: string;
-  bytes: number;
-  sha256: string;
-}
+/** An input as recorded: `path` relative to the manifest (or `pressready:templates/…`). */
+export type ManifestInput = InputRecord;
+/** An output as recorded: `path` relative to the manifest. */
+export type ManifestOutput = Output;
 
 export interface ManifestProblem {
   file: string;

@@ -4,9 +4,8 @@
  * (worker.ts) and, for a single unit or `--jobs 1`, in the main thread.
  */
 import path from 'node:path';
-import type { Message } from '../messages.js';
 import { fileHash, templateInputs, type InputRecord } from './fingerprint.js';
-import { build, plan, type GenerateOptions, type Output, type Planned } from './generate.js';
+import { build, plan, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
 import type { Loaded } from './load.js';
 import type { SourceRef } from './inputs.js';
 
@@ -19,12 +18,8 @@ export interface UnitTask {
   opts: GenerateOptions;
 }
 
-export interface SourceReport {
-  /** the source as shown to the user */
-  file: string;
-  outputs: Output[];
-  messages: Message[];
-  ok: boolean;
+/** What generate made of one source, and from what. */
+export interface SourceReport extends SourceResult {
   inputs: InputRecord[];
 }
 
