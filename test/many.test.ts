@@ -68,6 +68,10 @@ describe('generate: a folder of many sources', () => {
     expect(r.stdout).toMatch(/^9 sources → 8 files in [\d.]+ s; 1 failed$/m);
     // the translation inherits the original's date and template
     expect(readFileSync(path.join(dir, 'out/2026/beta.en-GB.txt'), 'utf8')).toContain('GENEVA (22 March 2026) — The lead of Beta (GB), in British English.');
+    // generated with its original (which it then reuses) or alone (loading the original itself): the same bytes
+    const alone = runCli(['generate', 'news/2026/beta.en-GB.md', '-f', 'txt', '-o', 'alone'], { cwd: dir });
+    expect(alone.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'alone/beta.en-GB.txt'))).toEqual(readFileSync(path.join(dir, 'out/2026/beta.en-GB.txt')));
   });
 
   it('writes the same bytes and the same manifest whatever --jobs, the order of the arguments and TZ', () => {

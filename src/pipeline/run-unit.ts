@@ -58,6 +58,8 @@ export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
   const reports: SourceReport[] = [];
   for (const { ref, stem } of task.sources) {
     const p = await plan(ref, task.opts, originals);
+    // An original comes first in its unit: its translations reuse this load instead of parsing it again.
+    if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve(p.loaded));
     checkStem(p, stem);
     const result = await build(p, task.opts);
     reports.push({ ...result, inputs: await inputsOf(p, task) });
