@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { findTemplateDir } from '../templates/load.js';
 import { fileHash, templateDigest } from './fingerprint.js';
-import type { Manifest, ManifestEntry, ManifestInput, ManifestOptions, ManifestPaths } from './manifest.js';
+import type { Message } from '../messages.js';
+import { readManifest, type Manifest, type ManifestEntry, type ManifestInput, type ManifestOptions, type ManifestPaths } from './manifest.js';
 import type { Scanned } from './scan.js';
 
 export interface IncrementalContext {
@@ -59,4 +60,21 @@ export async function isUpToDate(s: Scanned, entry: ManifestEntry | undefined, c
   for (const input of entry.inputs) if (!(await inputUnchanged(input, s, ctx))) return false;
   for (const o of entry.outputs) if ((await fileHash(ctx.paths.abs(o.path))) !== o.sha256) return false;
   return true;
+}
+
+/** The sources that are up to date, by absolute path, with their previous entries; and a notice when the manifest cannot be used. */
+export async function upToDate(
+  sources: readonly Scanned[],
+  ctx: Omit<IncrementalContext, 'previous'> & { shown: string },
+): Promise<{ reused: Map<string, ManifestEntry>; notice?: Message }> {
+  const reused = new Map<string, ManifestEntry>();
+  const { manifest: previous, notice } = await readManifest(ctx.paths.file, ctx.shown);
+  if (!previous) return { reused, ...(notice ? { notice } : {}) };
+  const full = { ...ctx, previous };
+  const entries = usableEntries(full);
+  for (const s of sources) {
+    const entry = entries.get(ctx.paths.rel(s.abs));
+    if (entry && (await isUpToDate(s, entry, full))) reused.set(s.abs, entry);
+  }
+  return { reused };
 }

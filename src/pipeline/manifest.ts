@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Message } from '../messages.js';
 import { BUILTIN_DIR } from '../templates/load.js';
 import type { InputRecord, InputRole } from './fingerprint.js';
-import type { Output } from './generate.js';
+import type { GenerateOptions, Output } from './generate.js';
 import type { SourceReport } from './run-unit.js';
 
 export const MANIFEST_VERSION = 1;
@@ -96,6 +96,18 @@ export function entryOf(report: SourceReport, cwd: string, paths: ManifestPaths)
     outputs: report.outputs.map((o) => ({ path: paths.rel(path.resolve(cwd, o.path)), format: o.format, bytes: o.bytes, sha256: o.sha256 })).sort((a, b) => byKey(a.path, b.path)),
     ...(errors.length ? { errors } : {}),
     ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** The options that change output bytes, as the manifest records them. */
+export function manifestOptions(opts: GenerateOptions): ManifestOptions {
+  const epoch = opts.render.env.SOURCE_DATE_EPOCH;
+  return {
+    formats: [...opts.formats].sort(),
+    ...(opts.template ? { template: opts.template } : {}),
+    ...(opts.render.wrap ? { wrap: opts.render.wrap } : {}),
+    ...(opts.render.pdfStandard ? { pdfStandard: opts.render.pdfStandard } : {}),
+    ...(epoch ? { sourceDateEpoch: epoch } : {}),
   };
 }
 

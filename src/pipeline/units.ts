@@ -4,6 +4,8 @@
  * loads the original once — and to the same CI shard.
  */
 import path from 'node:path';
+import type { GenerateOptions } from './generate.js';
+import type { UnitTask } from './run-unit.js';
 import type { Scanned } from './scan.js';
 
 export interface Unit {
@@ -31,4 +33,16 @@ export function groupUnits(scanned: readonly Scanned[], cwd: string): Unit[] {
       key,
       sources: sources.sort((a, b) => Number(a.original !== undefined) - Number(b.original !== undefined) || byPath(a.ref.file, b.ref.file)),
     }));
+}
+
+/** The tasks for a run: each unit's sources that are not up to date, with the scan's findings. */
+export function unitTasks(units: readonly Unit[], skip: ReadonlySet<string> | ReadonlyMap<string, unknown>, opts: GenerateOptions): UnitTask[] {
+  return units
+    .map((u) => ({
+      sources: u.sources.filter((s) => !skip.has(s.abs)).map((s) => ({ ref: s.ref, ...(s.stem ? { stem: s.stem } : {}) })),
+      // the scan hashed the bytes it read; a file changed since then is only generated again next time
+      hashes: Object.fromEntries(u.sources.filter((s) => s.sha256).map((s) => [s.abs, s.sha256])),
+      opts,
+    }))
+    .filter((t) => t.sources.length);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UserError, type Message } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
 import type { GenerateOptions } from '../../pipeline/generate.js';
-import type { ManifestEntry, ManifestOptions } from '../../pipeline/manifest.js';
+import type { ManifestEntry } from '../../pipeline/manifest.js';
 import { inShard } from '../../pipeline/shard.js';
 import { printMessages, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
@@ -57,48 +57,26 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
   const clash = collisions(scanned, formats);
   if (clash.length) throw new UserError(clash, 2);
 
-  const { groupUnits } = await import('../../pipeline/units.js');
+  const { groupUnits, unitTasks } = await import('../../pipeline/units.js');
   const units = groupUnits(scanned, io.cwd).filter((u) => inShard(u.key, shard));
   const sources = units.flatMap((u) => u.sources);
 
   const manifest = flags.manifest ? await import('../../pipeline/manifest.js') : undefined;
   const paths = manifest && flags.manifest ? new manifest.ManifestPaths(path.resolve(io.cwd, flags.manifest)) : undefined;
-  const options: ManifestOptions = {
-    formats: [...formats].sort(),
-    ...(flags.template ? { template: flags.template } : {}),
-    ...(wrap ? { wrap } : {}),
-    ...(flags.pdfStandard ? { pdfStandard: flags.pdfStandard } : {}),
-    ...(io.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
-  };
+  const options = manifest?.manifestOptions(opts);
 
-  // --incremental: the sources whose recorded inputs and outputs are unchanged
-  const reused = new Map<string, ManifestEntry>();
-  if (flags.incremental && manifest && paths && flags.manifest) {
-    const { manifest: previous, notice } = await manifest.readManifest(paths.file, flags.manifest);
-    if (notice) printMessages(io, [notice]);
-    if (previous) {
-      const { isUpToDate, usableEntries } = await import('../../pipeline/incremental.js');
-      const ctx = { previous, version, options, paths, cwd: io.cwd };
-      const entries = usableEntries(ctx);
-      for (const s of sources) {
-        const entry = entries.get(paths.rel(s.abs));
-        if (entry && (await isUpToDate(s, entry, ctx))) reused.set(s.abs, entry);
-      }
-    }
+  let reused = new Map<string, ManifestEntry>();
+  if (flags.incremental && paths && options && flags.manifest) {
+    const found = await (await import('../../pipeline/incremental.js')).upToDate(sources, { version, options, paths, cwd: io.cwd, shown: flags.manifest });
+    if (found.notice) printMessages(io, [found.notice]);
+    reused = found.reused;
   }
 
   const progress = progressBar(io, sources.length, { ...(flags.quiet ? { quiet: true } : {}) });
   const report = new RunReport(io, sources.map((s) => s.ref.file), { ...(flags.quiet ? { quiet: true } : {}), progress });
   for (const s of sources) if (reused.has(s.abs)) report.add({ kind: 'up-to-date', file: s.ref.file });
 
-  const tasks = units
-    .map((u) => ({
-      sources: u.sources.filter((s) => !reused.has(s.abs)).map((s) => ({ ref: s.ref, ...(s.stem ? { stem: s.stem } : {}) })),
-      // the scan hashed the bytes it read; a file changed since then is only generated again next time
-      hashes: Object.fromEntries(u.sources.filter((s) => s.sha256).map((s) => [s.abs, s.sha256])),
-      opts,
-    }))
-    .filter((t) => t.sources.length);
+  const tasks = unitTasks(units, reused, opts);
   const entries: ManifestEntry[] = [...reused.values()];
   const { runUnits } = await import('../../pipeline/pool.js');
   await runUnits(tasks, jobs, (_i, reports) => {
@@ -109,9 +87,9 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
   });
   progress.clear();
 
-  if (manifest && paths) {
+  if (manifest && paths && options) {
     const { writeAtomic } = await import('../../io/write.js');
-    await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, flags.shard && shard ? `${shard.index}/${shard.count}` : undefined, entries)));
+    await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, shard ? `${shard.index}/${shard.count}` : undefined, entries)));
   }
 
   const failed = report.failed + inputs.messages.filter((m) => m.severity === 'error').length;
