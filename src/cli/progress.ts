@@ -35,16 +35,18 @@ export function progressBar(io: Io, total: number, opts: { quiet?: boolean }): P
     if (shown) io.err('\r\x1b[K');
     shown = false;
   };
+  const drawSoon = () => {
+    if (done === total || performance.now() - last > 100) draw();
+  };
   return {
     update(n) {
       done = n;
-      if (n === total || performance.now() - last > 100) draw();
+      drawSoon();
     },
     around(print) {
-      const was = shown;
       clear();
       print();
-      if (was) draw();
+      drawSoon();
     },
     clear,
   };
