@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, runCli, tempDir } from './helpers.js';
+import { allFiles, fixture, runCli, tempDir } from './helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -13,10 +13,6 @@ function temp(files: Record<string, string> = {}) {
 
 const GOOD = (h: string) => `---\nheadline: ${h}\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n\nThe lead of ${h}.\n`;
 const NO_STACK = /^\s+at .+:\d+:\d+\)?$/m;
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
-}
 
 describe('pressready generate (the real binary)', () => {
   it('writes the text and the model of the example, and says what it wrote', () => {

@@ -1,6 +1,6 @@
 /** Shared test helpers: run the real binary, load a fixture through the pipeline, temporary folders. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,4 +60,12 @@ export function tempDirs(): (files?: Record<string, string>) => string {
 /** The words of a text (letters and digits), for "every word of the source is in the output" checks. */
 export function words(text: string): string[] {
   return text.normalize('NFC').match(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)*/gu) ?? [];
+}
+
+/** Every file under a folder, as sorted POSIX paths relative to it. */
+export function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }

@@ -5,12 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
-import { generateCommand, GENERATE_HELP, type GenerateFlags } from './commands/generate.js';
-import { translationsCommand, type TranslationsFlags } from './commands/translations.js';
-import { lintCommand, LINT_HELP, type LintFlags } from './commands/lint.js';
+import type { GenerateFlags } from './commands/generate-flags.js';
+import { GENERATE_HELP } from './commands/generate-help.js';
+import type { InitFlags } from './commands/init.js';
+import type { LintFlags } from './commands/lint.js';
+import type { TemplatesShowFlags } from './commands/templates.js';
+import type { TranslationsFlags } from './commands/translations.js';
+import { applyColourEnv } from './colour.js';
+import { INIT_HELP, LINT_HELP, TRANSLATIONS_HELP } from './help.js';
 import { printMessages, type Io } from './io.js';
-import { initCommand, INIT_HELP, type InitFlags } from './commands/init.js';
-import { templatesCommand, templatesShowCommand, type TemplatesShowFlags } from './commands/templates.js';
 import { terminalAsk } from './prompt.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -33,18 +36,18 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--city <city>', 'the dateline city (asked for on a terminal when not given)')
     .option('--force', 'overwrite the file if it exists')
     .addHelpText('after', INIT_HELP)
-    .action(async (file: string | undefined, flags: InitFlags) => setExit(await initCommand(file, flags, io)));
+    .action(async (file: string | undefined, flags: InitFlags) => setExit(await (await import('./commands/init.js')).initCommand(file, flags, io)));
 
   const templates = p
     .command('templates')
     .description('list the templates: the project’s (templates/) and the built-ins, with their languages')
-    .action(() => setExit(templatesCommand(io)));
+    .action(async () => setExit((await import('./commands/templates.js')).templatesCommand(io)));
   templates
     .command('show')
     .description('print a template’s settings with everything it extends merged in')
     .argument('<name|path>', 'a template name or folder')
     .option('--lang <lang>', 'also print the merged locale data of this language')
-    .action((ref: string, flags: TemplatesShowFlags) => setExit(templatesShowCommand(ref, flags, io)));
+    .action(async (ref: string, flags: TemplatesShowFlags) => setExit((await import('./commands/templates.js')).templatesShowCommand(ref, flags, io)));
 
   p.command('generate')
     .description('write the outputs of each source')
@@ -56,8 +59,13 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--pdf-standard <standard>', 'pdfa-2b')
     .option('-q, --quiet', 'print only problems')
     .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
+    .option('-j, --jobs <n>', 'parallel workers (default: one a core, when there are enough sources)')
+    .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
+    .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
+    .option('--shard <i/n>', 'this CI job\'s share of the sources')
     .addHelpText('after', GENERATE_HELP)
-    .action(async (sources: string[], flags: GenerateFlags) => setExit(await generateCommand(sources, flags, io)));
+    // loaded when run: --version and --help load no command
+    .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
 
   p.command('translations')
     .description('where each translation stands: up to date, stale (with the changed blocks), unmarked, or missing')
@@ -65,8 +73,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--format <format>', 'json (default: a readable report)')
     .option('--check', 'exit 1 when a translation is stale, unmarked or missing (for CI)')
     .option('--mark-current <translation>', 'record that a translation matches its original as it is now')
-    .addHelpText('after', '\nExamples:\n  pressready translations releases/\n  pressready translations release.md --check\n  pressready translations --mark-current release.fr.md\n')
-    .action(async (sources: string[], flags: TranslationsFlags) => setExit(await translationsCommand(sources, flags, io)));
+    .addHelpText('after', TRANSLATIONS_HELP)
+    .action(async (sources: string[], flags: TranslationsFlags) => setExit(await (await import('./commands/translations.js')).translationsCommand(sources, flags, io)));
 
   p.command('lint')
     .description('check the structure of each source: positions, how to mend, safe fixes')
@@ -75,7 +83,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--fix', 'apply the safe fixes in place')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than n')
     .addHelpText('after', LINT_HELP)
-    .action(async (sources: string[], flags: LintFlags) => setExit(await lintCommand(sources, flags, io, VERSION)));
+    .action(async (sources: string[], flags: LintFlags) => setExit(await (await import('./commands/lint.js')).lintCommand(sources, flags, io, VERSION)));
 
   return p;
 }
@@ -121,6 +129,7 @@ export function processIo(): Io {
 }
 
 export async function main(): Promise<void> {
+  applyColourEnv(process.env);
   const code = await run(process.argv.slice(2), processIo());
   process.exitCode = code;
 }

@@ -2,10 +2,11 @@
 import chalk from 'chalk';
 import { formatPlace, type Message } from '../messages.js';
 
-const LABEL = { error: chalk.red('error'), warning: chalk.yellow('warning'), info: chalk.cyan('notice') } as const;
+// Painted when printed, not when loaded: the colour level is settled after the modules load (colour.ts).
+const LABEL = { error: () => chalk.red('error'), warning: () => chalk.yellow('warning'), info: () => chalk.cyan('notice') } as const;
 
 export function formatMessage(m: Message): string {
-  const head = `${chalk.bold(formatPlace(m))}: ${LABEL[m.severity]}: ${m.reason}${m.ruleId ? chalk.dim(` [${m.ruleId}]`) : ''}`;
+  const head = `${chalk.bold(formatPlace(m))}: ${LABEL[m.severity]()}: ${m.reason}${m.ruleId ? chalk.dim(` [${m.ruleId}]`) : ''}`;
   return m.hint ? `${head}\n  ${chalk.dim('→')} ${m.hint}` : head;
 }
 

@@ -10,8 +10,9 @@ import { compose } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
 import type { RenderOptions } from '../render/types.js';
 import { writeAtomic } from '../io/write.js';
-import { loadRelease, type Loaded } from './load.js';
+import { loadRelease, type Loaded, type LoadOptions } from './load.js';
 import type { SourceRef } from './inputs.js';
+import { stemOf } from './stem.js';
 
 export interface Output {
   /** path relative to the working folder, POSIX */
@@ -46,45 +47,24 @@ export interface Planned {
   stem?: string;
 }
 
-function toMessages(file: string, e: unknown): Message[] {
+export function toMessages(file: string, e: unknown): Message[] {
   if (isUserError(e)) return e.messages;
   // A bug, not a user error: say so plainly, with what to report.
   const err = e as Error;
   return [{ file, ruleId: 'internal', severity: 'error', reason: `Internal error: ${err?.message ?? String(e)}`, hint: 'This is a bug in pressready; please report it with the source that caused it.' }];
 }
 
-/** Load a source and decide where its outputs go. */
-export async function plan(ref: SourceRef, opts: GenerateOptions): Promise<Planned> {
+/** Load a source and decide where its outputs go. `originals`: shared by the sources of one unit (see LoadOptions). */
+export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: LoadOptions['originals']): Promise<Planned> {
   try {
-    const loaded = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}) });
-    const rel = path.relative(ref.base, path.dirname(path.resolve(opts.cwd, ref.file)));
-    const stem = path.join(opts.outDir, rel.startsWith('..') ? '' : rel, loaded.release.id);
-    return { ref, loaded, messages: loaded.messages, stem: stem.split(path.sep).join('/') };
+    const loaded = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}), ...(originals ? { originals } : {}) });
+    return { ref, loaded, messages: loaded.messages, stem: stemOf(ref, loaded.release.id, opts) };
   } catch (e) {
     return { ref, messages: toMessages(ref.file, e) };
   }
 }
 
-/** Output paths claimed by more than one source. */
-export function collisions(planned: Planned[], formats: string[]): Message[] {
-  const owners = new Map<string, string[]>();
-  for (const p of planned) {
-    if (!p.stem) continue;
-    for (const f of formats) {
-      const out = `${p.stem}.${f}`;
-      owners.set(out, [...(owners.get(out) ?? []), p.ref.file]);
-    }
-  }
-  return [...owners.entries()]
-    .filter(([, files]) => files.length > 1)
-    .map(([out, files]) => ({
-      file: files[0]!,
-      ruleId: 'output-collision',
-      severity: 'error' as const,
-      reason: `${files.join(' and ')} would both write ${out}`,
-      hint: 'Give one of them another `id:` in its front matter, or generate them into different folders.',
-    }));
-}
+export { collisions } from './collisions.js';
 
 export async function renderOne(p: Planned, format: string, opts: GenerateOptions): Promise<{ data: Uint8Array | string; warnings: Message[] }> {
   const { release, template, locale } = p.loaded!;

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Message } from '../messages.js';
-import { hasFrontMatter } from '../source/parse.js';
+import { hasFrontMatter } from '../source/fence.js';
 
 export interface SourceRef {
   /** the path as it will be shown: relative to the working folder when inside it */
@@ -27,6 +27,10 @@ export interface Inputs {
 function display(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+async function looksLikeSource(abs: string): Promise<boolean> {
+  return hasFrontMatter(await readFile(abs, 'utf8').catch(() => ''));
 }
 
 function commonParent(dirs: string[]): string {
@@ -53,7 +57,7 @@ export async function expandInputs(args: string[], opts: { cwd: string; outDir?:
       const ignore = ['**/node_modules/**'];
       if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) ignore.push(`${rel.split(path.sep).join('/')}/**`);
       const files = await glob('**/*.md', { cwd: abs, ignore, dot: false, absolute: true });
-      for (const f of files.sort()) await addFound(f, abs, false);
+      await addAll(files.sort(), abs);
     } else if (st?.isFile()) {
       loose.push({ abs, named: true });
     } else if (isDynamicPattern(arg)) {
@@ -65,18 +69,23 @@ export async function expandInputs(args: string[], opts: { cwd: string; outDir?:
     }
   }
   const base = commonParent(loose.map((l) => path.dirname(l.abs)));
-  for (const l of loose) await addFound(l.abs, base, l.named);
+  const looseSources = await Promise.all(loose.map((l) => l.named || looksLikeSource(l.abs)));
+  for (const [i, l] of loose.entries()) addFound(l.abs, base, l.named, looseSources[i]!);
 
-  async function addFound(abs: string, baseDir: string, named: boolean): Promise<void> {
+  /** `source`: named on the command line, or it starts like a source */
+  function addFound(abs: string, baseDir: string, named: boolean, source: boolean): void {
     if (found.has(abs)) return;
-    if (!named) {
-      const text = await readFile(abs, 'utf8').catch(() => '');
-      if (!hasFrontMatter(text)) {
-        messages.push({ file: display(abs, opts.cwd), ruleId: 'input', severity: 'info', reason: 'Skipped: no front matter, so not a release source' });
-        return;
-      }
+    if (!source) {
+      messages.push({ file: display(abs, opts.cwd), ruleId: 'input', severity: 'info', reason: 'Skipped: no front matter, so not a release source' });
+      return;
     }
     found.set(abs, { file: display(abs, opts.cwd), base: baseDir, named });
+  }
+
+  /** A folder's files, read all at once (one after another, a thousand files took a third of a second), added in order. */
+  async function addAll(files: string[], baseDir: string): Promise<void> {
+    const sources = await Promise.all(files.map(looksLikeSource));
+    for (const [i, f] of files.entries()) addFound(f, baseDir, false, sources[i]!);
   }
 
   const sources = [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);

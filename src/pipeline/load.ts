@@ -39,6 +39,8 @@ export interface LoadOptions {
   from?: string;
   /** the source, already parsed (lint parses it first): not read or parsed again */
   source?: Source;
+  /** originals already loaded, by absolute path: the translations of one original load it once */
+  originals?: Map<string, Promise<Loaded>>;
 }
 
 /** Where a front-matter key's value is written, for messages about it. */
@@ -94,6 +96,12 @@ export function resolveTemplate(ref: string, source: Source, opts: LoadOptions, 
 }
 
 export async function loadRelease(file: string, opts: LoadOptions, depth = 0): Promise<Loaded> {
+  if (depth > 0 && opts.originals) {
+    const key = path.resolve(opts.cwd, file);
+    let loading = opts.originals.get(key);
+    if (!loading) opts.originals.set(key, (loading = loadRelease(file, { ...opts, originals: undefined }, depth)));
+    return loading;
+  }
   const source = opts.source ?? (await parseFile(file, opts.cwd, opts.text));
   let fm = source.frontMatter;
   let original: Loaded | undefined;

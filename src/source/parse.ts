@@ -12,6 +12,7 @@ import YAML, { type Document } from 'yaml';
 import { LineIndex, type Message } from '../messages.js';
 import { parseYaml, type YamlSource } from '../yaml/parse.js';
 import { validate, type UnknownKey } from '../yaml/schema.js';
+import { hasFrontMatter } from './fence.js';
 import { frontMatterSpec, type FrontMatter } from './front-matter.js';
 
 export interface Source {
@@ -40,10 +41,7 @@ export function parseMarkdown(text: string): Root {
   return processor.parse(text) as Root;
 }
 
-/** Whether a text starts like a source (a `---` line); folders skip files that do not. */
-export function hasFrontMatter(text: string): boolean {
-  return /^\uFEFF?---[ \t]*\r?\n/.test(text);
-}
+export { hasFrontMatter } from './fence.js';
 
 export function parseSource(file: string, rawText: string): ParseResult {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;

@@ -1,52 +1,39 @@
-/** `pressready generate`: options → the generate pipeline → a report. */
+/**
+ * `pressready generate`: options → scan → units (shard, up to date) → run (pool
+ * or main thread) → report and manifest. Only light modules are imported here;
+ * the pipeline itself loads where it runs (a worker, or the main thread for one
+ * unit), so `--version`, `--help` and a pool's main thread stay quick.
+ */
+import path from 'node:path';
 import { UserError, type Message } from '../../messages.js';
-import { build, collisions, plan, renderOne, type GenerateOptions, type SourceResult } from '../../pipeline/generate.js';
 import { expandInputs } from '../../pipeline/inputs.js';
-import { DEFAULT_FORMATS, FORMATS, isFormat } from '../../render/registry.js';
-import { findTemplateDir } from '../../templates/load.js';
+import type { GenerateOptions } from '../../pipeline/generate.js';
+import type { ManifestEntry } from '../../pipeline/manifest.js';
+import { inShard } from '../../pipeline/shard.js';
 import { printMessages, type Io } from '../io.js';
+import { progressBar } from '../progress.js';
+import { RunReport } from '../run-report.js';
+import { parseFormats, parseJobs, parseShardFlag, parseWrap, usage, type GenerateFlags } from './generate-flags.js';
 
-export interface GenerateFlags {
-  format?: string;
-  out: string;
-  template?: string;
-  wrap?: string;
-  pdfStandard?: string;
-  quiet?: boolean;
-  strict?: boolean;
-}
-
-function usage(reason: string, hint: string): UserError {
-  return new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason, hint }, 2);
-}
-
-export function parseFormats(value: string | undefined): string[] {
-  if (!value) return DEFAULT_FORMATS;
-  const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  if (list.includes('all')) return FORMATS;
-  const unknown = list.filter((f) => !isFormat(f));
-  if (unknown.length || !list.length)
-    throw usage(`Unknown format ${unknown.map((f) => '`' + f + '`').join(', ') || '(none)'}`, `Use a comma-separated list of ${FORMATS.join(', ')}, or all.`);
-  return [...new Set(list)];
-}
-
-function parseWrap(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 20) throw usage(`--wrap takes a number of columns of at least 20, not \`${value}\``, 'For example --wrap 72.');
-  return n;
-}
+export type { GenerateFlags } from './generate-flags.js';
+export { parseFormats } from './generate-flags.js';
+export { GENERATE_HELP } from './generate-help.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
-export async function generateCommand(args: string[], flags: GenerateFlags, io: Io): Promise<number> {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export async function generateCommand(args: string[], flags: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
   const started = performance.now();
   const formats = parseFormats(flags.format);
   const wrap = parseWrap(flags.wrap);
+  const jobs = parseJobs(flags.jobs);
+  const shard = parseShardFlag(flags.shard);
   if (flags.pdfStandard !== undefined && flags.pdfStandard !== 'pdfa-2b') throw usage(`Unknown PDF standard \`${flags.pdfStandard}\``, 'The one supported is pdfa-2b.');
-  if (flags.template && !findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
+  if (flags.incremental && !flags.manifest) throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
+  if (flags.template && !(await import('../../templates/load.js')).findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
     throw usage(`No template \`${flags.template}\``, 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder.');
   }
   const opts: GenerateOptions = {
@@ -55,7 +42,8 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
     ...(flags.template ? { template: flags.template } : {}),
     cwd: io.cwd,
     ...(flags.strict ? { strict: true } : {}),
-    render: { env: io.env, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}) },
+    // a plain copy: options cross to worker threads
+    render: { env: { ...io.env }, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}) },
   };
 
   if (args.length === 1 && args[0] === '-') return generateStdin(opts, io);
@@ -63,24 +51,53 @@ export async function generateCommand(args: string[], flags: GenerateFlags, io: 
 
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: flags.out });
   printMessages(io, inputs.messages.filter((m) => m.severity !== 'info' || !flags.quiet));
-  const planned = [];
-  for (const ref of inputs.sources) planned.push(await plan(ref, opts));
-  if (flags.strict) (await import('../../lint/strict.js')).refuseLintErrors(planned, io.cwd);
-  const clash = collisions(planned, formats);
+  const { scanSources } = await import('../../pipeline/scan.js');
+  const scanned = await scanSources(inputs.sources, opts);
+  const { collisions } = await import('../../pipeline/collisions.js');
+  // Every source, not only this shard's: every CI job refuses the same clash.
+  const clash = collisions(scanned, formats);
   if (clash.length) throw new UserError(clash, 2);
 
-  const results: SourceResult[] = [];
-  for (const p of planned) {
-    const r = await build(p, opts);
-    results.push(r);
-    printMessages(io, r.messages);
-    if (!flags.quiet) for (const o of r.outputs) io.out(`${o.path}\n`);
+  const { groupUnits, unitTasks } = await import('../../pipeline/units.js');
+  const units = groupUnits(scanned, io.cwd).filter((u) => inShard(u.key, shard));
+  const sources = units.flatMap((u) => u.sources);
+
+  const manifest = flags.manifest ? await import('../../pipeline/manifest.js') : undefined;
+  const paths = manifest && flags.manifest ? new manifest.ManifestPaths(path.resolve(io.cwd, flags.manifest)) : undefined;
+  const options = manifest?.manifestOptions(opts);
+
+  let reused = new Map<string, ManifestEntry>();
+  if (flags.incremental && paths && options && flags.manifest) {
+    const found = await (await import('../../pipeline/incremental.js')).upToDate(sources, { version, options, paths, cwd: io.cwd, shown: flags.manifest });
+    if (found.notice) printMessages(io, [found.notice]);
+    reused = found.reused;
   }
-  const failed = results.filter((r) => !r.ok).length + inputs.messages.filter((m) => m.severity === 'error').length;
-  const files = results.reduce((n, r) => n + r.outputs.length, 0);
+
+  const progress = progressBar(io, sources.length, { ...(flags.quiet ? { quiet: true } : {}) });
+  const report = new RunReport(io, sources.map((s) => s.ref.file), { ...(flags.quiet ? { quiet: true } : {}), progress });
+  for (const s of sources) if (reused.has(s.abs)) report.add({ kind: 'up-to-date', file: s.ref.file });
+
+  const tasks = unitTasks(units, reused, opts);
+  const entries: ManifestEntry[] = [...reused.values()];
+  const { runUnits } = await import('../../pipeline/pool.js');
+  await runUnits(tasks, jobs, (_i, reports) => {
+    for (const r of reports) {
+      report.add({ kind: 'report', report: r });
+      if (manifest && paths) entries.push(manifest.entryOf(r, io.cwd, paths));
+    }
+  });
+  progress.clear();
+
+  if (manifest && paths && options) {
+    const { writeAtomic } = await import('../../io/write.js');
+    await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, shard ? `${shard.index}/${shard.count}` : undefined, entries)));
+  }
+
+  const failed = report.failed + inputs.messages.filter((m) => m.severity === 'error').length;
   if (!flags.quiet) {
-    const n = results.length;
-    io.out(`${n} source${n === 1 ? '' : 's'} → ${files} file${files === 1 ? '' : 's'} in ${seconds(performance.now() - started)}${failed ? `; ${failed} failed` : ''}\n`);
+    const extra = [report.upToDate ? `${report.upToDate} up to date` : '', failed ? `${failed} failed` : ''].filter(Boolean);
+    const scope = shard ? ` (shard ${shard.index}/${shard.count})` : '';
+    io.out(`${plural(sources.length, 'source')}${scope} → ${plural(report.files, 'file')} in ${seconds(performance.now() - started)}${extra.map((e) => `; ${e}`).join('')}\n`);
   }
   return failed || inputs.sources.length === 0 ? 1 : 0;
 }
@@ -91,6 +108,7 @@ async function generateStdin(opts: GenerateOptions, io: Io): Promise<number> {
   const text = await io.readStdin();
   const file = '<stdin>';
   const { loadRelease } = await import('../../pipeline/load.js');
+  const { renderOne } = await import('../../pipeline/generate.js');
   let messages: Message[] = [];
   try {
     const loaded = await loadRelease(file, { cwd: io.cwd, text, ...(opts.template ? { template: opts.template } : {}) });
@@ -107,12 +125,3 @@ async function generateStdin(opts: GenerateOptions, io: Io): Promise<number> {
     throw e;
   }
 }
-
-export const GENERATE_HELP = `
-Examples:
-  pressready generate release.md                 txt, docx and pdf into dist/
-  pressready generate release.md -f txt,json     plain text and the release model
-  pressready generate archive/ -o build          every source under archive/, sub-folders mirrored
-  pressready generate 'news/**/*.md' -t wire     a glob, with the wire template
-  pressready generate - -f txt < release.md      standard input to standard output
-`;

@@ -80,10 +80,3 @@ export async function initCommand(file: string | undefined, flags: InitFlags, io
   return 0;
 }
 
-export const INIT_HELP = `
-Examples:
-  pressready init                                   asks for the headline and city on a terminal
-  pressready init news/wells.md --headline "Wells for all" --city Geneva
-  pressready init --template wire --lang fr         a French release from the wire template
-  pressready init release.md --force                replace an existing file
-`;

@@ -60,17 +60,3 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   return n.errorCount || inputErrors || !inputs.sources.length ? 1 : 0;
 }
 
-export const LINT_HELP = `
-Examples:
-  pressready lint release.md                     problems, with how to mend them
-  pressready lint news/ --fix                    fix what is safe to fix, report the rest
-  pressready lint 'news/**/*.md' --format github annotations on a pull request
-  pressready lint news/ --format sarif > lint.sarif
-  pressready lint news/ --max-warnings 0         fail on any warning
-
-Rules are set in pressready.config.yaml (found from each source's folder upward):
-  lint:
-    rules:
-      quote-style: off
-      headline-length: [warn, { max: 90 }]
-`;

@@ -1,7 +1,7 @@
 /** The reader: a parsed source (front matter + syntax tree) and its locale → the release model. */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import path from 'node:path';
+import { releaseId } from '../id.js';
 import type { FrontMatter } from '../../source/front-matter.js';
 import type { Source } from '../../source/parse.js';
 import type { LocaleData, Template } from '../../templates/types.js';
@@ -72,7 +72,7 @@ export function extractRelease({ source, frontMatter: fm, locale, template, temp
   const extra = Object.fromEntries(Object.entries(fm).filter(([k]) => !KNOWN_KEYS.has(k)));
   return {
     modelVersion: MODEL_VERSION,
-    id: fm.id ?? path.basename(source.file).replace(/\.md$/i, ''),
+    id: releaseId(source.file, fm.id),
     lang: fm.lang ?? 'en',
     dir: locale.dir,
     template: templateRef,

@@ -1,0 +1,54 @@
+/** `generate`'s flags, checked: a wrong flag value is a usage error (exit 2) before anything is read. */
+import { UserError } from '../../messages.js';
+import { parseShard, type Shard } from '../../pipeline/shard.js';
+import { DEFAULT_FORMATS, FORMATS, isFormat } from '../../render/registry.js';
+
+export interface GenerateFlags {
+  format?: string;
+  out: string;
+  template?: string;
+  wrap?: string;
+  pdfStandard?: string;
+  quiet?: boolean;
+  jobs?: string;
+  manifest?: string;
+  incremental?: boolean;
+  shard?: string;
+  strict?: boolean;
+}
+
+export function usage(reason: string, hint: string): UserError {
+  return new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason, hint }, 2);
+}
+
+export function parseFormats(value: string | undefined): string[] {
+  if (!value) return DEFAULT_FORMATS;
+  const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  if (list.includes('all')) return FORMATS;
+  const unknown = list.filter((f) => !isFormat(f));
+  if (unknown.length || !list.length)
+    throw usage(`Unknown format ${unknown.map((f) => '`' + f + '`').join(', ') || '(none)'}`, `Use a comma-separated list of ${FORMATS.join(', ')}, or all.`);
+  return [...new Set(list)];
+}
+
+export function parseWrap(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 20) throw usage(`--wrap takes a number of columns of at least 20, not \`${value}\``, 'For example --wrap 72.');
+  return n;
+}
+
+/** Undefined when not given: then as many workers as cores, when there are enough sources to pay for them (pool.ts). */
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw usage(`--jobs takes a number of workers of at least 1, not \`${value}\``, 'For example --jobs 2; leave it out to use every core.');
+  return n;
+}
+
+export function parseShardFlag(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const shard = parseShard(value);
+  if (!shard) throw usage(`--shard takes i/n with 1 ≤ i ≤ n, not \`${value}\``, 'For example --shard 2/4 in the second of four CI jobs.');
+  return shard;
+}

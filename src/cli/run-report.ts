@@ -1,0 +1,57 @@
+/**
+ * What `generate` prints about many sources. Workers finish in any order; each
+ * source's lines are printed in the order of the sources, as soon as every
+ * source before it is done, so that logs are the same from run to run.
+ */
+import type { SourceReport } from '../pipeline/run-unit.js';
+import { printMessages, type Io } from './io.js';
+import type { Progress } from './progress.js';
+
+type Done = { kind: 'report'; report: SourceReport } | { kind: 'up-to-date'; file: string };
+
+export class RunReport {
+  private readonly index = new Map<string, number>();
+  private readonly slots: (Done | undefined)[];
+  private next = 0;
+  private finished = 0;
+  files = 0;
+  failed = 0;
+  upToDate = 0;
+
+  constructor(
+    private readonly io: Io,
+    order: readonly string[],
+    private readonly opts: { quiet?: boolean; progress: Progress },
+  ) {
+    order.forEach((f, i) => this.index.set(f, i));
+    this.slots = new Array<Done | undefined>(order.length);
+  }
+
+  add(done: Done): void {
+    const file = done.kind === 'report' ? done.report.file : done.file;
+    this.slots[this.index.get(file)!] = done;
+    if (done.kind === 'up-to-date') this.upToDate++;
+    else {
+      this.files += done.report.outputs.length;
+      if (!done.report.ok) this.failed++;
+    }
+    this.opts.progress.update(++this.finished);
+    this.flush();
+  }
+
+  private flush(): void {
+    while (this.next < this.slots.length && this.slots[this.next]) {
+      const done = this.slots[this.next++]!;
+      this.opts.progress.around(() => this.print(done));
+    }
+  }
+
+  private print(done: Done): void {
+    if (done.kind === 'up-to-date') {
+      if (!this.opts.quiet) this.io.out(`${done.file}: up to date\n`);
+      return;
+    }
+    printMessages(this.io, done.report.messages);
+    if (!this.opts.quiet) for (const o of done.report.outputs) this.io.out(`${o.path}\n`);
+  }
+}

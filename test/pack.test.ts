@@ -1,0 +1,54 @@
+/**
+ * The package as users get it: `npm pack`, installed into a clean folder from the
+ * local npm cache (offline: it runs in CI after `npm ci`, which fills the cache),
+ * then `npx pressready` generates the example with the templates it ships.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allFiles, fixture, ROOT, tempDir } from './helpers.js';
+
+const work = tempDir();
+let packed: { filename: string; files: { path: string }[] };
+beforeAll(() => {
+  // --ignore-scripts: `npm test` has just built lib/; rebuilding here would race the other test files
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work.dir], { cwd: ROOT, encoding: 'utf8' });
+  packed = (JSON.parse(out) as (typeof packed)[])[0]!;
+});
+afterAll(() => work.cleanup());
+
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; overrides?: Record<string, string> };
+
+describe('the npm package', () => {
+  it('packs what it needs and nothing of the repository’s own', () => {
+    const files = packed.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['bin/pressready.js', 'lib/cli/main.js', 'lib/pipeline/worker.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'templates/default/template.yaml', 'templates/default/locales/en.yaml', 'templates/wire/template.yaml', 'package.json', 'README.md']));
+    expect(files.filter((f) => /^(src|test|fixtures|scripts|\.ci)\//.test(f))).toEqual([]);
+  });
+
+  it('installs in a clean folder and runs as npx pressready with its templates', () => {
+    const app = path.join(work.dir, 'app');
+    // npm applies `overrides` only in the root project: the clean folder carries ours (see README, "Installing")
+    mkdirSync(app);
+    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, ...(pkg.overrides ? { overrides: pkg.overrides } : {}) }));
+    const tarball = path.join(work.dir, packed.filename);
+    const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app, encoding: 'utf8' });
+    expect(install.stderr).not.toMatch(/ERR/);
+    expect(install.status).toBe(0);
+
+    copyFileSync(fixture('cedaw-trafficking/release.md'), path.join(app, 'release.md'));
+    const env = { ...process.env, NO_COLOR: '1', CI: 'true' };
+    const version = spawnSync('npx', ['--no-install', 'pressready', '--version'], { cwd: app, encoding: 'utf8', env });
+    expect(version.stdout.trim()).toBe(pkg.version);
+    const r = spawnSync('npx', ['--no-install', 'pressready', 'generate', 'release.md', '-f', 'all', '-t', 'wire', '--manifest', 'dist/manifest.json'], { cwd: app, encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const made = allFiles(path.join(app, 'dist'));
+    expect(made).toContain('release.txt');
+    expect(made).toContain('manifest.json');
+    expect(readFileSync(path.join(app, 'dist', 'release.txt'), 'utf8')).toContain('FOR IMMEDIATE RELEASE');
+    const manifest = JSON.parse(readFileSync(path.join(app, 'dist', 'manifest.json'), 'utf8'));
+    expect(manifest.sources[0].inputs).toContainEqual(expect.objectContaining({ role: 'template', path: 'pressready:templates/wire' }));
+  });
+});
