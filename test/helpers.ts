@@ -57,9 +57,10 @@ export function tempDirs(): (files?: Record<string, string>) => string {
   };
 }
 
-/** The words of a text (letters and digits), for "every word of the source is in the output" checks. */
+/** The words of a text (letters and digits; each Han character alone), for "every word of the source is in the output" checks. */
 export function words(text: string): string[] {
-  return text.normalize('NFC').match(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)*/gu) ?? [];
+  // Han characters one by one: Chinese has no spaces, and a line may break between any two of them.
+  return text.normalize('NFC').match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[’'](?:(?!\p{Script=Han})\p{L})+)*/gu) ?? [];
 }
 
 /** Every file under a folder, as sorted POSIX paths relative to it. */
@@ -68,4 +69,63 @@ export function allFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/**
+ * The words a reader must find in any output of a source: the headline, the
+ * subheadline and every word of the body, but not link targets (they are behind
+ * the words), list numbers, nor the headings of the contacts and background
+ * sections, which the template replaces by its own phrasing. Compared by letters
+ * (see `letters`).
+ */
+export function expectedWords(l: Loaded): string[] {
+  const body = l.source.text
+    .slice(l.source.bodyOffset)
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\]\([^)]*\)/g, ']')
+    // list numbers are the format's own numbering, not words of the source
+    .replace(/^(\s*)\d+[.)](?=\s)/gm, '$1')
+    .split('\n')
+    .filter((line) => {
+      const h = /^##\s+(.*)$/.exec(line);
+      if (!h) return true;
+      const name = h[1]!.trim();
+      return !(l.release.background?.heading === name && l.template.settings.backgroundHeading === 'label') && !l.locale.sections.contacts.some((c) => c.toLowerCase() === name.toLowerCase());
+    })
+    .join('\n');
+  return words(letters([l.release.headline, l.release.subheadline ?? '', body].join('\n')));
+}
+
+/**
+ * Text compared by its letters: NFKC (Arabic presentation forms, ligatures) and
+ * without combining marks (Arabic vowel signs that PDF text extraction drops or
+ * moves).
+ */
+export function letters(text: string): string {
+  return text.normalize('NFKC').replace(/\p{M}/gu, '');
+}
+
+/** Words of `expected` that `actual` lacks (each word counted once). */
+export function missingWords(expected: string[], actual: string): string[] {
+  const have = new Set(words(letters(actual)));
+  return [...new Set(expected)].filter((w) => !have.has(w));
+}
+
+/**
+ * For right-to-left text read back from a PDF: extraction may return a word's
+ * pieces (a lam-alef ligature, a letter with its vowel sign) out of order, so the
+ * check is that every letter of the source is there as often as in the source.
+ * Returns the letters short, with how many are missing.
+ */
+export function missingLetters(expected: string[], actual: string): Record<string, number> {
+  const count = (list: Iterable<string>) => {
+    const m = new Map<string, number>();
+    for (const ch of list) if (/[\p{L}\p{N}]/u.test(ch)) m.set(ch, (m.get(ch) ?? 0) + 1);
+    return m;
+  };
+  const want = count(expected.join(''));
+  const have = count(letters(actual));
+  const short: Record<string, number> = {};
+  for (const [ch, n] of want) if ((have.get(ch) ?? 0) < n) short[ch] = n - (have.get(ch) ?? 0);
+  return short;
 }

@@ -7,6 +7,7 @@ import type { Renderer } from './types.js';
 const loaders: Record<string, () => Promise<Renderer>> = {
   txt: async () => (await import('./txt.js')).txtRenderer,
   json: async () => (await import('./json.js')).jsonRenderer,
+  docx: async () => (await import('./docx/index.js')).docxRenderer,
 };
 
 /** Formats in the order `all` lists them. */

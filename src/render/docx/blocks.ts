@@ -1,0 +1,173 @@
+/** The parts of a release and the model's blocks → Word paragraphs and tables, each with its named style. */
+import { readFileSync } from 'node:fs';
+import {
+  AlignmentType,
+  ExternalHyperlink,
+  ImageRun,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import { imageSize } from 'image-size';
+import type { Block, Inline } from '../../model/types.js';
+import type { Part } from '../compose.js';
+import { STYLE_IDS, type ScriptSettings } from './styles.js';
+
+export interface DocxContext {
+  scripts: ScriptSettings;
+  /** a numbering reference for a new numbered list starting at `start` */
+  numberedList: (start: number) => string;
+}
+
+type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'strike' | 'style'>;
+
+export function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle = {}): ParagraphChild[] {
+  const rtl = ctx.scripts.rtl ? { rightToLeft: true } : {};
+  const text = (t: string, extra: RunStyle = {}) => new TextRun({ text: t, ...style, ...extra, ...rtl });
+  return list.flatMap((i): ParagraphChild[] => {
+    switch (i.type) {
+      case 'text':
+        return [text(i.value)];
+      case 'code':
+        return [text(i.value, { style: 'CodeChar' })];
+      case 'break':
+        return [new TextRun({ break: 1 })];
+      case 'emphasis':
+        return runs(i.children, ctx, { ...style, italics: true });
+      case 'strong':
+        return runs(i.children, ctx, { ...style, bold: true });
+      case 'delete':
+        return runs(i.children, ctx, { ...style, strike: true });
+      case 'image':
+        // Images in the body are not fetched: their description and address are kept, as a link.
+        return [new ExternalHyperlink({ link: i.url, children: [text(i.alt || i.url, { style: 'Hyperlink' })] })];
+      case 'link': {
+        const children = runs(i.children, ctx, { ...style, style: 'Hyperlink' });
+        // An empty or in-page target is not a link a reader can follow (lint reports it); keep the words.
+        if (!i.url || i.url.startsWith('#')) return runs(i.children, ctx, style);
+        return [new ExternalHyperlink({ link: i.url, children: children as TextRun[] })];
+      }
+    }
+  });
+}
+
+function paragraph(style: string, children: ParagraphChild[], ctx: DocxContext, extra: Record<string, unknown> = {}): Paragraph {
+  return new Paragraph({ style, children, ...(ctx.scripts.rtl ? { bidirectional: true } : {}), ...extra });
+}
+
+/** Blocks in a section whose paragraphs take `style` (Normal in the body, Background, Boilerplate …). */
+export function blocks(list: readonly Block[], ctx: DocxContext, style: string, level = 0): (Paragraph | Table)[] {
+  return list.flatMap((b, n): (Paragraph | Table)[] => {
+    // A table has no space after it of its own: the paragraph that follows keeps it apart.
+    const afterTable = list[n - 1]?.type === 'table' ? { spacing: { before: 160 } } : {};
+    switch (b.type) {
+      case 'paragraph':
+        return [paragraph(style, runs(b.content, ctx), ctx, { ...afterTable, ...(level ? { indent: { start: 360 * level } } : {}) })];
+      case 'heading':
+        return [paragraph(b.level <= 2 ? 'Heading2' : 'Heading3', runs(b.content, ctx), ctx)];
+      case 'code':
+        return [paragraph('Code', b.value.split('\n').flatMap((l, n) => (n ? [new TextRun({ break: 1 }), new TextRun(l)] : [new TextRun(l)])), ctx)];
+      case 'rule':
+        return [paragraph(style, [new TextRun('* * *')], ctx, { alignment: AlignmentType.CENTER })];
+      case 'blockquote':
+        return [
+          ...blocks(b.blocks, ctx, 'Quote', level),
+          ...(b.attribution ? [paragraph('QuoteAttribution', [new TextRun({ text: '— ', ...(ctx.scripts.rtl ? { rightToLeft: true } : {}) }), ...runs(b.attribution, ctx)], ctx)] : []),
+        ];
+      case 'list': {
+        const reference = b.ordered ? ctx.numberedList(b.start) : 'bullets';
+        return b.items.flatMap((item) => {
+          const [first, ...rest] = item.blocks;
+          const head =
+            first?.type === 'paragraph' || first?.type === 'heading'
+              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level } })]
+              : first
+                ? blocks([first], ctx, style, level + 1)
+                : [];
+          return [...head, ...blocks(rest, ctx, style, level + 1)];
+        });
+      }
+      case 'table':
+        return [table(b, ctx)];
+    }
+  });
+}
+
+function table(b: Extract<Block, { type: 'table' }>, ctx: DocxContext): Table {
+  const cell = (content: Inline[], col: number, header: boolean) =>
+    new TableCell({
+      children: [
+        paragraph('Normal', runs(content, ctx, header ? { bold: true } : {}), ctx, {
+          ...(b.align[col] ? { alignment: b.align[col] === 'left' ? AlignmentType.START : b.align[col] === 'right' ? AlignmentType.END : AlignmentType.CENTER } : {}),
+          spacing: { before: 40, after: 40 },
+        }),
+      ],
+    });
+  return new Table({
+    style: 'ReleaseTable',
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(ctx.scripts.rtl ? { visuallyRightToLeft: true } : {}),
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((c, i) => cell(c, i, true)) }),
+      ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.header.map((_, i) => cell(r[i] ?? [], i, false)) })),
+    ],
+  });
+}
+
+function logoRun(logo: NonNullable<Extract<Part, { kind: 'letterhead' }>['logo']>): ImageRun {
+  const data = readFileSync(logo.file);
+  const size = imageSize(data);
+  const width = logo.width ?? 140;
+  const height = Math.round((width * (size.height ?? 1)) / (size.width ?? 1));
+  return new ImageRun({
+    type: size.type === 'jpg' ? 'jpg' : 'png',
+    data,
+    // points → pixels at 96 dpi, the unit docx takes
+    transformation: { width: Math.round((width * 96) / 72), height: Math.round((height * 96) / 72) },
+    altText: { name: 'Logo', title: logo.alt, description: logo.alt },
+  });
+}
+
+const LINE_STYLE = {
+  label: STYLE_IDS.label,
+  releaseLine: STYLE_IDS.releaseLine,
+  reference: STYLE_IDS.reference,
+  headline: STYLE_IDS.headline,
+  subheadline: STYLE_IDS.subheadline,
+  endMarker: STYLE_IDS.endMarker,
+} as const;
+
+export function partToDocx(p: Part, ctx: DocxContext): (Paragraph | Table)[] {
+  const plain = (t: string) => [new TextRun({ text: t, ...(ctx.scripts.rtl ? { rightToLeft: true } : {}) })];
+  switch (p.kind) {
+    case 'letterhead':
+      return [
+        ...(p.logo ? [paragraph(STYLE_IDS.letterhead, [logoRun(p.logo)], ctx)] : []),
+        ...(p.text ? [paragraph(STYLE_IDS.letterhead, plain(p.text), ctx)] : []),
+        ...(p.lines ?? []).map((l) => paragraph(STYLE_IDS.letterhead, plain(l), ctx, { run: { bold: false } })),
+      ];
+    case 'line':
+      return [paragraph(LINE_STYLE[p.style], plain(p.text), ctx, p.style === 'endMarker' ? { alignment: AlignmentType.CENTER } : {})];
+    case 'lead':
+      return [paragraph(STYLE_IDS.dateline, [new TextRun({ text: p.dateline, style: 'DatelineChar', ...(ctx.scripts.rtl ? { rightToLeft: true } : {}) }), ...runs(p.content, ctx)], ctx)];
+    case 'blocks':
+      return blocks(p.blocks, ctx, 'Normal');
+    case 'contacts':
+      return [
+        ...(p.sentence ? [paragraph(STYLE_IDS.contacts, runs(p.sentence, ctx), ctx)] : []),
+        ...(p.heading ? [paragraph(STYLE_IDS.sectionLabel, plain(p.heading), ctx)] : []),
+        ...(p.entries ?? []).map((lines) =>
+          paragraph(STYLE_IDS.contacts, lines.flatMap((l, i) => (i ? [new TextRun({ break: 1 }), ...runs(l, ctx)] : runs(l, ctx))), ctx),
+        ),
+        ...blocks(p.notes, ctx, STYLE_IDS.contacts),
+      ];
+    case 'section':
+      return [...(p.heading ? [paragraph(STYLE_IDS.sectionLabel, plain(p.heading), ctx)] : []), ...blocks(p.blocks, ctx, p.style === 'background' ? STYLE_IDS.background : STYLE_IDS.boilerplate)];
+  }
+}
+
