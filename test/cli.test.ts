@@ -133,3 +133,36 @@ describe('pressready generate (the real binary)', () => {
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version);
   });
 });
+
+describe('pressready.config.yaml: generate defaults', () => {
+  it('fills in flags that were not given; flags win; a wrong value is exit 2 at its line', () => {
+    const dir = temp({ 'a.md': GOOD('Alpha, with a headline long enough to wrap somewhere'), 'pressready.config.yaml': 'generate:\n  format: [txt, json]\n  out: build\n  wrap: 30\n' });
+    const r = runCli(['generate', 'a.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(allFiles(path.join(dir, 'build'))).toEqual(['a.json', 'a.txt']);
+    for (const line of readFileSync(path.join(dir, 'build', 'a.txt'), 'utf8').split('\n')) expect(line.length).toBeLessThanOrEqual(30);
+
+    const flags = runCli(['generate', 'a.md', '-o', 'other', '-f', 'txt'], { cwd: dir });
+    expect(flags.code).toBe(0);
+    expect(allFiles(path.join(dir, 'other'))).toEqual(['a.txt']);
+
+    const bad = temp({ 'a.md': GOOD('Alpha'), 'pressready.config.yaml': 'generate:\n  wrap: wide\n' });
+    const r2 = runCli(['generate', 'a.md'], { cwd: bad });
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/pressready\.config\.yaml:2:9: error: `generate\.wrap` must be a number/);
+  });
+});
+
+describe('init, then lint and generate --strict', () => {
+  it('a release just started cannot pass generate --strict until its placeholders are written', () => {
+    const dir = temp();
+    expect(runCli(['init', 'new.md', '--headline', 'Water for all', '--city', 'Geneva'], { cwd: dir }).code).toBe(0);
+    const lint = runCli(['lint', 'new.md'], { cwd: dir });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/placeholder-text/);
+    const strict = runCli(['generate', 'new.md', '--strict', '-f', 'txt'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/Not generated: \d+ lint errors? \(--strict\)/);
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+});

@@ -53,7 +53,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .description('write the outputs of each source')
     .argument('<sources...>', 'source files, folders or globs; - for standard input')
     .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json | all'))
-    .option('-o, --out <folder>', 'output folder', 'dist')
+    .option('-o, --out <folder>', 'output folder (default: dist)')
     .option('-t, --template <name|path>', 'template (wins over the front matter)')
     .option('--wrap <n>', 'wrap plain text at n columns')
     .option('--pdf-standard <standard>', 'pdfa-2b')

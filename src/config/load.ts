@@ -13,7 +13,19 @@ export interface Config {
   file?: string;
   /** languages every original should be translated into */
   languages: string[];
-  generate?: Record<string, unknown>;
+  generate?: GenerateDefaults;
+}
+
+/** `generate:` in the config: the same names as the flags. */
+export interface GenerateDefaults {
+  format?: string | string[];
+  out?: string;
+  template?: string;
+  wrap?: number;
+  strict?: boolean;
+  jobs?: number;
+  'pdf-standard'?: string;
+  quiet?: boolean;
 }
 
 const configSpec: Spec = {
@@ -22,7 +34,20 @@ const configSpec: Spec = {
   keys: {
     languages: { type: 'list', items: { type: 'string' }, doc: 'the languages of the project, e.g. [en, fr, ar]' },
     lint: { type: 'any', doc: 'lint settings: `rules:` by id' },
-    generate: { type: 'record', values: { type: 'any' }, doc: 'defaults for generate' },
+    generate: {
+      type: 'map',
+      doc: 'defaults for generate; flags on the command line win',
+      keys: {
+        format: { type: 'oneOf', options: [{ type: 'string' }, { type: 'list', items: { type: 'string' } }], doc: 'formats: txt,docx,pdf | json | all' },
+        out: { type: 'string', doc: 'output folder' },
+        template: { type: 'string', doc: 'template name or path' },
+        wrap: { type: 'number', min: 20, max: 1000, doc: 'wrap plain text at this many columns' },
+        strict: { type: 'boolean', doc: 'do not generate a source that has lint errors' },
+        jobs: { type: 'number', min: 1, max: 256, doc: 'parallel workers' },
+        'pdf-standard': { type: 'enum', values: ['pdfa-2b'], doc: 'PDF standard' },
+        quiet: { type: 'boolean', doc: 'print only problems' },
+      },
+    },
   },
 };
 

@@ -1,11 +1,12 @@
 /** `generate`'s flags, checked: a wrong flag value is a usage error (exit 2) before anything is read. */
+import type { GenerateDefaults } from '../../config/load.js';
 import { UserError } from '../../messages.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat } from '../../render/registry.js';
 
 export interface GenerateFlags {
   format?: string;
-  out: string;
+  out?: string;
   template?: string;
   wrap?: string;
   pdfStandard?: string;
@@ -51,4 +52,24 @@ export function parseShardFlag(value: string | undefined): Shard | undefined {
   const shard = parseShard(value);
   if (!shard) throw usage(`--shard takes i/n with 1 ≤ i ≤ n, not \`${value}\``, 'For example --shard 2/4 in the second of four CI jobs.');
   return shard;
+}
+
+/**
+ * The flags with the defaults of `pressready.config.yaml` (`generate:`, found from
+ * the working folder upward) filled in where a flag was not given.
+ */
+export function withConfigDefaults(flags: GenerateFlags, config: GenerateDefaults | undefined): GenerateFlags & { out: string } {
+  const c = config ?? {};
+  const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as GenerateFlags;
+  return {
+    ...(c.format !== undefined ? { format: Array.isArray(c.format) ? c.format.join(',') : c.format } : {}),
+    ...(c.template !== undefined ? { template: c.template } : {}),
+    ...(c.wrap !== undefined ? { wrap: String(c.wrap) } : {}),
+    ...(c.strict !== undefined ? { strict: c.strict } : {}),
+    ...(c.jobs !== undefined ? { jobs: String(c.jobs) } : {}),
+    ...(c['pdf-standard'] !== undefined ? { pdfStandard: c['pdf-standard'] } : {}),
+    ...(c.quiet !== undefined ? { quiet: c.quiet } : {}),
+    ...given,
+    out: given.out ?? c.out ?? 'dist',
+  };
 }

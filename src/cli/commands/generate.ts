@@ -13,7 +13,7 @@ import { inShard } from '../../pipeline/shard.js';
 import { printMessages, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { RunReport } from '../run-report.js';
-import { parseFormats, parseJobs, parseShardFlag, parseWrap, usage, type GenerateFlags } from './generate-flags.js';
+import { parseFormats, parseJobs, parseShardFlag, parseWrap, usage, withConfigDefaults, type GenerateFlags } from './generate-flags.js';
 
 export type { GenerateFlags } from './generate-flags.js';
 export { parseFormats } from './generate-flags.js';
@@ -25,8 +25,9 @@ function seconds(ms: number): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function generateCommand(args: string[], flags: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
+export async function generateCommand(args: string[], given: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
   const started = performance.now();
+  const flags = withConfigDefaults(given, (await import('../../config/load.js')).loadConfig(io.cwd, io.cwd).generate);
   const formats = parseFormats(flags.format);
   const wrap = parseWrap(flags.wrap);
   const jobs = parseJobs(flags.jobs);
