@@ -29,7 +29,7 @@ describe('pressready templates', () => {
     expect(body.map((c) => c.slice(0, 4))).toEqual([
       ['acme', 'project, templates/acme', [...new Set([...DEFAULT_LANGS, 'fr'])].sort().join(' '), 'default'],
       ['default', 'built-in', DEFAULT_LANGS.join(' '), 'UN wire style (letterhead, dateline, END, contacts sentence, Background)'],
-      ['wire', 'built-in', languages('wire').join(' '), 'Agency style (FOR IMMEDIATE RELEASE, ###, Media contact block, About …)'],
+      ['wire', 'built-in', languages('wire').join(' '), 'default'],
     ]);
   });
 
