@@ -78,6 +78,11 @@ export async function renderOne(p: Planned, format: string, opts: GenerateOption
     locale,
     options: opts.render,
     warn: (m) => warnings.push({ file: p.ref.file, ...m }),
+    locate: (needle) => {
+      const { text, index } = p.loaded!.source;
+      const at = text.indexOf(needle);
+      return at < 0 ? undefined : index.place(at, at + needle.length);
+    },
   });
   return { data, warnings };
 }

@@ -58,10 +58,27 @@ function contactName(c: Contact, locale: LocaleData): Inline[] {
   return text(c.role ? fill(locale.contact.withRole, { name: c.name, role: c.role }) : c.name);
 }
 
+/**
+ * A phone number or an address in right-to-left text is left-to-right data: the
+ * bidi algorithm would otherwise show `+1 212 555 0147` as `0147 555 212 1+`.
+ * Unicode isolates (LRI … PDI) keep it in order in every format.
+ */
+function ltr(value: string, locale: LocaleData): string {
+  return locale.dir === 'rtl' ? `\u2066${value}\u2069` : value;
+}
+
+function phone(c: Contact, locale: LocaleData): Inline[] {
+  return text(ltr(c.phone!, locale));
+}
+
+function email(address: string, locale: LocaleData): Inline[] {
+  return [{ type: 'link', url: `mailto:${address}`, children: text(ltr(address, locale)) }];
+}
+
 function contactDetails(c: Contact, locale: LocaleData): Inline[] {
   const items: Inline[][] = [];
-  if (c.phone) items.push(text(c.phone));
-  if (c.email) items.push(...c.email.split(' / ').map((e): Inline[] => [{ type: 'link', url: `mailto:${e}`, children: text(e) }]));
+  if (c.phone) items.push(phone(c, locale));
+  if (c.email) items.push(...c.email.split(' / ').map((e) => email(e, locale)));
   return items.flatMap((it, i) => (i ? [{ type: 'text' as const, value: locale.contact.separator }, ...it] : it));
 }
 
@@ -84,8 +101,8 @@ function contactsPart(release: Release, template: Template, locale: LocaleData):
   const entries = contacts.map((c) => {
     const lines: Inline[][] = [contactName(c, locale)];
     if (c.organization) lines.push(text(c.organization));
-    if (c.phone) lines.push(text(c.phone));
-    if (c.email) lines.push([{ type: 'link', url: `mailto:${c.email}`, children: text(c.email) }]);
+    if (c.phone) lines.push(phone(c, locale));
+    if (c.email) lines.push(email(c.email, locale));
     return lines;
   });
   return {

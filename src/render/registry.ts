@@ -8,6 +8,7 @@ const loaders: Record<string, () => Promise<Renderer>> = {
   txt: async () => (await import('./txt.js')).txtRenderer,
   json: async () => (await import('./json.js')).jsonRenderer,
   docx: async () => (await import('./docx/index.js')).docxRenderer,
+  pdf: async () => (await import('./pdf/index.js')).pdfRenderer,
 };
 
 /** Formats in the order `all` lists them. */

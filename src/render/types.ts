@@ -1,5 +1,5 @@
 /** What every renderer receives and gives back. */
-import type { Message } from '../messages.js';
+import type { Message, Place } from '../messages.js';
 import type { Release } from '../model/types.js';
 import type { LocaleData, Template } from '../templates/types.js';
 import type { Composed } from './compose.js';
@@ -20,6 +20,8 @@ export interface RenderInput {
   options: RenderOptions;
   /** a problem that does not stop the output (a character no font has) */
   warn: (m: Omit<Message, 'file'>) => void;
+  /** where some text is written in the source, for messages about it (renderers know nothing of Markdown) */
+  locate?: (text: string) => Place | undefined;
 }
 
 export interface Renderer {

@@ -1,0 +1,187 @@
+/**
+ * Pages → pdfkit: every placement drawn where the layout put it, as marked
+ * content of its structure leaf (tagged PDF); page furniture (running header,
+ * `Page X of Y`, `- more -`) drawn as artifacts, mirrored for right-to-left
+ * languages.
+ */
+import type PDFKit from 'pdfkit';
+import { SHAPED } from './layout/lines.js';
+import type { Line, ParaBox, StructLeaf, TableBox } from './layout/types.js';
+import type { Page, Placement } from './layout/paginate.js';
+import type { StructNode } from './layout/structure.js';
+
+type Doc = PDFKit.PDFDocument;
+
+/**
+ * Text that needs no shaping is set without kerning or ligatures: exactly the
+ * widths the layout measured, and without decoding the fonts' large kerning
+ * tables (a third of a release's render time).
+ */
+const PLAIN = { kern: false, liga: false, clig: false, calt: false } as never;
+type Content = ReturnType<Doc['markStructureContent']>;
+
+export interface Geometry {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export interface Furniture {
+  header?: Line;
+  page: (page: number, pages: number) => Line | undefined;
+  more?: Line;
+  color: string;
+}
+
+export class Drawer {
+  /** marked content by structure leaf id */
+  readonly contents = new Map<number, Content[]>();
+  private readonly contentWidth: number;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly g: Geometry,
+    private readonly dir: 'ltr' | 'rtl',
+  ) {
+    this.contentWidth = g.width - g.left - g.right;
+  }
+
+  /** The page x of a column given from the content's start edge (mirrored for right-to-left). */
+  private columnX(left: number, width: number): number {
+    return this.dir === 'rtl' ? this.g.left + this.contentWidth - left - width : this.g.left + left;
+  }
+
+  private mark(leaf: StructLeaf, draw: () => void): void {
+    const content = this.doc.markStructureContent(leaf.type);
+    draw();
+    this.doc.endMarkedContent();
+    const list = this.contents.get(leaf.id) ?? [];
+    list.push(content);
+    this.contents.set(leaf.id, list);
+  }
+
+  private artifact(draw: () => void): void {
+    this.doc.markContent('Artifact', { type: 'Pagination' });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  line(line: Line, x: number, top: number): void {
+    const baseline = top + line.baseline;
+    for (const r of line.runs) {
+      this.doc
+        .font(r.face.key)
+        .fontSize(r.size)
+        .fillColor(r.color)
+        .text(r.text, x + r.x, baseline, { lineBreak: false, baseline: 'alphabetic', ...(SHAPED.test(r.text) ? {} : { features: PLAIN }) });
+      // pdfkit places its underline for text set from the top; this one sits under the baseline
+      if (r.underline) this.doc.lineWidth(r.size / 18).strokeColor(r.color).moveTo(x + r.x, baseline + r.size / 8).lineTo(x + r.x + r.width, baseline + r.size / 8).stroke();
+      if (r.link) this.doc.link(x + r.x, top, r.width, line.height, r.link);
+    }
+  }
+
+  private alignedX(box: ParaBox, line: Line): number {
+    const x = this.columnX(box.left, box.width);
+    const free = box.width - line.width;
+    const startsRight = box.dir === 'rtl';
+    switch (box.align) {
+      case 'center':
+        return x + free / 2;
+      case 'end':
+        return startsRight ? x : x + free;
+      default:
+        return startsRight ? x + free : x;
+    }
+  }
+
+  private lines(box: ParaBox, from: number, to: number, y: number): void {
+    this.mark(box.leaf, () => {
+      let top = y;
+      for (const line of box.lines.slice(from, to)) {
+        this.line(line, this.alignedX(box, line), top);
+        top += line.height;
+      }
+    });
+    if (from === 0 && box.marker) {
+      const { line, leaf, gap } = box.marker;
+      const colX = this.columnX(box.left, box.width);
+      const x = box.dir === 'rtl' ? colX + box.width + gap - line.width : colX - gap;
+      this.mark(leaf, () => this.line(line, x, y + (box.lines[0]!.baseline - line.baseline)));
+    }
+  }
+
+  private row(table: TableBox, r: number, y: number): void {
+    const row = table.rows[r]!;
+    const x = this.columnX(0, table.width);
+    this.artifact(() => {
+      if (r === 0) this.doc.rect(x, y, table.width, row.height).fill(table.headerFill);
+      this.doc.lineWidth(r === 0 ? 1 : 0.5).strokeColor(r === 0 ? table.ruleColor : '#bfbfbf').moveTo(x, y + row.height).lineTo(x + table.width, y + row.height).stroke();
+      if (r === 0) this.doc.lineWidth(1).strokeColor(table.ruleColor).moveTo(x, y).lineTo(x + table.width, y).stroke();
+    });
+    for (const cell of row.cells) this.lines(cell.box, 0, cell.box.lines.length, y + 4);
+  }
+
+  place(p: Placement): void {
+    switch (p.kind) {
+      case 'lines':
+        return this.lines(p.box, p.from, p.to, p.y);
+      case 'row':
+        // a repeated header row is page furniture: the table's structure has it once
+        if (p.repeated) {
+          const table = p.table;
+          this.artifact(() => {
+            const row = table.rows[0]!;
+            const x = this.columnX(0, table.width);
+            this.doc.rect(x, p.y, table.width, row.height).fill(table.headerFill);
+            for (const cell of row.cells) {
+              let top = p.y + 4;
+              for (const line of cell.box.lines) {
+                this.line(line, this.alignedX(cell.box, line), top);
+                top += line.height;
+              }
+            }
+          });
+          return;
+        }
+        return this.row(p.table, p.row, p.y);
+      case 'image': {
+        const x = this.columnX(0, p.box.width);
+        this.mark(p.box.leaf, () => this.doc.image(p.box.file, x, p.y, { width: p.box.width, height: p.box.height }));
+      }
+    }
+  }
+
+  furniture(f: Furniture, page: number, pages: number): void {
+    const centre = (line: Line) => this.g.left + (this.contentWidth - line.width) / 2;
+    this.artifact(() => {
+      if (f.header && page > 1) {
+        const x = this.dir === 'rtl' ? this.g.width - this.g.right - f.header.width : this.g.left;
+        const y = this.g.top - f.header.height - 10;
+        this.line(f.header, x, y);
+        this.doc.lineWidth(0.5).strokeColor(f.color).moveTo(this.g.left, y + f.header.height + 3).lineTo(this.g.width - this.g.right, y + f.header.height + 3).stroke();
+      }
+      const numbers = f.page(page, pages);
+      if (numbers) this.line(numbers, centre(numbers), this.g.height - this.g.bottom / 2 - numbers.height / 2);
+      if (f.more && page < pages) this.line(f.more, centre(f.more), this.g.height - this.g.bottom + 4);
+    });
+  }
+
+  drawPages(pages: Page[], f: Furniture, addPage: () => void): void {
+    pages.forEach((pg, i) => {
+      addPage();
+      for (const p of pg.placements) this.place(p);
+      this.furniture(f, i + 1, pages.length);
+    });
+  }
+
+  /** The structure tree, with each leaf's marked content; empty elements are left out. */
+  structure(node: StructNode): PDFKit.PDFStructureElement | undefined {
+    const children = node.children.map((c) => this.structure(c)).filter((c): c is PDFKit.PDFStructureElement => c !== undefined);
+    const content = this.contents.get(node.id) ?? [];
+    if (!children.length && !content.length) return undefined;
+    return this.doc.struct(node.type, node.alt ? { alt: node.alt } : {}, [...children, ...content] as never);
+  }
+}

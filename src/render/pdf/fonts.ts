@@ -1,0 +1,176 @@
+/**
+ * Fonts for the PDF: the template's faces by role, then, character by character,
+ * a face that has the glyph — the role's own faces for a script, then the bundled
+ * Noto fonts for it (Latin, Cyrillic and Greek always; Arabic; Simplified Chinese,
+ * loaded only when a character needs it). Coverage comes from fontkit (the font
+ * engine pdfkit embeds with), so a character is never drawn from a font that lacks it.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { UserError } from '../../messages.js';
+import type { FontFaces, Template } from '../../templates/types.js';
+
+const require = createRequire(import.meta.url);
+
+/** Bundled fonts: a name a template may use → the npm package and the file in it. */
+const BUNDLED: Record<string, [pkg: string, file: string]> = {
+  'noto-sans': ['@embedpdf/fonts-latin', 'fonts/NotoSans-Regular.ttf'],
+  'noto-sans-bold': ['@embedpdf/fonts-latin', 'fonts/NotoSans-Bold.ttf'],
+  'noto-sans-italic': ['@embedpdf/fonts-latin', 'fonts/NotoSans-Italic.ttf'],
+  'noto-sans-bold-italic': ['@embedpdf/fonts-latin', 'fonts/NotoSans-BoldItalic.ttf'],
+  'noto-naskh-arabic': ['@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Regular.ttf'],
+  'noto-naskh-arabic-bold': ['@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Bold.ttf'],
+  'noto-sans-hans': ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Regular.otf'],
+  'noto-sans-hans-bold': ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Bold.otf'],
+};
+
+/** Bundled faces for scripts the template's fonts may lack, by ISO 15924 code. */
+const SCRIPT_FACES: Record<string, FontFaces> = {
+  Latn: { regular: 'noto-sans', bold: 'noto-sans-bold', italic: 'noto-sans-italic', boldItalic: 'noto-sans-bold-italic' },
+  Arab: { regular: 'noto-naskh-arabic', bold: 'noto-naskh-arabic-bold' },
+  Hans: { regular: 'noto-sans-hans', bold: 'noto-sans-hans-bold' },
+};
+
+const SCRIPTS = ['Latn', 'Arab', 'Hans'] as const;
+type Script = (typeof SCRIPTS)[number];
+
+/**
+ * The script a character needs a face for (ISO 15924), by its Unicode script
+ * extensions: the Arabic comma and vowel signs are "Common" and "Inherited" by
+ * script, but Arabic by extension.
+ */
+export function scriptOf(ch: string): Script {
+  if (/\p{Script_Extensions=Arabic}/u.test(ch)) return 'Arab';
+  if (/[\p{Script_Extensions=Han}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u.test(ch)) return 'Hans';
+  return 'Latn';
+}
+
+function bundledFile(name: string): string {
+  const entry = BUNDLED[name];
+  if (!entry) throw new Error(`no bundled font ${name}`);
+  const [pkg, file] = entry;
+  let dir: string;
+  try {
+    // the package exports only its entry point (dist/…): its folder is the one above
+    dir = path.dirname(path.dirname(require.resolve(pkg)));
+  } catch {
+    throw new UserError({
+      file: 'pressready',
+      ruleId: 'font',
+      severity: 'error',
+      reason: `The font package ${pkg} is not installed`,
+      hint: `Install it: npm install ${pkg}`,
+    });
+  }
+  const abs = path.join(dir, file);
+  if (!existsSync(abs)) throw new UserError({ file: 'pressready', ruleId: 'font', severity: 'error', reason: `${pkg} has no ${file}`, hint: `Reinstall it: npm install ${pkg}` });
+  return abs;
+}
+
+export interface Face {
+  /** the name pdfkit knows the face by */
+  key: string;
+  file: string;
+}
+
+type Variant = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+export function variantOf(bold: boolean, italic: boolean): Variant {
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+interface Opened {
+  face: Face;
+  readonly font: fontkit.Font;
+}
+
+const openedFonts = new Map<string, fontkit.Font>();
+
+function open(file: string): fontkit.Font {
+  let f = openedFonts.get(file);
+  if (!f) {
+    const opened = fontkit.openSync(file);
+    f = ('fonts' in opened ? (opened as unknown as { fonts: fontkit.Font[] }).fonts[0]! : opened) as fontkit.Font;
+    openedFonts.set(file, f);
+  }
+  return f;
+}
+
+/** The faces one release may draw with, and which one draws a given character. */
+export class FontSet {
+  /** faces in use, in the order they were first used: registered with pdfkit by the renderer */
+  readonly used = new Map<string, Face>();
+  private readonly chains = new Map<string, Opened[]>();
+
+  constructor(private readonly template: Template) {}
+
+  /** A face value (bundled name or template file) → its file. */
+  private fileOf(value: string, key: string): string {
+    return BUNDLED[value] ? bundledFile(value) : (this.template.files[key] ?? bundledFile('noto-sans'));
+  }
+
+  /** The faces to try for a role and variant, best first; each opened lazily. */
+  private chain(role: string, variant: Variant, script: string): Opened[] {
+    const id = `${role}/${variant}/${script}`;
+    const cached = this.chains.get(id);
+    if (cached) return cached;
+    const candidates: [string, string][] = [];
+    const roleFaces = this.template.settings.fonts[role];
+    const pick = (faces: FontFaces | undefined, prefix: string) => {
+      if (!faces) return;
+      // a missing variant falls back within the faces: bold italic → bold → regular
+      const order: Variant[] = variant === 'boldItalic' ? ['boldItalic', 'bold', 'italic', 'regular'] : variant === 'regular' ? ['regular'] : [variant, 'regular'];
+      const v = order.find((o) => faces[o]);
+      if (v) candidates.push([faces[v]!, `${prefix}.${v}`]);
+    };
+    if (script !== 'Latn') pick(roleFaces?.scripts?.[script], `fonts.${role}.scripts.${script}`);
+    pick(roleFaces, `fonts.${role}`);
+    if (script !== 'Latn') pick(SCRIPT_FACES[script], 'bundled');
+    pick(SCRIPT_FACES.Latn, 'bundled');
+    const chain = candidates.map(([value, key]): Opened => {
+      const file = this.fileOf(value, key);
+      return {
+        face: { key: path.basename(file).replace(/\W/g, '_'), file },
+        // opened on first use: the 8 MB Chinese font only when a Chinese character asks for it
+        get font() {
+          return open(file);
+        },
+      };
+    });
+    this.chains.set(id, chain);
+    return chain;
+  }
+
+  /** The face that draws `ch`; `undefined` when none of them has it. */
+  faceFor(ch: string, role: string, bold: boolean, italic: boolean): Face | undefined {
+    const cp = ch.codePointAt(0)!;
+    const script = scriptOf(ch);
+    const chain = this.chain(role, variantOf(bold, italic), script);
+    // spaces and controls: the first face, whatever its coverage
+    const has = (c: Opened) => c.font.hasGlyphForCodePoint(cp);
+    const found = /[\s\u200B-\u200F\u2028-\u202E\u2060-\u206F]/u.test(ch)
+      ? chain[0]
+      : // then the faces of the other scripts: a symbol may be in any of them
+        (chain.find(has) ?? SCRIPTS.filter((s) => s !== script).map((s) => this.chain(role, variantOf(bold, italic), s).find(has)).find(Boolean));
+    if (found) this.used.set(found.face.key, found.face);
+    return found?.face;
+  }
+
+  /** The role's main face, for what has no glyph anywhere (it draws the font's .notdef). */
+  primary(role: string, bold: boolean, italic: boolean): Face {
+    const f = this.chain(role, variantOf(bold, italic), 'Latn')[0]!.face;
+    this.used.set(f.key, f);
+    return f;
+  }
+
+  open(face: Face): fontkit.Font {
+    return open(face.file);
+  }
+
+  metrics(face: Face): { ascent: number; descent: number; unitsPerEm: number } {
+    const f = open(face.file);
+    return { ascent: f.ascent, descent: f.descent, unitsPerEm: f.unitsPerEm };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * PDF: what goes to journalists and into the archive. The layout layer
+ * (./layout/) breaks the release into lines and pages; ./draw.ts places them with
+ * pdfkit, tagged for screen readers, fonts embedded and subset, furniture on
+ * every page. The same input gives the same bytes (dates from the release or
+ * SOURCE_DATE_EPOCH). This module loads pdfkit, so the registry imports it only
+ * when PDF is asked for.
+ */
+import PDFDocument from 'pdfkit';
+import type { Renderer } from '../types.js';
+import { Drawer, type Furniture, type Geometry } from './draw.js';
+import { FontSet } from './fonts.js';
+import { BlockLayout, resolveStyle, spans } from './layout/blocks.js';
+import { TextLayout } from './layout/lines.js';
+import { paginate } from './layout/paginate.js';
+import { Structure } from './layout/structure.js';
+import { escapeXmp } from './xmp.js';
+
+const PAGE = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
+const MM = 72 / 25.4;
+
+export const pdfRenderer: Renderer = {
+  format: 'pdf',
+  extension: 'pdf',
+  async render({ composed, template, options, warn, locate }) {
+    const s = template.settings;
+    const [width, height] = PAGE[s.page.size];
+    const g: Geometry = { width, height, left: s.page.margins.left * MM, right: s.page.margins.right * MM, top: s.page.margins.top * MM, bottom: s.page.margins.bottom * MM };
+    const fonts = new FontSet(template);
+    const reported = new Set<string>();
+    const text = new TextLayout(fonts, ({ char, context }) => {
+      if (reported.has(char)) return;
+      reported.add(char);
+      const cp = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const place = locate?.(char) ?? locate?.(context.trim());
+      warn({
+        ruleId: 'missing-glyph',
+        severity: 'warning',
+        reason: `No font has the character U+${cp} “${char}”; the PDF shows an empty box in its place`,
+        hint: 'Replace the character, or give the template a font that has it (fonts.<role>.scripts in template.yaml).',
+        ...(place ? { place } : {}),
+      });
+    });
+
+    // Layout first: it decides the pages, and which faces are used.
+    const structure = new Structure();
+    const blocks = new BlockLayout(template, text, structure, composed, width - g.left - g.right);
+    for (const part of composed.parts) blocks.part(part, structure.root);
+    const pages = paginate(blocks.items, g.top, height - g.bottom);
+    const header = resolveStyle(template, 'header');
+    const footer = resolveStyle(template, 'footer');
+    const one = (words: string | undefined, st: typeof header) => (words ? text.lines(spans([{ type: 'text', value: words }], st), st.role, width, composed.dir, 1.2)[0] : undefined);
+    const furniture: Furniture = {
+      ...(composed.furniture.runningHeader ? { header: one(composed.furniture.runningHeader, header)! } : {}),
+      page: (page, total) => one(composed.furniture.page(page, total), footer),
+      ...(pages.length > 1 ? { more: one(composed.furniture.more, { ...footer, bold: true })! } : {}),
+      color: header.color,
+    };
+    // each page's numbers, laid out now so that their faces are known before drawing
+    const numbers = pages.map((_, i) => furniture.page(i + 1, pages.length));
+    furniture.page = (page) => numbers[page - 1];
+
+    const date = composed.meta.date;
+    const primary = fonts.primary('sans', false, false);
+    const doc = new PDFDocument({
+      size: [width, height],
+      margin: 0,
+      autoFirstPage: false,
+      compress: true,
+      tagged: true,
+      lang: composed.lang,
+      displayTitle: true,
+      pdfVersion: '1.7',
+      // fontkit fonts already parsed for layout (once a process): pdfkit embeds them without reading them again
+      font: fonts.open(primary) as unknown as string,
+      ...(options.pdfStandard === 'pdfa-2b' ? { subset: 'PDF/A-2b' as const } : {}),
+      info: {
+        Title: composed.meta.title,
+        ...(composed.meta.author ? { Author: composed.meta.author } : {}),
+        ...(composed.meta.subject ? { Subject: composed.meta.subject } : {}),
+        ...(composed.meta.keywords.length ? { Keywords: composed.meta.keywords.join(', ') } : {}),
+        Creator: 'pressready',
+        Producer: 'pressready',
+        CreationDate: date,
+        ModDate: date,
+      },
+    });
+    escapeXmp(doc);
+    for (const face of fonts.used.values()) doc.registerFont(face.key, fonts.open(face) as unknown as string);
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((resolve, reject) => {
+      doc.on('end', () => resolve());
+      doc.on('error', reject);
+    });
+
+    const drawer = new Drawer(doc, g, composed.dir);
+    drawer.drawPages(pages, furniture, () => doc.addPage({ size: [width, height], margin: 0 }));
+    const root = drawer.structure(structure.root);
+    if (root) {
+      doc.addStructure(root);
+      root.end();
+    }
+    doc.end();
+    await done;
+    return new Uint8Array(Buffer.concat(chunks));
+  },
+};

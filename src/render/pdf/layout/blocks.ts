@@ -1,0 +1,269 @@
+/**
+ * The parts of a release (../../compose.ts) → flow items: paragraphs laid out in
+ * their column, tables with measured columns, the logo; each tied to its place
+ * in the structure tree. Order, words and styles come from compose and the
+ * template; this only measures and breaks.
+ */
+import { readFileSync } from 'node:fs';
+import { imageSize } from 'image-size';
+import type { Block, Inline } from '../../../model/types.js';
+import type { StyleName, Template } from '../../../templates/types.js';
+import { styleOf, type Composed, type Part } from '../../compose.js';
+import type { TextLayout } from './lines.js';
+import type { Structure, StructNode } from './structure.js';
+import type { FlowItem, ParaBox, ResolvedStyle, Span, TableBox } from './types.js';
+
+const LINK_COLOR = '#0b57d0';
+
+export function resolveStyle(template: Template, name: StyleName, over: Partial<ResolvedStyle> = {}): ResolvedStyle {
+  const s = styleOf(template, name);
+  return {
+    role: s.font ?? 'sans',
+    size: s.size ?? 11,
+    bold: s.bold ?? false,
+    italic: s.italic ?? false,
+    color: s.color ?? '#000000',
+    lineHeight: s.lineHeight ?? 1.3,
+    spaceBefore: s.spaceBefore ?? 0,
+    spaceAfter: s.spaceAfter ?? 0,
+    align: s.align ?? 'start',
+    indent: s.indent ?? 0,
+    ...over,
+  };
+}
+
+export function spans(list: readonly Inline[], st: ResolvedStyle, extra: Partial<Span> = {}): Span[] {
+  const base: Span = { text: '', bold: st.bold, italic: st.italic, color: st.color, size: st.size, underline: false, ...extra };
+  const walk = (items: readonly Inline[], s: Span): Span[] =>
+    items.flatMap((i): Span[] => {
+      switch (i.type) {
+        case 'text':
+          return [{ ...s, text: i.value }];
+        case 'code':
+          return [{ ...s, text: i.value }];
+        case 'break':
+          return [{ ...s, text: '\n' }];
+        case 'image':
+          return [{ ...s, text: i.alt || i.url, color: LINK_COLOR, underline: true, link: i.url }];
+        case 'emphasis':
+          return walk(i.children, { ...s, italic: true });
+        case 'strong':
+          return walk(i.children, { ...s, bold: true });
+        case 'delete':
+          return walk(i.children, s);
+        case 'link':
+          // an empty or in-page target is no link a reader can follow (lint reports it): keep the words
+          return !i.url || i.url.startsWith('#') ? walk(i.children, s) : walk(i.children, { ...s, color: LINK_COLOR, underline: true, link: i.url });
+      }
+    });
+  return walk(list, base).filter((s) => s.text);
+}
+
+const text = (value: string): Inline[] => [{ type: 'text', value }];
+
+interface Column {
+  left: number;
+  width: number;
+}
+
+export class BlockLayout {
+  readonly items: FlowItem[] = [];
+  private readonly dir: 'ltr' | 'rtl';
+
+  constructor(
+    private readonly template: Template,
+    private readonly text: TextLayout,
+    private readonly structure: Structure,
+    composed: Composed,
+    private readonly width: number,
+  ) {
+    this.dir = composed.dir;
+  }
+
+  para(parent: StructNode, type: string, content: Span[], st: ResolvedStyle, column: Column = { left: 0, width: this.width }, keepWithNext = false): ParaBox | undefined {
+    const left = column.left + st.indent;
+    const width = column.width - 2 * st.indent;
+    const lines = this.text.lines(content, st.role, width, this.dir, st.lineHeight);
+    if (!lines.length) return undefined;
+    const box: ParaBox = {
+      kind: 'para',
+      leaf: this.structure.add(parent, type),
+      lines,
+      spaceBefore: st.spaceBefore,
+      spaceAfter: st.spaceAfter,
+      left,
+      width,
+      align: st.align,
+      dir: this.dir,
+      keepWithNext,
+    };
+    this.items.push(box);
+    return box;
+  }
+
+  part(p: Part, root: StructNode): void {
+    const t = this.template;
+    switch (p.kind) {
+      case 'letterhead': {
+        if (p.logo) this.logo(p.logo, root);
+        const st = resolveStyle(t, 'letterhead');
+        if (p.text) this.para(root, 'P', spans(text(p.text), st), st);
+        for (const l of p.lines ?? []) this.para(root, 'P', spans(text(l), st, { bold: false }), st);
+        return;
+      }
+      case 'line': {
+        const st = resolveStyle(t, p.style);
+        this.para(root, p.style === 'headline' ? 'H1' : 'P', spans(text(p.text), st), p.style === 'endMarker' ? { ...st, align: 'center' } : st);
+        return;
+      }
+      case 'lead': {
+        const st = resolveStyle(t, 'body');
+        const dateline = resolveStyle(t, 'dateline');
+        this.para(root, 'P', [...spans(text(p.dateline), dateline, { bold: dateline.bold }), ...spans(p.content, st)], st);
+        return;
+      }
+      case 'blocks':
+        this.blocks(p.blocks, root, 'body');
+        return;
+      case 'contacts': {
+        const st = resolveStyle(t, 'contacts');
+        if (p.sentence) this.para(root, 'P', spans(p.sentence, st), st);
+        if (p.heading) this.heading(p.heading, root);
+        for (const entry of p.entries ?? []) {
+          this.para(root, 'P', entry.flatMap((l, i) => [...(i ? [{ ...spans(text('\n'), st)[0]! }] : []), ...spans(l, st)]), st);
+        }
+        this.blocks(p.notes, root, 'contacts');
+        return;
+      }
+      case 'section':
+        if (p.heading) this.heading(p.heading, root);
+        this.blocks(p.blocks, root, p.style);
+    }
+  }
+
+  private heading(words: string, parent: StructNode): void {
+    const st = resolveStyle(this.template, 'sectionLabel');
+    this.para(parent, 'H2', spans(text(words), st), st, undefined, true);
+  }
+
+  private logo(logo: NonNullable<Extract<Part, { kind: 'letterhead' }>['logo']>, root: StructNode): void {
+    const size = imageSize(readFileSync(logo.file));
+    const width = Math.min(logo.width ?? 140, this.width);
+    this.items.push({
+      kind: 'image',
+      leaf: this.structure.add(root, 'Figure', logo.alt),
+      file: logo.file,
+      alt: logo.alt,
+      width,
+      height: (width * (size.height ?? 1)) / (size.width ?? 1),
+      spaceAfter: 8,
+      dir: this.dir,
+    });
+  }
+
+  blocks(list: readonly Block[], parent: StructNode, styleName: StyleName, column: Column = { left: 0, width: this.width }): void {
+    const t = this.template;
+    for (const [n, b] of list.entries()) {
+      const st = resolveStyle(t, styleName);
+      const afterTable = list[n - 1]?.type === 'table' ? { spaceBefore: Math.max(st.spaceBefore, 8) } : {};
+      switch (b.type) {
+        case 'paragraph':
+          this.para(parent, 'P', spans(b.content, st), { ...st, ...afterTable }, column);
+          break;
+        case 'heading': {
+          const sub = resolveStyle(t, 'subheading');
+          this.para(parent, b.level <= 2 ? 'H2' : 'H3', spans(b.content, sub), b.level <= 2 ? sub : { ...sub, size: sub.size - 1 }, column, true);
+          break;
+        }
+        case 'code':
+          this.para(parent, 'Code', spans(text(b.value), st), st, column);
+          break;
+        case 'rule':
+          this.para(parent, 'P', spans(text('* * *'), st), { ...st, align: 'center' }, column);
+          break;
+        case 'blockquote': {
+          // the quote style's indent sets the block apart, on both sides
+          const node = this.structure.add(parent, 'BlockQuote');
+          const q = resolveStyle(t, 'quote');
+          this.blocks(b.blocks, node, 'quote', column);
+          if (b.attribution) this.para(node, 'P', [...spans(text('— '), { ...q, italic: false }), ...spans(b.attribution, { ...q, italic: false })], { ...q, italic: false }, column);
+          break;
+        }
+        case 'list':
+          this.list(b, parent, styleName, column);
+          break;
+        case 'table':
+          this.table(b, parent, st);
+          break;
+      }
+    }
+  }
+
+  private list(b: Extract<Block, { type: 'list' }>, parent: StructNode, styleName: StyleName, column: Column): void {
+    const node = this.structure.add(parent, 'L');
+    const st = resolveStyle(this.template, styleName);
+    const li = resolveStyle(this.template, 'list');
+    const hang = st.size * 1.6;
+    const inner = { left: column.left + hang, width: column.width - hang };
+    b.items.forEach((item, n) => {
+      const itemNode = this.structure.add(node, 'LI');
+      const marker = b.ordered ? `${b.start + n}.` : item.checked === undefined ? '•' : item.checked ? '☒' : '☐';
+      const before = this.items.length;
+      const body = this.structure.add(itemNode, 'LBody');
+      this.blocks(item.blocks, body, styleName, inner);
+      const first = this.items[before];
+      if (first?.kind === 'para') {
+        const markerLines = this.text.lines(spans(text(marker), st), st.role, hang, this.dir, st.lineHeight);
+        if (markerLines[0]) first.marker = { line: markerLines[0], leaf: this.structure.add(itemNode, 'Lbl'), gap: hang };
+        // the Lbl comes before the LBody in the item
+        itemNode.children.reverse();
+      }
+      for (const it of this.items.slice(before)) if (it.kind === 'para' && it.leaf.type === 'P') it.spaceAfter = Math.min(it.spaceAfter, li.spaceAfter);
+    });
+    const last = this.items[this.items.length - 1];
+    if (last?.kind === 'para') last.spaceAfter = Math.max(last.spaceAfter, st.spaceAfter);
+  }
+
+  private table(b: Extract<Block, { type: 'table' }>, parent: StructNode, st: ResolvedStyle): void {
+    const t = this.template;
+    const cellStyle = resolveStyle(t, 'table', { spaceBefore: 0, spaceAfter: 0, size: resolveStyle(t, 'table').size - 0.5 });
+    const pad = 4;
+    const rows = [b.header, ...b.rows];
+    const cols = b.header.length;
+    // column widths: by the longest unbroken content, scaled to the full width
+    const natural = Array.from({ length: cols }, (_, c) =>
+      Math.max(30, ...rows.map((r) => Math.min(this.width, ...this.text.lines(spans(r[c] ?? [], cellStyle), cellStyle.role, 10_000, this.dir, 1).map((l) => l.width)) + 2 * pad)),
+    );
+    const total = natural.reduce((a, b2) => a + b2, 0);
+    const widths = natural.map((w) => (w / total) * this.width);
+    const node = this.structure.add(parent, 'Table');
+    const saved = this.items.length;
+    const box: TableBox = {
+      kind: 'table',
+      leaf: node,
+      rows: rows.map((r, ri) => {
+        const tr = this.structure.add(node, 'TR');
+        let x = 0;
+        const cells = widths.map((w, c) => {
+          const align = b.align[c] === 'right' ? 'end' : b.align[c] === 'center' ? 'center' : 'start';
+          const cell = this.structure.add(tr, ri === 0 ? 'TH' : 'TD');
+          const p = this.para(cell, 'P', spans(r[c] ?? [], cellStyle, ri === 0 ? { bold: true } : {}), { ...cellStyle, align }, { left: x + pad, width: w - 2 * pad });
+          const cellBox = p ?? { kind: 'para' as const, leaf: cell, lines: [], spaceBefore: 0, spaceAfter: 0, left: x + pad, width: w - 2 * pad, align, dir: this.dir, keepWithNext: false };
+          const out = { box: cellBox, x, width: w };
+          x += w;
+          return out;
+        });
+        const height = Math.max(...cells.map((c) => c.box.lines.reduce((h, l) => h + l.height, 0))) + 2 * pad;
+        return { leaf: tr, height, cells };
+      }),
+      spaceBefore: 4,
+      spaceAfter: Math.max(st.spaceAfter, 8),
+      width: this.width,
+      ruleColor: resolveStyle(t, 'label').color,
+      headerFill: '#ededed',
+    };
+    // the cells' paragraphs belong to the table, not to the flow
+    this.items.length = saved;
+    this.items.push(box);
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * A paragraph → lines of positioned runs. Each character gets a face that has
+ * its glyph (../fonts.ts); the text breaks at the Unicode line-break
+ * opportunities (UAX #14: Chinese between characters, never before closing
+ * punctuation); each line is reordered by the Unicode bidi algorithm (UAX #9, via
+ * bidi-js), so that Arabic reads right to left while digits and Latin inside it
+ * keep their order and brackets are mirrored.
+ */
+import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
+import { breakPieces } from '../../../text/wrap.js';
+import type { Face, FontSet } from '../fonts.js';
+import type { Line, Run, Span } from './types.js';
+
+const bidi = bidiFactory();
+
+const ARABIC = /\p{Script=Arabic}/u;
+/** Text whose glyphs depend on their neighbours. */
+export const SHAPED = /[\p{Script=Arabic}\p{M}]/u;
+
+export interface MissingGlyph {
+  char: string;
+  /** the text around it, to find it in the source */
+  context: string;
+}
+
+export class TextLayout {
+  private readonly widths = new Map<string, number>();
+
+  constructor(
+    private readonly fonts: FontSet,
+    private readonly missing: (m: MissingGlyph) => void,
+  ) {}
+
+  /**
+   * Width in points. Text that needs shaping (Arabic, combining marks) is laid
+   * out by the font engine; other text is the sum of its glyphs' advances, from a
+   * cache (it is drawn without kerning, ../draw.ts, so the widths are exact).
+   */
+  measure(face: Face, size: number, text: string): number {
+    if (!SHAPED.test(text)) {
+      let w = 0;
+      for (const ch of text) w += this.advance(face, ch);
+      return w * size;
+    }
+    const key = `${face.key}\u0000${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      const font = this.fonts.open(face);
+      w = font.layout(text).advanceWidth / font.unitsPerEm;
+      this.widths.set(key, w);
+    }
+    return w * size;
+  }
+
+  private advance(face: Face, ch: string): number {
+    const key = `${face.key}\u0000${ch}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      const font = this.fonts.open(face);
+      w = font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / font.unitsPerEm;
+      this.widths.set(key, w);
+    }
+    return w;
+  }
+
+  /** Lines of at most `width` points; `dir` is the paragraph's base direction. */
+  lines(spans: readonly Span[], role: string, width: number, dir: 'ltr' | 'rtl', lineHeight: number): Line[] {
+    const text = spans.map((s) => s.text).join('');
+    if (!text.trim()) return [];
+    const spanAt: number[] = [];
+    spans.forEach((s, i) => {
+      for (let k = 0; k < s.text.length; k++) spanAt.push(i);
+    });
+    const faces = this.assignFaces(text, spans, spanAt, role);
+    const levels = bidi.getEmbeddingLevels(text, dir);
+    const ranges = this.breakLines(text, spans, spanAt, faces, width);
+    return ranges.map(([start, end]) => this.line(text, spans, spanAt, faces, levels, start, end, lineHeight));
+  }
+
+  /** A face for every character (a surrogate pair's second half takes the first's). */
+  private assignFaces(text: string, spans: readonly Span[], spanAt: number[], role: string): Face[] {
+    const faces: Face[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      const s = spans[spanAt[i]!]!;
+      let face = this.fonts.faceFor(ch, role, s.bold, s.italic);
+      if (!face) {
+        this.missing({ char: ch, context: text.slice(Math.max(0, i - 20), i + 20) });
+        face = this.fonts.primary(role, s.bold, s.italic);
+      }
+      faces.push(face);
+      if (cp > 0xffff) faces.push(face), i++;
+    }
+    return faces;
+  }
+
+  /** Ranges of text with one span and one face, within [start, end). */
+  private pieces(spanAt: number[], faces: Face[], start: number, end: number): [number, number][] {
+    const out: [number, number][] = [];
+    let a = start;
+    for (let i = start + 1; i <= end; i++) {
+      if (i === end || spanAt[i] !== spanAt[a] || faces[i] !== faces[a]) {
+        out.push([a, i]);
+        a = i;
+      }
+    }
+    return out;
+  }
+
+  private width(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], start: number, end: number): number {
+    let w = 0;
+    for (const [a, b] of this.pieces(spanAt, faces, start, end)) w += this.measure(faces[a]!, spans[spanAt[a]!]!.size, text.slice(a, b));
+    return w;
+  }
+
+  /** Greedy line filling over the break opportunities; a word longer than a line is cut where it must be. */
+  private breakLines(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], max: number): [number, number][] {
+    const lines: [number, number][] = [];
+    let lineStart = 0;
+    let lineEnd = 0;
+    let used = 0;
+    let offset = 0;
+    const flush = () => {
+      if (lineEnd > lineStart) lines.push([lineStart, lineEnd]);
+      lineStart = lineEnd;
+      used = 0;
+    };
+    for (const piece of breakPieces(text)) {
+      const start = offset;
+      const end = offset + piece.text.length;
+      offset = end;
+      const body = piece.text.replace(/\s+$/, '');
+      const content = this.width(text, spans, spanAt, faces, start, start + body.length);
+      const full = this.width(text, spans, spanAt, faces, start, end);
+      if (used > 0 && used + content > max) flush();
+      if (content > max) {
+        // a word wider than the column (a long address): cut it into pieces that fit
+        let a = start;
+        for (let i = start + 1; i <= start + body.length; i++) {
+          if (i < start + body.length && this.width(text, spans, spanAt, faces, a, i + 1) <= max) continue;
+          lineEnd = i;
+          flush();
+          a = i;
+        }
+        lineEnd = end;
+        used = this.width(text, spans, spanAt, faces, a, end);
+      } else {
+        lineEnd = end;
+        used += full;
+      }
+      if (piece.required && /[\n\u2028]$/.test(piece.text)) flush();
+    }
+    flush();
+    return lines;
+  }
+
+  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], levels: EmbeddingLevels, start: number, endWithSpace: number, lineHeight: number): Line {
+    let end = endWithSpace;
+    while (end > start && /[\s\u2028]/.test(text[end - 1]!)) end--;
+    // visual order: flip the segments the bidi algorithm names, in turn
+    const order = Array.from({ length: end - start }, (_, k) => start + k);
+    for (const [a, b] of end > start ? bidi.getReorderSegments(text, levels, start, end - 1) : []) {
+      const seg = order.slice(a - start, b - start + 1).reverse();
+      order.splice(a - start, seg.length, ...seg);
+    }
+    const mirrored = end > start ? bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1) : new Map<number, string>();
+    const runs: Run[] = [];
+    let x = 0;
+    let k = 0;
+    while (k < order.length) {
+      const first = order[k]!;
+      const rtl = levels.levels[first]! % 2 === 1;
+      let n = k + 1;
+      while (n < order.length) {
+        const prev = order[n - 1]!;
+        const i = order[n]!;
+        if (spanAt[i] !== spanAt[first] || faces[i] !== faces[first] || levels.levels[i] !== levels.levels[first] || i !== prev + (rtl ? -1 : 1)) break;
+        n++;
+      }
+      const indices = order.slice(k, n);
+      const chars = indices.map((i) => mirrored.get(i) ?? text[i]!);
+      // The font engine lays out Arabic right to left itself: give it Arabic in reading order.
+      const logical = rtl && chars.some((c) => ARABIC.test(c));
+      // line breaks and the invisible bidi controls (isolates, marks) are not drawn
+      const runText = (logical ? [...chars].reverse() : chars).join('').replace(/[\n\u2028\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+      const span = spans[spanAt[first]!]!;
+      const face = faces[first]!;
+      const width = runText ? this.measure(face, span.size, runText) : 0;
+      if (runText) runs.push({ text: runText, face, size: span.size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), x, width });
+      x += width;
+      k = n;
+    }
+    let ascent = 0;
+    let descent = 0;
+    let size = 0;
+    for (const r of runs.length ? runs : []) {
+      const m = this.fonts.metrics(r.face);
+      ascent = Math.max(ascent, (m.ascent / m.unitsPerEm) * r.size);
+      descent = Math.max(descent, (-m.descent / m.unitsPerEm) * r.size);
+      size = Math.max(size, r.size);
+    }
+    const height = Math.max(size * lineHeight, ascent + descent);
+    return { runs, width: x, height, baseline: (height - (ascent + descent)) / 2 + ascent };
+  }
+}
