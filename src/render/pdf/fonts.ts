@@ -98,6 +98,21 @@ function open(file: string): fontkit.Font {
   return f;
 }
 
+/**
+ * Parsed fonts are kept for the process (parsing three faces costs ~100 ms a
+ * document), but not their glyph cache: pdfkit's subsetter creates the
+ * components of composite glyphs (the `E` of `É`) without their code points, and
+ * fontkit caches them so; a later document that draws that `E` would then map it
+ * to no text. Called after each document.
+ */
+export function forgetGlyphs(): void {
+  for (const [file, font] of openedFonts) {
+    const f = font as unknown as { _glyphs?: Record<number, unknown> };
+    if (f._glyphs && typeof f._glyphs === 'object') f._glyphs = {};
+    else openedFonts.delete(file); // another fontkit: open it afresh next time
+  }
+}
+
 /** The faces one release may draw with, and which one draws a given character. */
 export class FontSet {
   /** faces in use, in the order they were first used: registered with pdfkit by the renderer */

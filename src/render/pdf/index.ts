@@ -9,7 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { Renderer } from '../types.js';
 import { Drawer, type Furniture, type Geometry } from './draw.js';
-import { FontSet } from './fonts.js';
+import { FontSet, forgetGlyphs } from './fonts.js';
 import { BlockLayout, resolveStyle, spans } from './layout/blocks.js';
 import { TextLayout } from './layout/lines.js';
 import { paginate } from './layout/paginate.js';
@@ -102,7 +102,11 @@ export const pdfRenderer: Renderer = {
       root.end();
     }
     doc.end();
-    await done;
+    try {
+      await done;
+    } finally {
+      forgetGlyphs();
+    }
     return new Uint8Array(Buffer.concat(chunks));
   },
 };

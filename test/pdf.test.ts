@@ -1,0 +1,207 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compose } from '../src/render/compose.js';
+import { pdfRenderer } from '../src/render/pdf/index.js';
+import { expectedWords, letters, loadFixture, missingLetters, missingWords, runCli, tempDir, words, ROOT } from './helpers.js';
+
+const FIXTURES = [
+  'cedaw-trafficking/release.md',
+  'vaccine-report/release.md',
+  'water-report/release.md',
+  'water-report/release.fr.md',
+  'water-report/release.es.md',
+  'water-report/release.ru.md',
+  'water-report/release.ar.md',
+  'water-report/release.zh.md',
+];
+
+const out = tempDir();
+afterAll(() => out.cleanup());
+const files = new Map<string, string>();
+
+async function render(fixture: string): Promise<string> {
+  const l = await loadFixture(fixture);
+  const bytes = (await pdfRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} })) as Uint8Array;
+  const file = path.join(out.dir, fixture.replace(/\//g, '__').replace(/\.md$/, '.pdf'));
+  writeFileSync(file, bytes);
+  return file;
+}
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+const text = (file: string, page?: number) => run('pdftotext', ['-raw', '-enc', 'UTF-8', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-']);
+/** The PDF with its objects uncompressed, to read its catalog and metadata as text. */
+const qdf = (file: string) => {
+  const plain = `${file}.qdf`;
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, plain]);
+  return readFileSync(plain, 'latin1');
+};
+
+/** Whether `sub` appears in `list` in order (other words may come between: page furniture). */
+function inOrder(sub: string[], list: string[]): string[] {
+  let i = 0;
+  for (const w of list) if (w === sub[i]) i++;
+  return sub.slice(i, i + 5);
+}
+
+beforeAll(async () => {
+  for (const f of FIXTURES) files.set(f, await render(f));
+}, 120_000);
+
+describe('PDF: read as its readers read it', () => {
+  it.each(FIXTURES)('%s: every word of the source is in the text, in order', async (f) => {
+    const l = await loadFixture(f);
+    const t = text(files.get(f)!);
+    if (l.release.dir === 'rtl') {
+      // Arabic: letters (text extraction of joined forms varies); digits and Latin in their order
+      expect(missingLetters(expectedWords(l), t)).toEqual({});
+      for (const s of ['2026', '34', 'A/81/212', 'PR/26/014', '+1 212 555 0147', 'a.lindqvist@example.org']) expect(t).toContain(s);
+    } else {
+      const expected = expectedWords(l);
+      expect(missingWords(expected, t)).toEqual([]);
+      // in order: the words as they come, page furniture in between
+      expect(inOrder(expected, words(letters(t)))).toEqual([]);
+    }
+  });
+
+  it.each(FIXTURES)('%s: every font is embedded and subset; qpdf finds no error', (f) => {
+    const fonts = run('pdffonts', [files.get(f)!]).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row).toMatch(/\+\S+\s+(CID TrueType|CID Type 0C|Type 1C)\s+Identity-H\s+yes yes yes/);
+    expect(run('qpdf', ['--check', files.get(f)!])).toMatch(/No syntax or stream encoding errors found/);
+  });
+
+  it('is tagged, has its language, shows its title, and carries the metadata', () => {
+    const file = files.get('cedaw-trafficking/release.md')!;
+    const info = run('pdfinfo', [file]);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+UN women’s rights committee calls for action/m);
+    expect(info).toMatch(/^Author:\s+UN Human Rights Office$/m);
+    expect(info).toMatch(/^Subject:\s+New general recommendation/m);
+    expect(info).toMatch(/^Keywords:\s+CEDAW, trafficking/m);
+    expect(info).toMatch(/^CreationDate:.*2020/m);
+    const plain = qdf(file);
+    expect(plain).toMatch(/\/Lang \(en\)/);
+    expect(plain).toMatch(/\/DisplayDocTitle true/);
+    expect(plain).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    for (const tag of ['H1', 'P', 'H2']) expect(plain).toContain(`/S /${tag}\n`);
+    expect(plain).toMatch(/\/Artifact/);
+    const water = qdf(files.get('water-report/release.md')!);
+    for (const tag of ['L', 'LI', 'Lbl', 'LBody', 'BlockQuote', 'H3']) expect(water).toContain(`/S /${tag}\n`);
+    const vaccine = qdf(files.get('vaccine-report/release.md')!);
+    for (const tag of ['Table', 'TR', 'TH', 'TD']) expect(vaccine).toContain(`/S /${tag}\n`);
+    expect(qdf(files.get('water-report/release.ar.md')!)).toMatch(/\/Lang \(ar\)/);
+  });
+
+  it('links are clickable', () => {
+    const plain = qdf(files.get('cedaw-trafficking/release.md')!);
+    expect(plain).toMatch(/\/URI \(https:\/\/www\.ohchr\.org\/en\/treaty-bodies\/cedaw\)/);
+    expect(plain).toMatch(/\/URI \(mailto:vkwok@ohchr\.org\)/);
+  });
+
+  it('Chinese: no line starts with closing punctuation', () => {
+    const lines = text(files.get('water-report/release.zh.md')!).split('\n');
+    expect(lines.filter((l) => /\p{Script=Han}/u.test(l)).length).toBeGreaterThan(10);
+    expect(lines.filter((l) => /^[，。、；：！？）」』”]/.test(l))).toEqual([]);
+  });
+
+  it('Arabic: digits and Latin keep their order inside right-to-left text', () => {
+    const t = text(files.get('water-report/release.ar.md')!);
+    expect(t).toContain('UTC-04:00 (14:00 GMT)');
+    expect(t).toContain('+1 212 555 0147');
+    expect(t).toContain('1.1');
+  });
+});
+
+describe('PDF: pages', () => {
+  const long = tempDir({
+    'long.md': [
+      '---',
+      'headline: A long release that runs over several pages & tests <pagination> of a press office’s work',
+      'reference: TEST/1',
+      'dateline: {city: Geneva, date: 2026-05-04}',
+      'keywords: [test]',
+      '---',
+      '',
+      ...Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1} of the body says something a press office would say, at some length, so that the text fills the page and runs over to the next one; it goes on for a while before it ends.\n`),
+      '### Figures by country',
+      '',
+      '| Country | Cases | Deaths |',
+      '| --- | ---: | ---: |',
+      ...Array.from({ length: 40 }, (_, i) => `| Country ${i + 1} | ${1000 + i} | ${i} |`),
+      '',
+      'The last paragraph.',
+      '',
+    ].join('\n'),
+  });
+  afterAll(() => long.cleanup());
+  let pdf = '';
+  beforeAll(() => {
+    const r = runCli(['generate', 'long.md', '-f', 'pdf', '--pdf-standard', 'pdfa-2b'], { cwd: long.dir });
+    expect(r.code).toBe(0);
+    pdf = path.join(long.dir, 'dist', 'long.pdf');
+  });
+
+  it('numbers every page, prints - more - on all but the last, and a running header from page 2', () => {
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]))![1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (let p = 1; p <= pages; p++) {
+      const t = text(pdf, p);
+      expect(t).toContain(`Page ${p} of ${pages}`);
+      expect(t.includes('- more -')).toBe(p < pages);
+      // the running header is the headline's short form (it ends in …): not on the first page
+      expect(t.includes('A long release that runs over several pages & tests <pagination> of a…')).toBe(p > 1);
+    }
+  });
+
+  it('repeats the table header row on each page the table runs onto', () => {
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]))![1]);
+    const withRows = Array.from({ length: pages }, (_, i) => text(pdf, i + 1)).filter((t) => /Country \d+/.test(t));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const t of withRows) expect(t).toMatch(/Country Cases Deaths/);
+  });
+
+  it('PDF/A-2b: the XMP is well-formed with & and < in the title, and names the standard', () => {
+    const plain = qdf(pdf);
+    const xmp = /<x:xmpmeta[\s\S]*?<\/x:xmpmeta>/.exec(plain)![0];
+    expect(xmp).toContain('A long release that runs over several pages &amp; tests &lt;pagination&gt; of');
+    expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;|#)/);
+    expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(run('pdfinfo', [pdf])).toMatch(/^Title:\s+A long release that runs over several pages & tests <pagination> of a press office’s work$/m);
+  });
+});
+
+describe('PDF: the same bytes for the same input', () => {
+  it('across processes and time zones', () => {
+    const t = tempDir();
+    try {
+      const src = path.join(ROOT, 'fixtures', 'water-report', 'release.ar.md');
+      runCli(['generate', src, '-f', 'pdf', '-o', path.join(t.dir, 'a')], { env: { TZ: 'Pacific/Auckland' } });
+      runCli(['generate', src, '-f', 'pdf', '-o', path.join(t.dir, 'b')], { env: { TZ: 'America/Los_Angeles' } });
+      const a = readFileSync(path.join(t.dir, 'a', 'release.ar.pdf'));
+      expect(a.length).toBeGreaterThan(10_000);
+      expect(a.equals(readFileSync(path.join(t.dir, 'b', 'release.ar.pdf')))).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('PDF: a character no font has', () => {
+  it('is a warning naming it and its place; under --strict an error, and nothing is written', () => {
+    const t = tempDir({ 'r.md': '---\nheadline: H\ndateline: {city: Addis Ababa, date: 2026-01-01}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nThe word ሰላም means peace in Amharic, said the press office.\n' });
+    try {
+      const r = runCli(['generate', 'r.md', '-f', 'pdf'], { cwd: t.dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/r\.md:7:10: warning: No font has the character U\+1230 “ሰ”/);
+      const strict = runCli(['generate', 'r.md', '-f', 'pdf', '--strict', '-o', 'strict'], { cwd: t.dir });
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toMatch(/r\.md:7:10: error: No font has the character U\+1230/);
+      expect(() => readFileSync(path.join(t.dir, 'strict', 'r.pdf'))).toThrow();
+    } finally {
+      t.cleanup();
+    }
+  });
+});
