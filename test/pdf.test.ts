@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
 import { expectedWords, letters, loadFixture, missingLetters, missingWords, runCli, tempDir, words, ROOT } from './helpers.js';
+
+const require = createRequire(import.meta.url);
 
 const FIXTURES = [
   'cedaw-trafficking/release.md',
@@ -203,5 +206,42 @@ describe('PDF: a character no font has', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('PDF: a template of a press office’s own', () => {
+  it('draws its logo (with alt text) and its own font files', () => {
+    const fontsDir = path.dirname(path.dirname(require.resolve('@embedpdf/fonts-latin')));
+    const t = tempDir({
+      'templates/house/template.yaml': 'name: house\nextends: default\nletterhead:\n  organization: Acme Relief\n  logo: logo.png\nfonts:\n  sans: { regular: house.ttf }\n',
+      'r.md': '---\nheadline: Acme opens a field office\ntemplate: house\ndateline: {city: Geneva, date: 2026-02-02}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nAcme Relief opened a field office today, the organization said.\n',
+    });
+    try {
+      writeFileSync(path.join(t.dir, 'templates', 'house', 'logo.png'), readFileSync(path.join(ROOT, 'test', 'assets', 'logo.png')));
+      // a face of the press office's own: here Noto Sans Light, which the built-in templates never use
+      writeFileSync(path.join(t.dir, 'templates', 'house', 'house.ttf'), readFileSync(path.join(fontsDir, 'fonts', 'NotoSans-Light.ttf')));
+      const r = runCli(['generate', 'r.md', '-f', 'pdf'], { cwd: t.dir });
+      expect(r.stderr).toBe('');
+      const pdf = path.join(t.dir, 'dist', 'r.pdf');
+      expect(run('pdfimages', ['-list', pdf]).split('\n').filter((l) => /^\s+1\s/.test(l))).toHaveLength(1);
+      expect(run('pdffonts', [pdf])).toMatch(/\+NotoSans-Light\s/);
+      expect(qdf(pdf)).toMatch(/\/S \/Figure[\s\S]{0,200}\/Alt \(Acme Relief\)|\/Alt \(Acme Relief\)[\s\S]{0,200}\/S \/Figure/);
+      expect(text(pdf)).toContain('Acme Relief opened a field office today');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('PDF: labels in each language', () => {
+  it.each([
+    ['water-report/release.fr.md', ['COMMUNIQUÉ', '###', 'Contact presse', 'Page 1 sur']],
+    ['water-report/release.es.md', ['COMUNICADO', 'Contacto de prensa', 'Página 1 de']],
+    ['water-report/release.ru.md', ['НОВОСТИ', 'Контакт для СМИ', 'Страница 1 из']],
+    ['water-report/release.zh.md', ['新闻发布', '媒体联系人', '第1页']],
+    ['water-report/release.ar.md', ['إخباري', 'جهة', '###', 'يتبع']],
+  ])('%s', (f, labels) => {
+    const t = text(files.get(f)!);
+    for (const l of labels) expect(t).toContain(l);
   });
 });
