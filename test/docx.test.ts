@@ -5,18 +5,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
-import { expectedWords, loadFixture, missingLetters, missingWords, runCli, tempDir, ROOT } from './helpers.js';
+import { expectedWords, loadFixture, missingLetters, missingWords, runCli, tempDir, ROOT, ALL_FIXTURES } from './helpers.js';
 
-const FIXTURES = [
-  'cedaw-trafficking/release.md',
-  'vaccine-report/release.md',
-  'water-report/release.md',
-  'water-report/release.fr.md',
-  'water-report/release.es.md',
-  'water-report/release.ru.md',
-  'water-report/release.ar.md',
-  'water-report/release.zh.md',
-];
+const FIXTURES = ALL_FIXTURES;
 
 async function render(fixture: string): Promise<Uint8Array> {
   const l = await loadFixture(fixture);

@@ -129,3 +129,15 @@ export function missingLetters(expected: string[], actual: string): Record<strin
   for (const [ch, n] of want) if ((have.get(ch) ?? 0) < n) short[ch] = n - (have.get(ch) ?? 0);
   return short;
 }
+
+/** The example sources every output format is checked against: three English releases and five translations. */
+export const ALL_FIXTURES = [
+  'cedaw-trafficking/release.md',
+  'vaccine-report/release.md',
+  'water-report/release.md',
+  'water-report/release.fr.md',
+  'water-report/release.es.md',
+  'water-report/release.ru.md',
+  'water-report/release.ar.md',
+  'water-report/release.zh.md',
+];

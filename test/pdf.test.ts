@@ -5,20 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
-import { expectedWords, letters, loadFixture, missingLetters, missingWords, runCli, tempDir, words, ROOT } from './helpers.js';
+import { expectedWords, letters, loadFixture, missingLetters, missingWords, runCli, tempDir, words, ROOT, ALL_FIXTURES } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
-const FIXTURES = [
-  'cedaw-trafficking/release.md',
-  'vaccine-report/release.md',
-  'water-report/release.md',
-  'water-report/release.fr.md',
-  'water-report/release.es.md',
-  'water-report/release.ru.md',
-  'water-report/release.ar.md',
-  'water-report/release.zh.md',
-];
+const FIXTURES = ALL_FIXTURES;
 
 const out = tempDir();
 afterAll(() => out.cleanup());
