@@ -88,6 +88,12 @@ describe('PDF: read as its readers read it', () => {
     expect(qdf(files.get('water-report/release.ar.md')!)).toMatch(/\/Lang \(ar\)/);
   });
 
+  it('the CEDAW example fits on two pages and in 60 KB', () => {
+    const file = files.get('cedaw-trafficking/release.md')!;
+    expect(Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))![1])).toBeLessThanOrEqual(2);
+    expect(readFileSync(file).length).toBeLessThanOrEqual(60 * 1024);
+  });
+
   it('links are clickable', () => {
     const plain = qdf(files.get('cedaw-trafficking/release.md')!);
     expect(plain).toMatch(/\/URI \(https:\/\/www\.ohchr\.org\/en\/treaty-bodies\/cedaw\)/);
@@ -147,6 +153,16 @@ describe('PDF: pages', () => {
       // the running header is the headline's short form (it ends in …): not on the first page
       expect(t.includes('A long release that runs over several pages & tests <pagination> of a…')).toBe(p > 1);
     }
+  });
+
+  it('leaves no heading alone at the foot of a page', () => {
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]))![1]);
+    for (let p = 1; p <= pages; p++) {
+      const lines = text(pdf, p).split('\n').filter((l) => l.trim() && !/^(- more -|Page \d+ of \d+|A long release)/.test(l));
+      expect(lines.at(-1)).not.toBe('Figures by country');
+    }
+    const withHeading = Array.from({ length: pages }, (_, i) => text(pdf, i + 1)).find((t) => t.includes('Figures by country'))!;
+    expect(withHeading).toMatch(/Figures by country\nCountry Cases Deaths\nCountry 1 1000 0/);
   });
 
   it('repeats the table header row on each page the table runs onto', () => {

@@ -7,6 +7,8 @@ import { plural } from '../src/render/phrases.js';
 import { txtRenderer } from '../src/render/txt.js';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
 import type { LocaleData } from '../src/templates/types.js';
+import { execFileSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
 import { runCli } from './helpers.js';
 import { ACME, PNG, source, useProjects, userErrors } from './template-helpers.js';
 
@@ -25,9 +27,16 @@ describe('a user template that extends default', () => {
     const dir = project({ ...ACME, 'r.md': source(['template: acme']) });
     const yamlLines = (ACME['templates/acme/template.yaml'] as string).trim().split('\n');
     expect(yamlLines.length).toBeLessThanOrEqual(8);
-    const r = runCli(['generate', 'r.md', '-f', 'txt,json'], { cwd: dir });
+    const r = runCli(['generate', 'r.md', '-f', 'txt,docx,pdf,json'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // the logo and the colour in the DOCX; the logo in the PDF
+    const docx = unzipSync(readFileSync(path.join(dir, 'dist', 'r.docx')));
+    expect(Object.keys(docx)).toContain('word/media/image1.png');
+    expect(strFromU8(docx['word/document.xml']!)).toMatch(/<wp:docPr id="\d+" name="Logo" descr="Acme Water Trust"/);
+    expect(strFromU8(docx['word/styles.xml']!)).toMatch(/w:styleId="Letterhead"[\s\S]*?<w:color w:val="0a7d3b"\/>/);
+    const images = execFileSync('pdfimages', ['-list', path.join(dir, 'dist', 'r.pdf')], { encoding: 'utf8' });
+    expect(images.split('\n').filter((l) => /^\s+1\s+\d+\s+image\s/.test(l))).toHaveLength(1);
     const text = readFileSync(path.join(dir, 'dist', 'r.txt'), 'utf8');
     const paras = text.split('\n\n');
     expect(paras[0]).toBe('Acme Water Trust\nNEWS FROM ACME');
