@@ -5,20 +5,12 @@
  * languages.
  */
 import type PDFKit from 'pdfkit';
-import { SHAPED } from './layout/lines.js';
 import type { Line, ParaBox, StructLeaf, TableBox } from './layout/types.js';
 import type { Page, Placement } from './layout/paginate.js';
 import type { StructNode } from './layout/structure.js';
 
 type Doc = PDFKit.PDFDocument;
 
-/**
- * Text that needs no shaping is set without OpenType features (kerning,
- * ligatures, contextual forms): exactly the widths the layout measured, and
- * without decoding the fonts' large GSUB and GPOS tables, which took half of a
- * release's PDF time (cold `generate -f pdf`: 0.77 s → 0.58 s).
- */
-const PLAIN = Object.fromEntries(['ccmp', 'locl', 'rlig', 'rclt', 'rvrn', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'kern', 'curs', 'dist', 'abvm', 'blwm'].map((f) => [f, false])) as never;
 type Content = ReturnType<Doc['markStructureContent']>;
 
 export interface Geometry {
@@ -70,14 +62,23 @@ export class Drawer {
     this.doc.endMarkedContent();
   }
 
+  private fillRect(x: number, y: number, w: number, h: number, color: string): void {
+    this.doc.rect(x, y, w, h).fill(color);
+    this.current.color = color;
+  }
+
+  /** The font, size and colour last set: pdfkit's `font()` compares fonts each time it is called. */
+  private current = { font: '', size: 0, color: '' };
+
   line(line: Line, x: number, top: number): void {
     const baseline = top + line.baseline;
     for (const r of line.runs) {
+      if (r.face.key !== this.current.font) this.doc.font(r.face.key);
+      if (r.size !== this.current.size) this.doc.fontSize(r.size);
+      if (r.color !== this.current.color) this.doc.fillColor(r.color);
+      this.current = { font: r.face.key, size: r.size, color: r.color };
       this.doc
-        .font(r.face.key)
-        .fontSize(r.size)
-        .fillColor(r.color)
-        .text(r.text, x + r.x, baseline, { lineBreak: false, baseline: 'alphabetic', ...(SHAPED.test(r.text) ? {} : { features: PLAIN }) });
+        .text(r.text, x + r.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
       // pdfkit places its underline for text set from the top; this one sits under the baseline
       if (r.underline) this.doc.lineWidth(r.size / 18).strokeColor(r.color).moveTo(x + r.x, baseline + r.size / 8).lineTo(x + r.x + r.width, baseline + r.size / 8).stroke();
       if (r.link) this.doc.link(x + r.x, top, r.width, line.height, r.link);
@@ -118,7 +119,7 @@ export class Drawer {
     const row = table.rows[r]!;
     const x = this.columnX(0, table.width);
     this.artifact(() => {
-      if (r === 0) this.doc.rect(x, y, table.width, row.height).fill(table.headerFill);
+      if (r === 0) this.fillRect(x, y, table.width, row.height, table.headerFill);
       this.doc.lineWidth(r === 0 ? 1 : 0.5).strokeColor(r === 0 ? table.ruleColor : '#bfbfbf').moveTo(x, y + row.height).lineTo(x + table.width, y + row.height).stroke();
       if (r === 0) this.doc.lineWidth(1).strokeColor(table.ruleColor).moveTo(x, y).lineTo(x + table.width, y).stroke();
     });
@@ -136,7 +137,7 @@ export class Drawer {
           this.artifact(() => {
             const row = table.rows[0]!;
             const x = this.columnX(0, table.width);
-            this.doc.rect(x, p.y, table.width, row.height).fill(table.headerFill);
+            this.fillRect(x, p.y, table.width, row.height, table.headerFill);
             for (const cell of row.cells) {
               let top = p.y + 4;
               for (const line of cell.box.lines) {
@@ -173,6 +174,8 @@ export class Drawer {
   drawPages(pages: Page[], f: Furniture, addPage: () => void): void {
     pages.forEach((pg, i) => {
       addPage();
+      // a new page starts with pdfkit's default graphics state
+      this.current = { font: '', size: 0, color: '' };
       for (const p of pg.placements) this.place(p);
       this.furniture(f, i + 1, pages.length);
     });

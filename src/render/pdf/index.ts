@@ -9,7 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { Renderer } from '../types.js';
 import { Drawer, type Furniture, type Geometry } from './draw.js';
-import { FontSet, forgetGlyphs } from './fonts.js';
+import { FontSet, forgetGlyphs, plainUnlessShaped } from './fonts.js';
 import { BlockLayout, resolveStyle, spans } from './layout/blocks.js';
 import { TextLayout } from './layout/lines.js';
 import { paginate } from './layout/paginate.js';
@@ -72,7 +72,7 @@ export const pdfRenderer: Renderer = {
       displayTitle: true,
       pdfVersion: '1.7',
       // fontkit fonts already parsed for layout (once a process): pdfkit embeds them without reading them again
-      font: fonts.open(primary) as unknown as string,
+      font: plainUnlessShaped(fonts.open(primary)) as unknown as string,
       ...(options.pdfStandard === 'pdfa-2b' ? { subset: 'PDF/A-2b' as const } : {}),
       info: {
         Title: composed.meta.title,
@@ -86,7 +86,7 @@ export const pdfRenderer: Renderer = {
       },
     });
     escapeXmp(doc);
-    for (const face of fonts.used.values()) doc.registerFont(face.key, fonts.open(face) as unknown as string);
+    for (const face of fonts.used.values()) doc.registerFont(face.key, plainUnlessShaped(fonts.open(face)) as unknown as string);
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve, reject) => {

@@ -8,14 +8,12 @@
  */
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import { breakPieces } from '../../../text/wrap.js';
-import type { Face, FontSet } from '../fonts.js';
+import { SHAPED, type Face, type FontSet } from '../fonts.js';
 import type { Line, Run, Span } from './types.js';
 
 const bidi = bidiFactory();
 
 const ARABIC = /\p{Script=Arabic}/u;
-/** Text whose glyphs depend on their neighbours. */
-export const SHAPED = /[\p{Script=Arabic}\p{M}]/u;
 
 export interface MissingGlyph {
   char: string;
@@ -52,13 +50,18 @@ export class TextLayout {
     return w * size;
   }
 
+  /** Advance widths by face and code point (per em): the hot path of line breaking. */
+  private readonly advances = new Map<Face, Map<number, number>>();
+
   private advance(face: Face, ch: string): number {
-    const key = `${face.key}\u0000${ch}`;
-    let w = this.widths.get(key);
+    let byFace = this.advances.get(face);
+    if (!byFace) this.advances.set(face, (byFace = new Map()));
+    const cp = ch.codePointAt(0)!;
+    let w = byFace.get(cp);
     if (w === undefined) {
       const font = this.fonts.open(face);
-      w = font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / font.unitsPerEm;
-      this.widths.set(key, w);
+      w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      byFace.set(cp, w);
     }
     return w;
   }
