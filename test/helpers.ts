@@ -1,6 +1,6 @@
 /** Shared test helpers: run the real binary, load a fixture through the pipeline, temporary folders. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,3 +141,20 @@ export const ALL_FIXTURES = [
   'water-report/release.ar.md',
   'water-report/release.zh.md',
 ];
+
+/**
+ * One fixture generated into one format by two processes in two time zones: the
+ * two files' bytes, to compare.
+ */
+export function generateInTwoTimeZones(fixtureFile: string, format: string): [Buffer, Buffer] {
+  const t = tempDir();
+  try {
+    const src = path.join(FIXTURES, fixtureFile);
+    const out = (dir: string) => path.join(t.dir, dir, path.basename(fixtureFile).replace(/\.md$/, `.${format}`));
+    runCli(['generate', src, '-f', format, '-o', path.join(t.dir, 'a')], { env: { TZ: 'Pacific/Auckland' } });
+    runCli(['generate', src, '-f', format, '-o', path.join(t.dir, 'b')], { env: { TZ: 'America/Los_Angeles' } });
+    return [readFileSync(out('a')), readFileSync(out('b'))];
+  } finally {
+    t.cleanup();
+  }
+}

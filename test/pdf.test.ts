@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
-import { expectedWords, letters, loadFixture, missingLetters, missingWords, runCli, tempDir, words, ROOT, ALL_FIXTURES } from './helpers.js';
+import { expectedWords, letters, loadFixture, missingLetters, missingWords, runCli, tempDir, words, ROOT, ALL_FIXTURES, generateInTwoTimeZones } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -185,17 +185,9 @@ describe('PDF: pages', () => {
 
 describe('PDF: the same bytes for the same input', () => {
   it('across processes and time zones', () => {
-    const t = tempDir();
-    try {
-      const src = path.join(ROOT, 'fixtures', 'water-report', 'release.ar.md');
-      runCli(['generate', src, '-f', 'pdf', '-o', path.join(t.dir, 'a')], { env: { TZ: 'Pacific/Auckland' } });
-      runCli(['generate', src, '-f', 'pdf', '-o', path.join(t.dir, 'b')], { env: { TZ: 'America/Los_Angeles' } });
-      const a = readFileSync(path.join(t.dir, 'a', 'release.ar.pdf'));
-      expect(a.length).toBeGreaterThan(10_000);
-      expect(a.equals(readFileSync(path.join(t.dir, 'b', 'release.ar.pdf')))).toBe(true);
-    } finally {
-      t.cleanup();
-    }
+    const [a, b] = generateInTwoTimeZones('water-report/release.ar.md', 'pdf');
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(a.equals(b)).toBe(true);
   });
 });
 

@@ -209,14 +209,14 @@ export class BlockLayout {
       const itemNode = this.structure.add(node, 'LI');
       const marker = b.ordered ? `${b.start + n}.` : item.checked === undefined ? '•' : item.checked ? '☒' : '☐';
       const before = this.items.length;
+      // Lbl before LBody; an Lbl left without content is left out of the tree
+      const label = this.structure.add(itemNode, 'Lbl');
       const body = this.structure.add(itemNode, 'LBody');
       this.blocks(item.blocks, body, styleName, inner);
       const first = this.items[before];
       if (first?.kind === 'para') {
         const markerLines = this.text.lines(spans(text(marker), st), st.role, hang, this.dir, st.lineHeight);
-        if (markerLines[0]) first.marker = { line: markerLines[0], leaf: this.structure.add(itemNode, 'Lbl'), gap: hang };
-        // the Lbl comes before the LBody in the item
-        itemNode.children.reverse();
+        if (markerLines[0]) first.marker = { line: markerLines[0], leaf: label, gap: hang };
       }
       for (const it of this.items.slice(before)) if (it.kind === 'para' && it.leaf.type === 'P') it.spaceAfter = Math.min(it.spaceAfter, li.spaceAfter);
     });
