@@ -208,19 +208,115 @@ const PLAIN = Object.fromEntries(
 export const SHAPED = /[\p{Script=Arabic}\p{M}]/u;
 
 /**
- * The font as pdfkit gets it: text that needs no shaping is laid out without
- * OpenType features (kerning, ligatures, contextual forms), so that it has
- * exactly the widths the layout measured, and the fonts' large GSUB and GPOS
- * tables are never decoded for it. pdfkit caches layouts word by word only when
- * no features are asked for, so the choice is made here, under it.
- * (Cold `generate -f pdf`: 0.77 s → 0.58 s; warm: 33 ms → 27 ms a release.)
+ * Text fontkit lays out, without features, one glyph per code point from the
+ * cmap at its advance width, left to right: scripts with no shaper of their own
+ * and no right-to-left direction, no marks, no variation selectors.
+ */
+const CMAP_ONLY = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Common}]*$/u;
+
+/**
+ * Default-ignorable code points (DerivedCoreProperties.txt without U+115F,
+ * U+1160, U+3164, U+FFA0, as HarfBuzz and fontkit do): laid out as a space
+ * with no advance.
+ */
+export function isDefaultIgnorable(cp: number): boolean {
+  return (
+    cp === 0x00ad ||
+    cp === 0x034f ||
+    cp === 0x061c ||
+    (cp >= 0x17b4 && cp <= 0x17b5) ||
+    (cp >= 0x180b && cp <= 0x180e) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    cp === 0xfeff ||
+    (cp >= 0xfff0 && cp <= 0xfff8) ||
+    (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+    (cp >= 0x1d173 && cp <= 0x1d17a) ||
+    (cp >= 0xe0000 && cp <= 0xe0fff)
+  );
+}
+
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** A glyph run as pdfkit reads one: it scales the positions in place, so each caller gets its own. */
+class Run {
+  constructor(
+    readonly glyphs: fontkit.Glyph[],
+    readonly positions: Position[],
+  ) {}
+  get advanceWidth(): number {
+    let w = 0;
+    for (const p of this.positions) w += p.xAdvance;
+    return w;
+  }
+}
+
+/** What fontkit's layout gives for CMAP_ONLY text with every feature off, without its shaping plan (most of its cost). */
+function cmapRun(font: fontkit.Font, text: string): Run {
+  const glyphs: fontkit.Glyph[] = [];
+  const positions: Position[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (isDefaultIgnorable(cp)) {
+      glyphs.push(font.glyphForCodePoint(0x20));
+      positions.push({ xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    } else {
+      const g = font.glyphForCodePoint(cp);
+      glyphs.push(g);
+      positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    }
+  }
+  return new Run(glyphs, positions);
+}
+
+/**
+ * Shaped runs by font and text, for the process: an Arabic word is shaped once,
+ * not once a document (shaping plans each call). Bounded: cleared when full.
+ */
+const shapedRuns = new WeakMap<fontkit.Font, Map<string, { glyphs: fontkit.Glyph[]; positions: Position[] }>>();
+const SHAPED_RUNS_MAX = 50_000;
+
+/** fontkit's layout of `text` with its default features (shaped) or none (PLAIN), remembered. */
+export function shapedRun(font: fontkit.Font, text: string): Run {
+  let runs = shapedRuns.get(font);
+  if (!runs) shapedRuns.set(font, (runs = new Map()));
+  let run = runs.get(text);
+  if (!run) {
+    const r = font.layout(text, (SHAPED.test(text) ? undefined : PLAIN) as unknown as string[]) as unknown as Run;
+    run = { glyphs: r.glyphs, positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })) };
+    if (runs.size >= SHAPED_RUNS_MAX) runs.clear();
+    runs.set(text, run);
+  }
+  return new Run(run.glyphs, run.positions.map((p) => ({ ...p })));
+}
+
+/** The layout of text as the PDF draws it: shaped only where the script needs it (SHAPED). */
+export function layoutText(font: fontkit.Font, text: string): Run {
+  return CMAP_ONLY.test(text) ? cmapRun(font, text) : shapedRun(font, text);
+}
+
+/**
+ * The font as pdfkit gets it: its layout is layoutText's. Text that needs no
+ * shaping is laid out without OpenType features (kerning, ligatures, contextual
+ * forms), so that it has exactly the widths the layout measured, and without
+ * fontkit's shaping plan; shaped text is shaped once a process. pdfkit caches
+ * layouts word by word only when no features are asked for, so the choice is
+ * made here, under it.
+ * (Warm, per release: 33 ms → 27 ms with features off; → see the README's benchmark for the rest.)
  */
 export function plainUnlessShaped(font: fontkit.Font): fontkit.Font {
   return new Proxy(font, {
     get(target, prop) {
       if (prop === 'layout') {
         return (text: string, features?: unknown, ...rest: unknown[]) =>
-          (target.layout as (...a: unknown[]) => fontkit.GlyphRun)(text, features ?? (SHAPED.test(text) ? undefined : PLAIN), ...rest);
+          features === undefined && rest.length === 0 && typeof text === 'string' ? layoutText(target, text) : (target.layout as (...a: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
       }
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

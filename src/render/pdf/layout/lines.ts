@@ -8,7 +8,7 @@
  */
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import { breakPieces } from '../../../text/wrap.js';
-import { SHAPED, type Face, type FontSet } from '../fonts.js';
+import { isDefaultIgnorable, layoutText, SHAPED, type Face, type FontSet } from '../fonts.js';
 import type { Line, Run, Span } from './types.js';
 
 const bidi = bidiFactory();
@@ -21,9 +21,12 @@ export interface MissingGlyph {
   context: string;
 }
 
-export class TextLayout {
-  private readonly widths = new Map<string, number>();
+/** Widths per em by font file and text (shaped) or code point: for the process, as the fonts are. */
+const shapedWidths = new Map<string, Map<string, number>>();
+const advances = new Map<string, Map<number, number>>();
+const WIDTHS_MAX = 50_000;
 
+export class TextLayout {
   constructor(
     private readonly fonts: FontSet,
     private readonly missing: (m: MissingGlyph) => void,
@@ -40,27 +43,27 @@ export class TextLayout {
       for (const ch of text) w += this.advance(face, ch);
       return w * size;
     }
-    const key = `${face.key}\u0000${text}`;
-    let w = this.widths.get(key);
+    let byFace = shapedWidths.get(face.file);
+    if (!byFace) shapedWidths.set(face.file, (byFace = new Map()));
+    let w = byFace.get(text);
     if (w === undefined) {
       const font = this.fonts.open(face);
-      w = font.layout(text).advanceWidth / font.unitsPerEm;
-      this.widths.set(key, w);
+      w = layoutText(font, text).advanceWidth / font.unitsPerEm;
+      if (byFace.size >= WIDTHS_MAX) byFace.clear();
+      byFace.set(text, w);
     }
     return w * size;
   }
 
   /** Advance widths by face and code point (per em): the hot path of line breaking. */
-  private readonly advances = new Map<Face, Map<number, number>>();
-
   private advance(face: Face, ch: string): number {
-    let byFace = this.advances.get(face);
-    if (!byFace) this.advances.set(face, (byFace = new Map()));
+    let byFace = advances.get(face.file);
+    if (!byFace) advances.set(face.file, (byFace = new Map()));
     const cp = ch.codePointAt(0)!;
     let w = byFace.get(cp);
     if (w === undefined) {
       const font = this.fonts.open(face);
-      w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      w = isDefaultIgnorable(cp) ? 0 : font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
       byFace.set(cp, w);
     }
     return w;
