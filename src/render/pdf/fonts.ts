@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { UserError } from '../../messages.js';
+import { createSubset } from './cff-flat.js';
 import type { FontFaces, Template } from '../../templates/types.js';
 
 const require = createRequire(import.meta.url);
@@ -314,6 +315,7 @@ export function layoutText(font: fontkit.Font, text: string): Run {
 export function plainUnlessShaped(font: fontkit.Font): fontkit.Font {
   return new Proxy(font, {
     get(target, prop) {
+      if (prop === 'createSubset') return () => createSubset(target);
       if (prop === 'layout') {
         return (text: string, features?: unknown, ...rest: unknown[]) =>
           features === undefined && rest.length === 0 && typeof text === 'string' ? layoutText(target, text) : (target.layout as (...a: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);

@@ -1,0 +1,188 @@
+/**
+ * Subsets of CFF (PostScript-outline) fonts without subroutines. fontkit's CFF
+ * subset keeps every subroutine slot of the font: the Chinese font has 22,293
+ * local subroutines in one of its font dicts, so each subset wrote an index of
+ * that many entries (one byte for each unused one), which made every Chinese
+ * PDF ~150 KB and took ~30 ms to encode. Here each kept glyph's charstring has
+ * its subroutine calls inlined ("desubroutinized", as fontTools and most PDF
+ * producers do), and the subset has no subroutines at all.
+ *
+ * The Type 2 charstring format (Adobe TN #5177): numbers are 1, 2, 3 or 5
+ * bytes; `callsubr` (10) and `callgsubr` (29) take the index (minus a bias set
+ * by the index's size) from the stack; `return` (11) ends a subroutine and
+ * `endchar` (14) the glyph; `hintmask` (19) and `cntrmask` (20) are followed by
+ * one bit per stem hint declared so far. Anything else is copied as it is.
+ * A charstring this cannot follow (a subroutine index computed by arithmetic)
+ * leaves the font to fontkit's own subset.
+ */
+import type * as fontkit from 'fontkit';
+
+interface Range {
+  offset: number;
+  length: number;
+}
+
+interface Dict {
+  Private?: { Subrs?: Range[] } & Record<string, unknown>;
+  [k: string]: unknown;
+}
+
+interface CFF {
+  stream: { pos: number; readBuffer(n: number): Uint8Array };
+  isCIDFont: boolean;
+  globalSubrIndex?: Range[];
+  topDict: Dict & { CharStrings: Range[]; FDArray?: Dict[]; Private?: Dict['Private'] };
+  fdForGlyph(gid: number): number | null;
+  getCharString(gid: number): Uint8Array;
+}
+
+/** What pdfkit uses of a fontkit subset. */
+interface Subset {
+  cff?: CFF;
+  glyphs: number[];
+  charstrings: Uint8Array[];
+  gsubrs: Uint8Array[];
+  includeGlyph(gid: number): number;
+  encode(): Uint8Array;
+  subsetCharstrings(): void;
+  subsetFontdict(topDict: Dict): void;
+  createCIDFontdict(topDict: Dict): void;
+}
+
+class Unflattenable extends Error {}
+
+const bias = (n: number) => (n < 1240 ? 107 : n < 33900 ? 1131 : 32768);
+
+/** The number whose encoding starts at `at`. */
+function numberAt(b: ArrayLike<number>, at: number): number {
+  const b0 = b[at]!;
+  if (b0 >= 32 && b0 <= 246) return b0 - 139;
+  if (b0 >= 247 && b0 <= 250) return (b0 - 247) * 256 + b[at + 1]! + 108;
+  if (b0 >= 251 && b0 <= 254) return -(b0 - 251) * 256 - b[at + 1]! - 108;
+  if (b0 === 28) return ((b[at + 1]! << 24) | (b[at + 2]! << 16)) >> 16;
+  // 255: 16.16 fixed
+  return ((b[at + 1]! << 24) | (b[at + 2]! << 16) | (b[at + 3]! << 8) | b[at + 4]!) / 65536;
+}
+
+const numberLength = (b0: number) => (b0 === 28 ? 3 : b0 <= 246 ? 1 : b0 <= 254 ? 2 : 5);
+
+/** One glyph's charstring with every subroutine call replaced by the subroutine's body. */
+export function flattenCharstring(charstring: Uint8Array, read: (r: Range) => Uint8Array, local: Range[], global: Range[]): Uint8Array {
+  const out: number[] = [];
+  /** where each number now on the stack starts in `out` */
+  const numbers: number[] = [];
+  let stems = 0;
+  let ended = false;
+  const run = (code: Uint8Array, depth: number) => {
+    if (depth > 10) throw new Unflattenable('subroutines nested more than 10 deep');
+    let i = 0;
+    while (i < code.length && !ended) {
+      const b = code[i]!;
+      if (b >= 32 || b === 28) {
+        const n = numberLength(b);
+        numbers.push(out.length);
+        for (let k = 0; k < n; k++) out.push(code[i + k]!);
+        i += n;
+        continue;
+      }
+      if (b === 10 || b === 29) {
+        const at = numbers.pop();
+        if (at === undefined) throw new Unflattenable('a subroutine index that is not a number');
+        const index = numberAt(out, at);
+        out.length = at;
+        const subrs = b === 10 ? local : global;
+        const subr = subrs[index + bias(subrs.length)];
+        if (!subr) throw new Unflattenable(`no subroutine ${index}`);
+        run(read(subr), depth + 1);
+        i++;
+        continue;
+      }
+      if (b === 11) return; // return
+      if (b === 14) {
+        out.push(14);
+        ended = true;
+        return;
+      }
+      if (b === 1 || b === 3 || b === 18 || b === 23) stems += numbers.length >> 1; // hstem vstem hstemhm vstemhm
+      if (b === 19 || b === 20) {
+        stems += numbers.length >> 1; // vstem hints implied before the first mask
+        const n = (stems + 7) >> 3;
+        for (let k = 0; k <= n; k++) out.push(code[i + k]!);
+        i += n + 1;
+      } else if (b === 12) {
+        out.push(12, code[i + 1]!);
+        i += 2;
+      } else {
+        out.push(b);
+        i++;
+      }
+      numbers.length = 0;
+    }
+  };
+  run(charstring, 0);
+  return Uint8Array.from(out);
+}
+
+/**
+ * `font.createSubset()`, for a CFF font without subroutines; for other fonts,
+ * fontkit's own. pdfkit calls this through the font it is given (./fonts.ts).
+ */
+export function createSubset(font: fontkit.Font): Subset {
+  const subset = (font as unknown as { createSubset(): Subset }).createSubset();
+  const cff = subset.cff;
+  if (!cff || (font as unknown as { CFF2?: unknown }).CFF2) return subset;
+  const read = (r: Range) => {
+    cff.stream.pos = r.offset;
+    return cff.stream.readBuffer(r.length);
+  };
+  const original = { subsetCharstrings: subset.subsetCharstrings, subsetFontdict: subset.subsetFontdict, createCIDFontdict: subset.createCIDFontdict };
+  let flat = true;
+  subset.subsetCharstrings = function (this: Subset) {
+    try {
+      const global = cff.globalSubrIndex ?? [];
+      this.charstrings = this.glyphs.map((gid) => {
+        const fd = cff.isCIDFont ? cff.fdForGlyph(gid) : null;
+        const priv = fd === null ? cff.topDict.Private : cff.topDict.FDArray?.[fd]?.Private;
+        return flattenCharstring(cff.getCharString(gid), read, priv?.Subrs ?? [], global);
+      });
+      this.gsubrs = [];
+    } catch (e) {
+      if (!(e instanceof Unflattenable)) throw e;
+      flat = false;
+      original.subsetCharstrings.call(this);
+    }
+  };
+  const withoutSubrs = (priv: Dict['Private'] | undefined): Dict['Private'] => {
+    const p = { ...priv };
+    delete p.Subrs;
+    return p;
+  };
+  // fontkit's own, without reading every glyph's path for the subroutines it uses
+  subset.subsetFontdict = function (this: Subset, topDict: Dict) {
+    if (!flat) return original.subsetFontdict.call(this, topDict);
+    const fdArray: Dict[] = [];
+    const fds: number[] = [];
+    const index = new Map<number, number>();
+    for (const gid of this.glyphs) {
+      const fd = cff.fdForGlyph(gid);
+      if (fd === null || fd === undefined) continue;
+      let i = index.get(fd);
+      if (i === undefined) {
+        index.set(fd, (i = fdArray.length));
+        const dict: Dict = { ...cff.topDict.FDArray![fd] };
+        delete dict.FontName;
+        dict.Private = withoutSubrs(dict.Private);
+        fdArray.push(dict);
+      }
+      fds.push(i);
+    }
+    topDict.FDArray = fdArray;
+    topDict.FDSelect = { version: 0, fds };
+  };
+  subset.createCIDFontdict = function (this: Subset, topDict: Dict) {
+    if (!flat) return original.createCIDFontdict.call(this, topDict);
+    topDict.FDArray = [{ Private: withoutSubrs(cff.topDict.Private) }];
+    topDict.FDSelect = { version: 3, nRanges: 1, ranges: [{ first: 0, fd: 0 }], sentinel: this.charstrings.length };
+  };
+  return subset;
+}
