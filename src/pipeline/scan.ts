@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { releaseId } from '../model/id.js';
+import { scriptsIn } from '../render/pdf/bundled.js';
 import { frontMatterText } from '../source/fence.js';
 import type { GenerateOptions } from './generate.js';
 import { stemOf } from './stem.js';
@@ -26,6 +27,8 @@ export interface Scanned {
   stem?: string;
   /** the absolute path of the original, for a translation */
   original?: string;
+  /** scripts beyond Latin its text has characters of, for the fonts a pool shares (../render/pdf/bundled.ts) */
+  scripts?: ('Arab' | 'Hans')[];
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -52,13 +55,16 @@ export async function scanSource(ref: SourceRef, opts: Pick<GenerateOptions, 'cw
   const abs = path.resolve(opts.cwd, ref.file);
   const bytes = await readFile(abs).catch(() => undefined);
   if (!bytes) return { ref, abs, sha256: '' };
-  const fm = frontMatterKeys(bytes.toString('utf8'));
-  if (!fm) return { ref, abs, sha256: sha256(bytes) };
+  const text = bytes.toString('utf8');
+  const scripts = scriptsIn(text);
+  const fm = frontMatterKeys(text);
+  if (!fm) return { ref, abs, sha256: sha256(bytes), scripts };
   const of = fm['translation-of'];
   return {
     ref,
     abs,
     sha256: sha256(bytes),
+    scripts,
     stem: stemOf(ref, releaseId(ref.file, fm.id), opts),
     ...(typeof of === 'string' && of ? { original: path.resolve(path.dirname(abs), of) } : {}),
   };

@@ -27,6 +27,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function generateCommand(args: string[], given: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
   const started = performance.now();
+  // until it is known whether workers will do the work, keep the main thread's heap small (../../pipeline/heap.ts)
+  (await import('../../pipeline/heap.js')).beforeScan();
   const flags = withConfigDefaults(given, (await import('../../config/load.js')).loadConfig(io.cwd, io.cwd).generate);
   const formats = parseFormats(flags.format);
   const wrap = parseWrap(flags.wrap);
@@ -81,12 +83,22 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   const tasks = unitTasks(units, reused, opts);
   const entries: ManifestEntry[] = [...reused.values()];
   const { runUnits } = await import('../../pipeline/pool.js');
-  await runUnits(tasks, jobs, (_i, reports) => {
-    for (const r of reports) {
-      report.add({ kind: 'report', report: r });
-      if (manifest && paths) entries.push(manifest.entryOf(r, io.cwd, paths));
-    }
-  });
+  const toRender = new Set(tasks.flatMap((t) => t.sources.map((s) => path.resolve(io.cwd, s.ref.file))));
+  const shareFonts = async () => {
+    const scripts = new Set(scanned.filter((s) => toRender.has(s.abs)).flatMap((s) => s.scripts ?? []));
+    return { fonts: (await import('../../render/pdf/bundled.js')).shareFonts(scripts) };
+  };
+  await runUnits(
+    tasks,
+    jobs,
+    (_i, reports) => {
+      for (const r of reports) {
+        report.add({ kind: 'report', report: r });
+        if (manifest && paths) entries.push(manifest.entryOf(r, io.cwd, paths));
+      }
+    },
+    formats.includes('pdf') ? shareFonts : undefined,
+  );
   progress.clear();
 
   if (manifest && paths && options) {

@@ -186,3 +186,45 @@ export function createSubset(font: fontkit.Font): Subset {
   };
   return subset;
 }
+
+/** Indexes with more entries than this are kept compact. */
+const COMPACT_FROM = 1000;
+
+/**
+ * An INDEX as fontkit decodes it (an object per entry: the Chinese font's two
+ * faces hold ~110,000 of them, 7 MB of heap that every garbage collection
+ * marks) → two typed arrays behind the same reading interface: `index[i]`
+ * gives `{ offset, length }`, `index.length` the count.
+ */
+function compact(index: Range[]): Range[] {
+  const n = index.length;
+  const offsets = new Float64Array(n);
+  const lengths = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = index[i]!.offset;
+    lengths[i] = index[i]!.length;
+  }
+  return new Proxy([] as Range[], {
+    get(target, key) {
+      if (key === 'length') return n;
+      if (typeof key === 'string') {
+        const i = Number(key);
+        if (Number.isInteger(i)) return i >= 0 && i < n ? { offset: offsets[i]!, length: lengths[i]! } : undefined;
+      }
+      return Reflect.get(target, key) as unknown;
+    },
+  });
+}
+
+/** The large indexes of a CFF font (glyph outlines, subroutines), kept compact for the process. */
+export function compactCff(font: fontkit.Font): void {
+  const cff = (font as unknown as { 'CFF '?: CFF })['CFF '];
+  if (!cff) return;
+  const top = cff.topDict;
+  if (top.CharStrings.length > COMPACT_FROM) top.CharStrings = compact(top.CharStrings);
+  if (cff.globalSubrIndex && cff.globalSubrIndex.length > COMPACT_FROM) cff.globalSubrIndex = compact(cff.globalSubrIndex);
+  for (const dict of [top, ...(top.FDArray ?? [])]) {
+    const subrs = dict.Private?.Subrs;
+    if (subrs && subrs.length > COMPACT_FROM) dict.Private!.Subrs = compact(subrs);
+  }
+}

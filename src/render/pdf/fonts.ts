@@ -5,34 +5,11 @@
  * loaded only when a character needs it). Coverage comes from fontkit (the font
  * engine pdfkit embeds with), so a character is never drawn from a font that lacks it.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { UserError } from '../../messages.js';
-import { createSubset } from './cff-flat.js';
+import { BUNDLED, bundledFile, SCRIPT_FACES, sharedFont } from './bundled.js';
+import { compactCff, createSubset } from './cff-flat.js';
 import type { FontFaces, Template } from '../../templates/types.js';
-
-const require = createRequire(import.meta.url);
-
-/** Bundled fonts: a name a template may use → the npm package and the file in it. */
-const BUNDLED: Record<string, [pkg: string, file: string]> = {
-  'noto-sans': ['@embedpdf/fonts-latin', 'fonts/NotoSans-Regular.ttf'],
-  'noto-sans-bold': ['@embedpdf/fonts-latin', 'fonts/NotoSans-Bold.ttf'],
-  'noto-sans-italic': ['@embedpdf/fonts-latin', 'fonts/NotoSans-Italic.ttf'],
-  'noto-sans-bold-italic': ['@embedpdf/fonts-latin', 'fonts/NotoSans-BoldItalic.ttf'],
-  'noto-naskh-arabic': ['@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Regular.ttf'],
-  'noto-naskh-arabic-bold': ['@embedpdf/fonts-arabic', 'fonts/NotoNaskhArabic-Bold.ttf'],
-  'noto-sans-hans': ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Regular.otf'],
-  'noto-sans-hans-bold': ['@embedpdf/fonts-sc', 'fonts/NotoSansHans-Bold.otf'],
-};
-
-/** Bundled faces for scripts the template's fonts may lack, by ISO 15924 code. */
-const SCRIPT_FACES: Record<string, FontFaces> = {
-  Latn: { regular: 'noto-sans', bold: 'noto-sans-bold', italic: 'noto-sans-italic', boldItalic: 'noto-sans-bold-italic' },
-  Arab: { regular: 'noto-naskh-arabic', bold: 'noto-naskh-arabic-bold' },
-  Hans: { regular: 'noto-sans-hans', bold: 'noto-sans-hans-bold' },
-};
 
 const SCRIPTS = ['Latn', 'Arab', 'Hans'] as const;
 type Script = (typeof SCRIPTS)[number];
@@ -46,28 +23,6 @@ export function scriptOf(ch: string): Script {
   if (/\p{Script_Extensions=Arabic}/u.test(ch)) return 'Arab';
   if (/[\p{Script_Extensions=Han}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u.test(ch)) return 'Hans';
   return 'Latn';
-}
-
-function bundledFile(name: string): string {
-  const entry = BUNDLED[name];
-  if (!entry) throw new Error(`no bundled font ${name}`);
-  const [pkg, file] = entry;
-  let dir: string;
-  try {
-    // the package exports only its entry point (dist/…): its folder is the one above
-    dir = path.dirname(path.dirname(require.resolve(pkg)));
-  } catch {
-    throw new UserError({
-      file: 'pressready',
-      ruleId: 'font',
-      severity: 'error',
-      reason: `The font package ${pkg} is not installed`,
-      hint: `Install it: npm install ${pkg}`,
-    });
-  }
-  const abs = path.join(dir, file);
-  if (!existsSync(abs)) throw new UserError({ file: 'pressready', ruleId: 'font', severity: 'error', reason: `${pkg} has no ${file}`, hint: `Reinstall it: npm install ${pkg}` });
-  return abs;
 }
 
 export interface Face {
@@ -92,8 +47,10 @@ const openedFonts = new Map<string, fontkit.Font>();
 function open(file: string): fontkit.Font {
   let f = openedFonts.get(file);
   if (!f) {
-    const opened = fontkit.openSync(file);
+    const shared = sharedFont(file);
+    const opened = shared ? fontkit.create(shared) : fontkit.openSync(file);
     f = ('fonts' in opened ? (opened as unknown as { fonts: fontkit.Font[] }).fonts[0]! : opened) as fontkit.Font;
+    if ((f as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables['CFF ']) compactCff(f);
     openedFonts.set(file, f);
   }
   return f;
@@ -159,15 +116,18 @@ export class FontSet {
     return chain;
   }
 
-  private readonly chosen = new Map<string, Face | null>();
+  /** chosen faces by role and style, then code point */
+  private readonly chosen = new Map<string, Map<number, Face | null>>();
 
-  /** The face that draws `ch`; `undefined` when none of them has it. */
-  faceFor(ch: string, role: string, bold: boolean, italic: boolean): Face | undefined {
-    const key = `${role}\u0000${bold ? 1 : 0}${italic ? 1 : 0}${ch}`;
-    const known = this.chosen.get(key);
+  /** The face that draws code point `cp`; `undefined` when none of them has it. */
+  faceFor(cp: number, role: string, bold: boolean, italic: boolean): Face | undefined {
+    const style = `${role}\u0000${bold ? 1 : 0}${italic ? 1 : 0}`;
+    let byCp = this.chosen.get(style);
+    if (!byCp) this.chosen.set(style, (byCp = new Map()));
+    const known = byCp.get(cp);
     if (known !== undefined) return known ?? undefined;
-    const face = this.choose(ch, role, bold, italic);
-    this.chosen.set(key, face ?? null);
+    const face = this.choose(String.fromCodePoint(cp), role, bold, italic);
+    byCp.set(cp, face ?? null);
     if (face) this.used.set(face.key, face);
     return face;
   }

@@ -15,6 +15,16 @@ const bidi = bidiFactory();
 
 const ARABIC = /\p{Script=Arabic}/u;
 
+/**
+ * Characters that can give text a level other than 0 in a left-to-right
+ * paragraph (UAX #9): right-to-left letters and Arabic digits (the Hebrew to
+ * Arabic-extended blocks, presentation forms, the right-to-left historic and
+ * Adlam/Arabic-mathematical planes) and explicit embeddings and isolates. Text
+ * without them is all at level 0: no reordering, no mirroring, and no call to
+ * the bidi algorithm, which allocates for every character.
+ */
+const MAY_REORDER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
 export interface MissingGlyph {
   char: string;
   /** the text around it, to find it in the source */
@@ -78,7 +88,7 @@ export class TextLayout {
       for (let k = 0; k < s.text.length; k++) spanAt.push(i);
     });
     const faces = this.assignFaces(text, spans, spanAt, role);
-    const levels = bidi.getEmbeddingLevels(text, dir);
+    const levels = dir === 'ltr' && !MAY_REORDER.test(text) ? null : bidi.getEmbeddingLevels(text, dir);
     const ranges = this.breakLines(text, spans, spanAt, faces, width);
     return ranges.map(([start, end]) => this.line(text, spans, spanAt, faces, levels, start, end, lineHeight));
   }
@@ -88,11 +98,10 @@ export class TextLayout {
     const faces: Face[] = [];
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
       const s = spans[spanAt[i]!]!;
-      let face = this.fonts.faceFor(ch, role, s.bold, s.italic);
+      let face = this.fonts.faceFor(cp, role, s.bold, s.italic);
       if (!face) {
-        this.missing({ char: ch, context: text.slice(Math.max(0, i - 20), i + 20) });
+        this.missing({ char: String.fromCodePoint(cp), context: text.slice(Math.max(0, i - 20), i + 20) });
         face = this.fonts.primary(role, s.bold, s.italic);
       }
       faces.push(face);
@@ -161,27 +170,28 @@ export class TextLayout {
     return lines;
   }
 
-  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], levels: EmbeddingLevels, start: number, endWithSpace: number, lineHeight: number): Line {
+  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], levels: EmbeddingLevels | null, start: number, endWithSpace: number, lineHeight: number): Line {
     let end = endWithSpace;
     while (end > start && /[\s\u2028]/.test(text[end - 1]!)) end--;
     // visual order: flip the segments the bidi algorithm names, in turn
     const order = Array.from({ length: end - start }, (_, k) => start + k);
-    for (const [a, b] of end > start ? bidi.getReorderSegments(text, levels, start, end - 1) : []) {
+    for (const [a, b] of levels && end > start ? bidi.getReorderSegments(text, levels, start, end - 1) : []) {
       const seg = order.slice(a - start, b - start + 1).reverse();
       order.splice(a - start, seg.length, ...seg);
     }
-    const mirrored = end > start ? bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1) : new Map<number, string>();
+    const mirrored = levels && end > start ? bidi.getMirroredCharactersMap(text, levels.levels, start, end - 1) : new Map<number, string>();
+    const level = (i: number) => (levels ? levels.levels[i]! : 0);
     const runs: Run[] = [];
     let x = 0;
     let k = 0;
     while (k < order.length) {
       const first = order[k]!;
-      const rtl = levels.levels[first]! % 2 === 1;
+      const rtl = level(first) % 2 === 1;
       let n = k + 1;
       while (n < order.length) {
         const prev = order[n - 1]!;
         const i = order[n]!;
-        if (spanAt[i] !== spanAt[first] || faces[i] !== faces[first] || levels.levels[i] !== levels.levels[first] || i !== prev + (rtl ? -1 : 1)) break;
+        if (spanAt[i] !== spanAt[first] || faces[i] !== faces[first] || level(i) !== level(first) || i !== prev + (rtl ? -1 : 1)) break;
         n++;
       }
       const indices = order.slice(k, n);
