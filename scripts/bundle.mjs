@@ -32,6 +32,8 @@ await build({
   input: { cli: path.join(ROOT, 'lib/cli/main.js'), worker: path.join(ROOT, 'lib/pipeline/worker.js') },
   platform: 'node',
   external,
+  // Node's zlib in place of the JavaScript inflater that unpacks Unicode tables (src/text/native-inflate.ts)
+  resolve: { alias: { 'tiny-inflate': path.join(ROOT, 'lib/text/tiny-inflate.cjs') } },
   logLevel: 'warn',
   output: { dir: OUT, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true },
 });

@@ -8,7 +8,11 @@ const loaders: Record<string, () => Promise<Renderer>> = {
   txt: async () => (await import('./txt.js')).txtRenderer,
   json: async () => (await import('./json.js')).jsonRenderer,
   docx: async () => (await import('./docx/index.js')).docxRenderer,
-  pdf: async () => (await import('./pdf/index.js')).pdfRenderer,
+  pdf: async () => {
+    // before fontkit loads (../text/native-inflate.ts)
+    (await import('../text/native-inflate.js')).useNativeInflate();
+    return (await import('./pdf/index.js')).pdfRenderer;
+  },
 };
 
 /** Formats in the order `all` lists them. */
