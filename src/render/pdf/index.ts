@@ -87,6 +87,11 @@ export const pdfRenderer: Renderer = {
     });
     escapeXmp(doc);
     for (const face of fonts.used.values()) doc.registerFont(face.key, plainUnlessShaped(fonts.open(face)) as unknown as string);
+    // The default font is the primary face: pdfkit knows it by the font's name, not by our key, and
+    // without this it opened the face again and compared the two fonts' name tables (as JSON) at
+    // every switch back to it (~5 ms of an Arabic release, whose lines alternate faces).
+    const families = (doc as unknown as { _fontFamilies?: Record<string, unknown>; _font?: unknown })._fontFamilies;
+    if (families && !families[primary.key]) families[primary.key] = (doc as unknown as { _font: unknown })._font;
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<void>((resolve, reject) => {
