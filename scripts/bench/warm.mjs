@@ -24,6 +24,22 @@ export async function warmFigures(groups, root, iterations) {
   const { plan, renderOne } = await import(lib('pipeline/generate.js'));
   const { DEFAULT_FORMATS, FORMATS } = await import(lib('render/registry.js'));
   const formats = FORMATS.filter((f) => DEFAULT_FORMATS.includes(f));
+  // A worker in a run has rendered many releases before most of its sources: every fixture is
+  // loaded and rendered in every format a few times first, so that the figures are not those of
+  // code the JIT has not optimized yet (3 warm-ups of one fixture alone left the first one measured
+  // at twice its later time).
+  const plans = [];
+  for (const g of groups) {
+    for (const s of g.sources) {
+      const file = path.relative(root, path.join(g.dir, s.file));
+      const ref = { file, base: path.dirname(path.join(root, file)), named: true };
+      const opts = { formats, outDir: 'unused', cwd: root, render: { env: {} } };
+      const p = await plan(ref, opts);
+      if (p.loaded) plans.push([p, opts]);
+    }
+  }
+  for (let round = 0; round < 5; round++) for (const [p, opts] of plans) for (const f of formats) await renderOne(p, f, opts);
+
   const rows = [];
   for (const g of groups) {
     for (const s of g.sources) {
