@@ -122,9 +122,10 @@ function table(r) {
   for (const [f, x] of Object.entries(r.oneReleaseColdPerFormatMs)) row(`one release, cold, ${f} only`, ms(x), '', '');
   row(`corpus, --jobs 1 (${r.corpus.sources} sources)`, ms(r.corpusJobs1.ms), '', '');
   row(`corpus, --jobs 2 (${r.corpus.sources} sources)`, ms(r.corpusJobs2.ms), `≤ ${ms((40_000 * r.corpus.sources) / 1000)}`, ok(per1000(r.corpusJobs2.ms), 40_000));
+  row('corpus, --jobs 1, peak RSS', `${Math.round(r.corpusJobs1.peakRssMb)} MB`, '', '');
   row('corpus, --jobs 2, peak RSS', `${Math.round(r.corpusJobs2.peakRssMb)} MB`, '≤ 300 MB', ok(r.corpusJobs2.peakRssMb, 300));
   row('corpus, --incremental, all up to date', ms(r.corpusUpToDate.ms), '', '');
-  lines.push('', 'warm, per release (one process, after a warm-up):', '');
+  lines.push('', 'warm, per release (one process, after every fixture was rendered five times):', '');
   row('language', 'source', 'load', ...r.formats);
   row('---', '---', '---:', ...r.formats.map(() => '---:'));
   for (const w of r.warm) {
