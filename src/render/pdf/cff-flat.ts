@@ -36,8 +36,8 @@ interface CFF {
   getCharString(gid: number): Uint8Array;
 }
 
-/** What pdfkit uses of a fontkit subset. */
-interface Subset {
+/** What pdfkit uses of a fontkit CFF subset, and what is replaced here. */
+export interface Subset {
   cff?: CFF;
   glyphs: number[];
   charstrings: Uint8Array[];
@@ -123,12 +123,8 @@ export function flattenCharstring(charstring: Uint8Array, read: (r: Range) => Ui
   return Uint8Array.from(out);
 }
 
-/**
- * `font.createSubset()`, for a CFF font without subroutines; for other fonts,
- * fontkit's own. pdfkit calls this through the font it is given (./fonts.ts).
- */
-export function createSubset(font: fontkit.Font): Subset {
-  const subset = (font as unknown as { createSubset(): Subset }).createSubset();
+/** fontkit's subset of a CFF font (`subset.cff`), made to write no subroutines (./subset.ts). */
+export function withoutSubroutines(subset: Subset, font: fontkit.Font): Subset {
   const cff = subset.cff;
   if (!cff || (font as unknown as { CFF2?: unknown }).CFF2) return subset;
   const read = (r: Range) => {

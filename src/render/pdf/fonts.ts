@@ -8,7 +8,8 @@
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { BUNDLED, bundledFile, SCRIPT_FACES, sharedFont } from './bundled.js';
-import { compactCff, createSubset } from './cff-flat.js';
+import { compactCff } from './cff-flat.js';
+import { createSubset } from './subset.js';
 import type { FontFaces, Template } from '../../templates/types.js';
 
 const SCRIPTS = ['Latn', 'Arab', 'Hans'] as const;
@@ -118,12 +119,20 @@ export class FontSet {
 
   /** chosen faces by role and style, then code point */
   private readonly chosen = new Map<string, Map<number, Face | null>>();
+  private lastStyle: { role: string; bold: boolean; italic: boolean; byCp: Map<number, Face | null> } | undefined;
 
   /** The face that draws code point `cp`; `undefined` when none of them has it. */
   faceFor(cp: number, role: string, bold: boolean, italic: boolean): Face | undefined {
-    const style = `${role}\u0000${bold ? 1 : 0}${italic ? 1 : 0}`;
-    let byCp = this.chosen.get(style);
-    if (!byCp) this.chosen.set(style, (byCp = new Map()));
+    // consecutive calls are for one span's characters: the last style's map, without a key string a character
+    const last = this.lastStyle;
+    let byCp: Map<number, Face | null>;
+    if (last && last.role === role && last.bold === bold && last.italic === italic) byCp = last.byCp;
+    else {
+      const style = `${role}\u0000${bold ? 1 : 0}${italic ? 1 : 0}`;
+      byCp = this.chosen.get(style) ?? new Map();
+      this.chosen.set(style, byCp);
+      this.lastStyle = { role, bold, italic, byCp };
+    }
     const known = byCp.get(cp);
     if (known !== undefined) return known ?? undefined;
     const face = this.choose(String.fromCodePoint(cp), role, bold, italic);
