@@ -27,8 +27,6 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export async function generateCommand(args: string[], given: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
   const started = performance.now();
-  // until it is known whether workers will do the work, keep the main thread's heap small (../../pipeline/heap.ts)
-  (await import('../../pipeline/heap.js')).beforeScan();
   const flags = withConfigDefaults(given, (await import('../../config/load.js')).loadConfig(io.cwd, io.cwd).generate);
   const formats = parseFormats(flags.format);
   const wrap = parseWrap(flags.wrap);
@@ -50,6 +48,8 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   };
 
   if (args.length === 1 && args[0] === '-') return generateStdin(opts, io);
+  // until it is known whether workers will do the work, keep the main thread's heap small (../../pipeline/heap.ts)
+  (await import('../../pipeline/heap.js')).beforeScan();
   if (args.includes('-')) throw usage('`-` (standard input) cannot be mixed with other sources', 'Give `-` alone.');
 
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: flags.out });
