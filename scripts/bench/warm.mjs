@@ -24,38 +24,32 @@ export async function warmFigures(groups, root, iterations) {
   const { plan, renderOne } = await import(lib('pipeline/generate.js'));
   const { DEFAULT_FORMATS, FORMATS } = await import(lib('render/registry.js'));
   const formats = FORMATS.filter((f) => DEFAULT_FORMATS.includes(f));
-  // A worker in a run has rendered many releases before most of its sources: every fixture is
-  // loaded and rendered in every format a few times first, so that the figures are not those of
-  // code the JIT has not optimized yet (3 warm-ups of one fixture alone left the first one measured
-  // at twice its later time).
-  const plans = [];
+  const sources = [];
   for (const g of groups) {
     for (const s of g.sources) {
       const file = path.relative(root, path.join(g.dir, s.file));
       const ref = { file, base: path.dirname(path.join(root, file)), named: true };
       const opts = { formats, outDir: 'unused', cwd: root, render: { env: {} } };
-      const p = await plan(ref, opts);
-      if (p.loaded) plans.push([p, opts]);
+      sources.push({ lang: s.lang, file, ref, opts, p: await plan(ref, opts) });
     }
   }
-  for (let round = 0; round < 5; round++) for (const [p, opts] of plans) for (const f of formats) await renderOne(p, f, opts);
+  // A worker in a run has rendered many releases before most of its sources: every fixture is
+  // rendered in every format a few times first, so that the figures are not those of code the JIT
+  // has not optimized yet (3 warm-ups of one fixture alone left the first one measured at twice
+  // its later time).
+  const loaded = sources.filter((x) => x.p.loaded);
+  for (let round = 0; round < 5; round++) for (const { p, opts } of loaded) for (const f of formats) await renderOne(p, f, opts);
 
   const rows = [];
-  for (const g of groups) {
-    for (const s of g.sources) {
-      const file = path.relative(root, path.join(g.dir, s.file));
-      const ref = { file, base: path.dirname(path.join(root, file)), named: true };
-      const opts = { formats, outDir: 'unused', cwd: root, render: { env: {} } };
-      const p = await plan(ref, opts);
-      if (!p.loaded) {
-        rows.push({ lang: s.lang, file, error: p.messages[0]?.reason ?? 'does not load' });
-        continue;
-      }
-      const loadMs = await timed(iterations, () => plan(ref, opts));
-      const perFormat = {};
-      for (const f of formats) perFormat[f] = await timed(iterations, () => renderOne(p, f, opts));
-      rows.push({ lang: s.lang, file, loadMs, formats: perFormat });
+  for (const { lang, file, ref, opts, p } of sources) {
+    if (!p.loaded) {
+      rows.push({ lang, file, error: p.messages[0]?.reason ?? 'does not load' });
+      continue;
     }
+    const loadMs = await timed(iterations, () => plan(ref, opts));
+    const perFormat = {};
+    for (const f of formats) perFormat[f] = await timed(iterations, () => renderOne(p, f, opts));
+    rows.push({ lang, file, loadMs, formats: perFormat });
   }
   return { formats, rows };
 }
