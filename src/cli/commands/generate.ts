@@ -84,9 +84,9 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   const entries: ManifestEntry[] = [...reused.values()];
   const { runUnits } = await import('../../pipeline/pool.js');
   const toRender = new Set(tasks.flatMap((t) => t.sources.map((s) => path.resolve(io.cwd, s.ref.file))));
-  const shareFonts = async () => {
+  const fontsForWorkers = async () => {
     const scripts = new Set(scanned.filter((s) => toRender.has(s.abs)).flatMap((s) => s.scripts ?? []));
-    return { fonts: (await import('../../render/pdf/bundled.js')).shareFonts(scripts) };
+    return (await import('../../render/pdf/bundled.js')).fontsForWorkers(scripts);
   };
   await runUnits(
     tasks,
@@ -97,7 +97,7 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
         if (manifest && paths) entries.push(manifest.entryOf(r, io.cwd, paths));
       }
     },
-    formats.includes('pdf') ? shareFonts : undefined,
+    formats.includes('pdf') ? fontsForWorkers : undefined,
   );
   progress.clear();
 

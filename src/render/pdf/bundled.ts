@@ -56,18 +56,28 @@ export function bundledFile(name: string): string {
   return abs;
 }
 
-/** Scripts a source's text may need a bundled face for, beyond Latin (Latin, Cyrillic, Greek). */
+/**
+ * Characters drawn from the Arabic and the Chinese faces, by their Unicode script
+ * extensions: the Arabic comma and vowel signs are "Common" and "Inherited" by
+ * script, but Arabic by extension; CJK punctuation and full-width forms go with
+ * the Chinese face. Everything else is drawn from the Latin faces (Latin,
+ * Cyrillic, Greek).
+ */
+export const ARABIC_CHARS = /\p{Script_Extensions=Arabic}/u;
+export const CHINESE_CHARS = /[\p{Script_Extensions=Han}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+/** Scripts a source's text may need a bundled face for, beyond Latin. */
 export function scriptsIn(text: string): ('Arab' | 'Hans')[] {
   const out: ('Arab' | 'Hans')[] = [];
-  if (/\p{Script_Extensions=Arabic}/u.test(text)) out.push('Arab');
-  if (/[\p{Script_Extensions=Han}\p{Script=Bopomofo}]/u.test(text)) out.push('Hans');
+  if (ARABIC_CHARS.test(text)) out.push('Arab');
+  if (CHINESE_CHARS.test(text)) out.push('Hans');
   return out;
 }
 
-export type SharedFonts = Record<string, SharedArrayBuffer>;
+type SharedFonts = Record<string, SharedArrayBuffer>;
 
-/** The bundled faces for Latin and `scripts`, read into shared memory: for workers, as `workerData.fonts`. */
-export function shareFonts(scripts: Iterable<string>): SharedFonts {
+/** What a pool gives its workers: the bundled faces for Latin and `scripts`, read once into shared memory. */
+export function fontsForWorkers(scripts: Iterable<string>): { fonts: SharedFonts } {
   const names = new Set<string>();
   for (const script of ['Latn', ...scripts]) for (const name of Object.values(SCRIPT_FACES[script] ?? {})) names.add(name);
   const out: SharedFonts = {};
@@ -83,7 +93,7 @@ export function shareFonts(scripts: Iterable<string>): SharedFonts {
     new Uint8Array(shared).set(bytes);
     out[file] = shared;
   }
-  return out;
+  return { fonts: out };
 }
 
 const given: SharedFonts = !isMainThread && workerData && typeof workerData === 'object' ? ((workerData as { fonts?: SharedFonts }).fonts ?? {}) : {};

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { BUNDLED, bundledFile, SCRIPT_FACES, sharedFont } from './bundled.js';
+import { ARABIC_CHARS, BUNDLED, bundledFile, CHINESE_CHARS, SCRIPT_FACES, sharedFont } from './bundled.js';
 import { compactCff } from './cff-flat.js';
 import { createSubset } from './subset.js';
 import type { FontFaces, Template } from '../../templates/types.js';
@@ -15,14 +15,10 @@ import type { FontFaces, Template } from '../../templates/types.js';
 const SCRIPTS = ['Latn', 'Arab', 'Hans'] as const;
 type Script = (typeof SCRIPTS)[number];
 
-/**
- * The script a character needs a face for (ISO 15924), by its Unicode script
- * extensions: the Arabic comma and vowel signs are "Common" and "Inherited" by
- * script, but Arabic by extension.
- */
+/** The script a character needs a face for (ISO 15924; ./bundled.ts says which characters go where). */
 export function scriptOf(ch: string): Script {
-  if (/\p{Script_Extensions=Arabic}/u.test(ch)) return 'Arab';
-  if (/[\p{Script_Extensions=Han}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u.test(ch)) return 'Hans';
+  if (ARABIC_CHARS.test(ch)) return 'Arab';
+  if (CHINESE_CHARS.test(ch)) return 'Hans';
   return 'Latn';
 }
 
@@ -51,7 +47,7 @@ function open(file: string): fontkit.Font {
     const shared = sharedFont(file);
     const opened = shared ? fontkit.create(shared) : fontkit.openSync(file);
     f = ('fonts' in opened ? (opened as unknown as { fonts: fontkit.Font[] }).fonts[0]! : opened) as fontkit.Font;
-    if ((f as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables['CFF ']) compactCff(f);
+    compactCff(f);
     openedFonts.set(file, f);
   }
   return f;
