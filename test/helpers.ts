@@ -60,7 +60,8 @@ export function tempDirs(): (files?: Record<string, string>) => string {
 /** The words of a text (letters and digits; each Han character alone), for "every word of the source is in the output" checks. */
 export function words(text: string): string[] {
   // Han characters one by one: Chinese has no spaces, and a line may break between any two of them.
-  return text.normalize('NFC').match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[’'](?:(?!\p{Script=Han})\p{L})+)*/gu) ?? [];
+  // An Arabic prefix joined to a Latin word by a tatweel (بـVivian, "with Vivian") is a word of its own.
+  return text.normalize('NFC').replace(/\u0640(?=\p{Script=Latin})/gu, '\u0640 ').match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[’'](?:(?!\p{Script=Han})\p{L})+)*/gu) ?? [];
 }
 
 /** Every file under a folder, as sorted POSIX paths relative to it. */
@@ -130,9 +131,18 @@ export function missingLetters(expected: string[], actual: string): Record<strin
   return short;
 }
 
-/** The example sources every output format is checked against: three English releases and five translations. */
+/**
+ * The example sources every output format is checked against: three English
+ * releases, and two of them in the five other UN languages (French, Spanish,
+ * Russian, Arabic, Chinese): ten translations.
+ */
 export const ALL_FIXTURES = [
   'cedaw-trafficking/release.md',
+  'cedaw-trafficking/release.fr.md',
+  'cedaw-trafficking/release.es.md',
+  'cedaw-trafficking/release.ru.md',
+  'cedaw-trafficking/release.ar.md',
+  'cedaw-trafficking/release.zh.md',
   'vaccine-report/release.md',
   'water-report/release.md',
   'water-report/release.fr.md',
