@@ -15,6 +15,9 @@ const bidi = bidiFactory();
 
 const ARABIC = /\p{Script=Arabic}/u;
 
+/** Line breaks and the invisible bidi controls (isolates, marks): not drawn. */
+const INVISIBLE = /[\n\u2028\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
 /**
  * Characters that can give text a level other than 0 in a left-to-right
  * paragraph (UAX #9): right-to-left letters and Arabic digits (the Hebrew to
@@ -199,11 +202,13 @@ export class TextLayout {
       // The font engine lays out Arabic right to left itself: give it Arabic in reading order.
       const logical = rtl && chars.some((c) => ARABIC.test(c));
       // line breaks and the invisible bidi controls (isolates, marks) are not drawn
-      const runText = (logical ? [...chars].reverse() : chars).join('').replace(/[\n\u2028\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+      const runText = (logical ? [...chars].reverse() : chars).join('').replace(INVISIBLE, '');
       const span = spans[spanAt[first]!]!;
       const face = faces[first]!;
       const width = runText ? this.measure(face, span.size, runText) : 0;
-      if (runText) runs.push({ text: runText, face, size: span.size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), x, width });
+      // What text extraction reads for a right-to-left run (see Run.actual): the source's characters, not mirrored, in the order they stand on the line.
+      const actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
+      if (runText) runs.push({ text: runText, face, size: span.size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), ...(actual ? { actual } : {}), x, width });
       x += width;
       k = n;
     }
