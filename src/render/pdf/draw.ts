@@ -37,6 +37,8 @@ export interface Furniture {
   header?: Line;
   page: (page: number, pages: number) => Line | undefined;
   more?: Line;
+  /** `- more -` goes on the pages before this one (the page with the end marker) */
+  moreBefore?: number;
   color: string;
 }
 
@@ -116,6 +118,7 @@ export class Drawer {
     if (r.actual) this.doc.markContent('Span', { actual: r.actual } as never);
     doc.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
     doc.addContent(`/${font.id} ${num(size)} Tf`);
+    if (r.spacing) doc.addContent(`${num(r.spacing)} Tc`);
     const commands: string[] = [];
     let last = 0;
     let hadOffset = false;
@@ -142,7 +145,7 @@ export class Drawer {
         }
         if (pos.xAdvance - pos.advanceWidth !== 0) segment(i + 1);
       }
-      px += pos.xAdvance * scale;
+      px += pos.xAdvance * scale + (r.spacing ?? 0);
     });
     flush(positions.length);
     if (r.actual) this.doc.endMarkedContent();
@@ -232,7 +235,7 @@ export class Drawer {
       }
       const numbers = f.page(page, pages);
       if (numbers) this.line(numbers, centre(numbers), this.g.height - this.g.bottom / 2 - numbers.height / 2);
-      if (f.more && page < pages) this.line(f.more, centre(f.more), this.g.height - this.g.bottom + 4);
+      if (f.more && page < (f.moreBefore ?? pages)) this.line(f.more, centre(f.more), this.g.height - this.g.bottom + 4);
     });
   }
 

@@ -49,6 +49,10 @@ export interface Run {
    * from their letters, and mirrored brackets and guillemets turned round.
    */
   actual?: string;
+  /** set from the Chinese face for Chinese text (ideographs, their punctuation): a justified line may space its glyphs out */
+  ideographic?: boolean;
+  /** points added after each glyph (PDF character spacing): a justified Chinese line */
+  spacing?: number;
   /** from the line's left edge */
   x: number;
   width: number;
