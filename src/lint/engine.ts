@@ -76,6 +76,8 @@ export interface LintResult {
   text?: string;
   /** the new text, when --fix changed it (with its byte-order mark, if it had one) */
   output?: string;
+  /** with `output`: the file's text as it was read, to check that nobody changed it before it is replaced */
+  read?: string;
 }
 
 export interface FileOptions extends Omit<LintOptions, 'settings'> {
@@ -99,5 +101,5 @@ export async function lintFile(file: string, opts: FileOptions): Promise<LintRes
     return { file, messages, fixed: 0, text };
   }
   const r = await fixUntilStable(text, lint);
-  return { file, messages: r.messages, fixed: r.fixed, text: r.output, ...(r.output !== text ? { output: bom + r.output } : {}) };
+  return { file, messages: r.messages, fixed: r.fixed, text: r.output, ...(r.output !== text ? { output: bom + r.output, read: raw } : {}) };
 }

@@ -1,7 +1,7 @@
 /** `pressready lint`: options → lint each source (and fix it) → one report on standard output. */
 import path from 'node:path';
 import type { ConfigFile } from '../../config/file.js';
-import { writeAtomic } from '../../io/write.js';
+import { rewriteFile } from '../../io/write.js';
 import { UserError } from '../../messages.js';
 import { settingsFor } from '../../lint/config.js';
 import { lintFile, type LintResult } from '../../lint/engine.js';
@@ -39,11 +39,19 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   // every config first: a broken one stops the run (exit 2) before --fix writes anything
   for (const ref of inputs.sources) settingsFor(path.dirname(path.resolve(io.cwd, ref.file)), io.cwd, RULES, configCache);
   const results: LintResult[] = [];
+  let notWritten = 0;
   for (const ref of inputs.sources) {
     const r = await lintFile(ref.file, { cwd: io.cwd, fix: flags.fix === true, configCache });
-    if (r.output !== undefined) {
-      await writeAtomic(path.resolve(io.cwd, r.file), r.output);
-      io.err(`${r.file}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
+    if (r.output !== undefined && r.read !== undefined) {
+      try {
+        await rewriteFile(path.resolve(io.cwd, r.file), r.read, r.output, r.file);
+        io.err(`${r.file}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
+      } catch (e) {
+        // this file was edited meanwhile: say so, and go on with the others
+        if (!(e instanceof UserError)) throw e;
+        printMessages(io, e.messages);
+        notWritten++;
+      }
     }
     results.push(r);
   }
@@ -57,6 +65,6 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
     io.err(`pressready lint: ${n.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
-  return n.errorCount || inputErrors || !inputs.sources.length ? 1 : 0;
+  return n.errorCount || inputErrors || notWritten || !inputs.sources.length ? 1 : 0;
 }
 
