@@ -53,6 +53,9 @@ export function justifyHan(lines: Line[], width: number): Line[] {
   });
 }
 
+/** Whether text has a strong right-to-left character (bidi class R or AL). */
+const strongRtl = (s: string) => [...s].some((c) => /^(R|AL)$/.test((bidi as unknown as { getBidiCharTypeName(c: string): string }).getBidiCharTypeName(c)));
+
 /** Line breaks and the invisible bidi controls (isolates, marks): not drawn. */
 const INVISIBLE = /[\n\u2028\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
@@ -247,7 +250,10 @@ export class TextLayout {
       const face = faces[first]!;
       const width = runText ? this.measure(face, span.size, runText) : 0;
       // What text extraction reads for a right-to-left run (see Run.actual): the source's characters, not mirrored, in the order they stand on the line.
-      const actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
+      let actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
+      // Punctuation the bidi algorithm set right to left (a bracket round Latin or digits in Arabic) says so with a
+      // right-to-left mark: extraction would otherwise take it with the Latin beside it, and turn it round.
+      if (actual && /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}]/u.test(actual) && !strongRtl(actual)) actual = `\u200F${actual}\u200F`;
       const ideographic = han[first]! && face === this.fonts.faceFor(HAN_PROBE, role, span.bold, span.italic);
       if (runText) runs.push({ text: runText, face, size: span.size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), ...(actual ? { actual } : {}), ...(ideographic ? { ideographic } : {}), x, width });
       x += width;
