@@ -10,11 +10,13 @@ import { RULES } from '../../lint/rules/index.js';
 import { count } from '../../lint/summary.js';
 import { expandInputs } from '../../pipeline/inputs.js';
 import { printMessages, type Io } from '../io.js';
+import { parseLimitFlags } from './generate-flags.js';
 
 export interface LintFlags {
   format: string;
   fix?: boolean;
   maxWarnings?: string;
+  limit?: string[];
 }
 
 function usage(reason: string, hint: string): UserError {
@@ -32,6 +34,7 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   const format = FORMATTERS[flags.format];
   if (!format) throw usage(`Unknown report format \`${flags.format}\``, `Use one of ${Object.keys(FORMATTERS).join(', ')}.`);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const limits = parseLimitFlags(flags.limit);
 
   const inputs = await expandInputs(args, { cwd: io.cwd });
   printMessages(io, inputs.messages, { annotate: flags.format === 'stylish' || flags.format === 'github' });
@@ -41,7 +44,7 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   const results: LintResult[] = [];
   let notWritten = 0;
   for (const ref of inputs.sources) {
-    const r = await lintFile(ref.file, { cwd: io.cwd, fix: flags.fix === true, configCache });
+    const r = await lintFile(ref.file, { cwd: io.cwd, fix: flags.fix === true, configCache, limits });
     if (r.output !== undefined && r.read !== undefined) {
       try {
         await rewriteFile(path.resolve(io.cwd, r.file), r.read, r.output, r.file);
