@@ -80,6 +80,11 @@ export function allFiles(dir: string): string[] {
  * (see `letters`).
  */
 export function expectedWords(l: Loaded): string[] {
+  return words(letters(expectedText(l)));
+}
+
+/** The text behind `expectedWords`: headline, subheadline and body, without link targets, list numbers and the replaced headings. */
+export function expectedText(l: Loaded): string {
   const body = l.source.text
     .slice(l.source.bodyOffset)
     .replace(/<!--[\s\S]*?-->/g, '')
@@ -94,7 +99,22 @@ export function expectedWords(l: Loaded): string[] {
       return !(l.release.background?.heading === name && l.template.settings.backgroundHeading === 'label') && !l.locale.sections.contacts.some((c) => c.toLowerCase() === name.toLowerCase());
     })
     .join('\n');
-  return words(letters([l.release.headline, l.release.subheadline ?? '', body].join('\n')));
+  return [l.release.headline, l.release.subheadline ?? '', body].join('\n');
+}
+
+/**
+ * Words as written (NFC, vowel signs and other marks kept with their letters;
+ * each Han character alone) and every quotation mark and bracket, in order: what
+ * a reader copying from an output must get back.
+ */
+export function wordsAndMarks(text: string): string[] {
+  return (
+    text
+      .normalize('NFC')
+      // a Markdown link's or image's brackets are syntax, not text
+      .replace(/!?\[([^\]]*)\]/g, '$1')
+      .match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:[’'](?:(?!\p{Script=Han})[\p{L}\p{M}])+)*|[«»“”‘’„‚‹›"()[\]{}（）「」『』《》〈〉【】]/gu) ?? []
+  );
 }
 
 /**
