@@ -251,9 +251,10 @@ export class TextLayout {
       const width = runText ? this.measure(face, span.size, runText) : 0;
       // What text extraction reads for a right-to-left run (see Run.actual): the source's characters, not mirrored, in the order they stand on the line.
       let actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
-      // Punctuation the bidi algorithm set right to left (a bracket round Latin or digits in Arabic) says so with a
-      // right-to-left mark: extraction would otherwise take it with the Latin beside it, and turn it round.
-      if (actual && /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}]/u.test(actual) && !strongRtl(actual)) actual = `\u200F${actual}\u200F`;
+      // Punctuation the bidi algorithm set right to left (a bracket round Latin or digits in Arabic, the ` / ` between
+      // two phone numbers) says so with a right-to-left mark: extraction would otherwise take it with the Latin beside
+      // it, turn it round, and read the Latin on either side as one left-to-right stretch in the wrong order.
+      if (actual && /\S/u.test(actual) && !strongRtl(actual)) actual = `\u200F${actual}\u200F`;
       const ideographic = han[first]! && face === this.fonts.faceFor(HAN_PROBE, role, span.bold, span.italic);
       if (runText) runs.push({ text: runText, face, size: span.size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), ...(actual ? { actual } : {}), ...(ideographic ? { ideographic } : {}), x, width });
       x += width;
