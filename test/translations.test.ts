@@ -33,7 +33,7 @@ describe('pressready translations', () => {
     const dir = project({ 'release.es.md': ES });
     const r = runCli(['translations', '--mark-current', 'release.fr.md', 'release.es.md'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('release.fr.md: source-hash now matches release.md\nrelease.es.md: source-hash now matches release.md\n');
+    expect(r.stdout).toBe('release.es.md: source-hash now matches release.md\nrelease.fr.md: source-hash now matches release.md\n');
     for (const f of ['release.fr.md', 'release.es.md']) expect(readFileSync(path.join(dir, f), 'utf8')).toMatch(/^source-hash: "v1:/m);
     const glob = runCli(['translations', '--mark-current', '*.md'], { cwd: dir });
     expect(glob.code).toBe(0);
