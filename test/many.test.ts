@@ -300,3 +300,14 @@ describe('generate: output for the place it runs', () => {
     expect(runCli(['generate', 'news', '-f', 'txt'], { cwd: dir }).stdout).not.toMatch(/::error/);
   });
 });
+
+describe('how many workers', () => {
+  it('never more than the units or the cores, whatever --jobs says; without it, a worker for each 8 units', async () => {
+    const { workerCount } = await import('../src/pipeline/pool.js');
+    expect(workerCount(180, 100_000, 2)).toBe(2);
+    expect(workerCount(3, 8, 16)).toBe(3);
+    expect(workerCount(1000, undefined, 4)).toBe(4);
+    expect(workerCount(10, undefined, 4)).toBe(1);
+    expect(workerCount(0, 5, 4)).toBe(1);
+  });
+});
