@@ -23,6 +23,8 @@ export interface DocxContext {
   scripts: ScriptSettings;
   /** a numbering reference for a new numbered list starting at `start` */
   numberedList: (start: number) => string;
+  /** the space after a paragraph of each Word style, in twips */
+  spaceAfter: Record<string, number>;
 }
 
 type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'strike' | 'style'>;
@@ -117,11 +119,14 @@ export function blocks(list: readonly Block[], ctx: DocxContext, style: string, 
         ];
       case 'list': {
         const reference = b.ordered ? ctx.numberedList(b.start) : 'bullets';
-        return b.items.flatMap((item) => {
+        // the list's last line keeps its style's space after it (the items have the list style's), as in the PDF
+        const after = ctx.spaceAfter[style];
+        return b.items.flatMap((item, n) => {
           const [first, ...rest] = item.blocks;
+          const last = n === b.items.length - 1 && !rest.length && after !== undefined ? { spacing: { after } } : {};
           const head =
             first?.type === 'paragraph' || first?.type === 'heading'
-              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level } })]
+              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level }, ...last })]
               : first
                 ? blocks([first], ctx, style, level + 1)
                 : [];

@@ -9,7 +9,7 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from
 import type { Renderer } from '../types.js';
 import { partToDocx, type DocxContext } from './blocks.js';
 import { makeDeterministic, type PartData } from './deterministic.js';
-import { buildNumbering, buildStyles, fontTableXml, PARAGRAPH_DEFAULTS, scriptSettings, tableStyleXml } from './styles.js';
+import { buildNumbering, buildStyles, fontTableXml, PARAGRAPH_DEFAULTS, scriptSettings, STYLE_IDS, tableStyleXml } from './styles.js';
 import { pdfPlan } from './pdf-plan.js';
 import { styleOf } from '../compose.js';
 import type { Block } from '../../model/types.js';
@@ -66,7 +66,13 @@ export const docxRenderer: Renderer = {
     const plan = pdfPlan(composed, template, scripts);
     const starts = numberedStarts(composed.parts);
     let nextList = 0;
-    const ctx: DocxContext = { scripts, numberedList: () => `numbers-${nextList++}` };
+    const spaceAfter = Object.fromEntries(
+      ([['Normal', 'body'], [STYLE_IDS.contacts, 'contacts'], [STYLE_IDS.background, 'background'], [STYLE_IDS.boilerplate, 'boilerplate'], ['Quote', 'quote']] as const).map(([id, name]) => [
+        id,
+        Math.round((styleOf(template, name).spaceAfter ?? 0) * 20),
+      ]),
+    );
+    const ctx: DocxContext = { scripts, numberedList: () => `numbers-${nextList++}`, spaceAfter };
     const children = composed.parts.flatMap((p) => partToDocx(p, ctx));
     const { page } = template.settings;
     const bidi = scripts.rtl ? { bidirectional: true } : {};

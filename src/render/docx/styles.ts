@@ -218,15 +218,22 @@ function own(template: Template, name: StyleName): TextStyle {
   return { ...template.settings.styles[name] };
 }
 
+/** The styles of running text, justified where the script's body text is (../scripts.ts). */
+const BODY_STYLES = new Set(['Normal', 'Dateline', 'Quote', 'ListBullet', 'ListNumber', 'Background', 'Boilerplate']);
+
 export function buildStyles(template: Template, intl: string, scripts: ScriptSettings, lineHeight: LineHeight): IStylesOptions {
   const base = styleOf(template, 'base');
   const st = (name: StyleName) => own(template, name);
   const sub = st('subheading');
   const subSize = styleOf(template, 'subheading').size ?? 11;
+  // body paragraphs justified where the script is set so (Chinese); the others set from the start
+  const justify = scripts.typography.justifyBody;
+  const body = justify ? { alignment: AlignmentType.BOTH } : {};
   const P = (id: string, name: StyleName, s: TextStyle = st(name), extra: Partial<IParagraphStyleOptions> = {}, para: Partial<ParagraphOptions> = {}, over: TextStyle = {}) =>
-    paragraphStyle(id, s, template, scripts, { ...styleOf(template, name), ...over }, lineHeight, extra, para);
-  // body paragraphs justified where the script is set so (Chinese); the other styles inherit it
-  const body = scripts.typography.justifyBody ? { alignment: AlignmentType.BOTH } : {};
+    paragraphStyle(id, s, template, scripts, { ...styleOf(template, name), ...over }, lineHeight, extra, {
+      ...(justify && !BODY_STYLES.has(id) && !s.align ? { alignment: AlignmentType.START } : {}),
+      ...para,
+    });
   // the page furniture's lines are 1.2 × their size in the PDF, and take no space of their own
   const furniture: TextStyle = { spaceBefore: 0, spaceAfter: 0, lineHeight: 1.2 };
   const styles: IParagraphStyleOptions[] = [
@@ -237,7 +244,7 @@ export function buildStyles(template: Template, intl: string, scripts: ScriptSet
     P('Reference', 'reference'),
     P('Title', 'headline', st('headline'), { next: 'Subtitle' }),
     P('Subtitle', 'subheadline'),
-    P('Dateline', 'body', { ...st('body') }, {}, body),
+    P('Dateline', 'body', { ...st('body') }),
     P('Heading2', 'subheading', sub, {}, { keepNext: true, keepLines: true, outlineLevel: 1 }),
     P('Heading3', 'subheading', { ...sub, size: subSize - 1 }, {}, { keepNext: true, keepLines: true, outlineLevel: 2 }, { size: subSize - 1 }),
     P('Quote', 'quote'),
@@ -268,9 +275,11 @@ export function buildStyles(template: Template, intl: string, scripts: ScriptSet
 /**
  * Paragraph properties every paragraph has (w:pPrDefault), which `docx` cannot
  * declare: widow and orphan control, so that no paragraph leaves one line alone
- * at the foot or the top of a page, as the PDF's pagination does.
+ * at the foot or the top of a page, as the PDF's pagination does; and no space
+ * added between Chinese and Latin letters or digits, which the PDF does not add
+ * (Word and LibreOffice add it by default).
  */
-export const PARAGRAPH_DEFAULTS = '<w:pPr><w:widowControl/></w:pPr>';
+export const PARAGRAPH_DEFAULTS = '<w:pPr><w:widowControl/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr>';
 
 /**
  * A real table style (Word lists it under Table Styles): rules between rows, a
