@@ -119,6 +119,9 @@ export const docxRenderer: Renderer = {
       numbering: buildNumbering(starts),
       features: { updateFields: false },
       evenAndOddHeaderAndFooters: true,
+      // the space after a paragraph and the space before the next add up, as in the PDF (without this,
+      // LibreOffice keeps only the larger of the two)
+      compatibility: { doNotUseHTMLParagraphAutoSpacing: true },
       sections: [
         {
           properties: {
