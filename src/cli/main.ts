@@ -62,6 +62,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--pdf-standard <standard>', 'pdfa-2b')
     .option('-q, --quiet', 'print only problems')
     .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
+    .option('--no-strict', 'generate sources with lint errors all the same (told as warnings), whatever the config says')
     .option('-j, --jobs <n>', 'parallel workers (default: one a core, when there are enough sources)')
     .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
