@@ -195,6 +195,16 @@ describe('generate --incremental', () => {
     expect(corrupt.code).toBe(0);
     expect(corrupt.stderr).toMatch(/out\/manifest\.json: warning: The manifest is not one this version of pressready wrote/);
     expect(written(corrupt.stdout)).toHaveLength(4);
+    // valid JSON of the wrong shape, down to one entry: the same warning and a full run, not an internal error
+    const good = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
+    for (const broken of [{ ...good, sources: 'all' }, { ...good, sources: [{ ...good.sources[0], outputs: null }] }, { ...good, sources: [{ ...good.sources[0], inputs: [{ role: 'source', path: 7 }] }] }, [], null]) {
+      writeFileSync(path.join(dir, 'out/manifest.json'), JSON.stringify(broken));
+      const r = run(dir);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/out\/manifest\.json: warning: The manifest is not one this version of pressready wrote/);
+      expect(r.stderr).not.toMatch(/internal/i);
+      expect(written(r.stdout)).toHaveLength(4);
+    }
   });
 
   it('needs --manifest', () => {

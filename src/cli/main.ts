@@ -117,7 +117,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops reading (`pressready generate - | head -1`) closes the pipe:
+ * what is left to write has nowhere to go, which is no error of ours. Leave quietly.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export function processIo(): Io {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   return {
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),
