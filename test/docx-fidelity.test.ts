@@ -25,7 +25,8 @@ function tokens(text: string): string[] {
     text
       .normalize('NFC')
       .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
-      .match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+(?:[’'](?:(?!\p{Script=Han})[\p{L}\p{M}])+)*|[«»“”‘’„"'()（）[\]「」『』《》〈〉]/gu) ?? []
+      // a word ends where its script does: the template's Arabic phrasing joins a prefix to a Latin name (بـVivian)
+      .match(/\p{Script=Han}|[\p{scx=Arabic}\p{M}]+|(?:(?![\p{Script=Han}\p{scx=Arabic}])[\p{L}\p{M}\p{N}])+(?:[’'](?:(?![\p{Script=Han}\p{scx=Arabic}])[\p{L}\p{M}])+)*|[«»“”‘’„"'()（）[\]「」『』《》〈〉]/gu) ?? []
   );
 }
 
