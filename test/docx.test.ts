@@ -117,7 +117,8 @@ describe('DOCX: what Word reads', () => {
     expect(ar.paragraphs.find((p) => p.style === 'Dateline')?.text).toMatch(/^نيويورك، 22 آذار\/مارس 2026 – /);
     const zh = open(await render('water-report/release.zh.md'));
     expect(zh.files['word/styles.xml']).toMatch(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
-    expect(zh.files['word/styles.xml']).toMatch(/w:eastAsia="Noto Sans SC"/);
+    expect(zh.files["word/styles.xml"]).toMatch(/w:eastAsia="Microsoft YaHei"/);
+    expect(zh.files["word/fontTable.xml"]).toMatch(/<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"\/><w:panose1 w:val="020B0503020204020204"\/><w:charset w:val="86"\/><w:family w:val="swiss"\/>/);
     expect(zh.paragraphs.find((p) => p.style === 'Dateline')?.text).toMatch(/^纽约，2026年3月22日——一位独立专家/);
   });
 
