@@ -12,6 +12,9 @@ import { styleOf } from '../compose.js';
 import { bulletAt } from '../lists.js';
 import { scriptOfLanguage, typographyOf, type ScriptTypography } from '../scripts.js';
 
+/** The language of Latin-script text in a release written in another script (see `language` below). */
+const LATIN_TEXT_LANGUAGE = 'en-GB';
+
 /** Word style ids, by the template's style name. Ids Word knows (Title, Quote …) keep Word's names. */
 export const STYLE_IDS = {
   letterhead: 'Letterhead',
@@ -261,7 +264,10 @@ export function buildStyles(template: Template, intl: string, scripts: ScriptSet
     P('Footer', 'footer', { ...st('footer'), ...furniture }, {}, {}, furniture),
     P('Code', 'base', { font: undefined, size: (base.size ?? 11) - 1 }, { run: { font: 'Courier New', size: halfPoints((base.size ?? 11) - 1) } }, {}, { size: (base.size ?? 11) - 1 }),
   ];
-  const language = { value: intl, ...(scripts.eastAsia ? { eastAsia: intl } : {}), ...(scripts.rtl ? { bidirectional: intl } : {}) };
+  // Word keeps three languages: of East Asian text, of right-to-left text, and of the rest (w:val). In a Chinese or
+  // Arabic release the rest is Latin text (names, addresses, figures): given as Chinese, LibreOffice breaks it between
+  // any two letters (`1` / `89`, `http://ww` / `w.`); it is English, as the UN's own releases take it.
+  const language = { value: scripts.eastAsia || scripts.rtl ? LATIN_TEXT_LANGUAGE : intl, ...(scripts.eastAsia ? { eastAsia: intl } : {}), ...(scripts.rtl ? { bidirectional: intl } : {}) };
   return {
     default: { document: { run: { language } } },
     paragraphStyles: styles,
