@@ -151,3 +151,20 @@ describe('section headings', () => {
     expect(kind('en', 'About the UN Human Rights Office')).toBe('boilerplate');
   });
 });
+
+describe('reference-style links', () => {
+  it('keep their address: full, collapsed and shortcut references, and images; an undefined one stays words', async () => {
+    const r = await fromText('The committee published [its report][rep], a [summary][] and the [annex] with ![the chart][img] and [nothing][none].\n\n[rep]: https://example.org/report "The report"\n[SUMMARY]: https://example.org/summary\n[annex]: <https://example.org/annex>\n[img]: https://example.org/chart.png\n');
+    expect(r.lead).toEqual([
+      { type: 'text', value: 'The committee published ' },
+      { type: 'link', url: 'https://example.org/report', children: [{ type: 'text', value: 'its report' }] },
+      { type: 'text', value: ', a ' },
+      { type: 'link', url: 'https://example.org/summary', children: [{ type: 'text', value: 'summary' }] },
+      { type: 'text', value: ' and the ' },
+      { type: 'link', url: 'https://example.org/annex', children: [{ type: 'text', value: 'annex' }] },
+      { type: 'text', value: ' with ' },
+      { type: 'image', url: 'https://example.org/chart.png', alt: 'the chart' },
+      { type: 'text', value: ' and [nothing][none].' },
+    ]);
+  });
+});

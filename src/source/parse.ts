@@ -15,6 +15,7 @@ import { validate, type UnknownKey } from '../yaml/schema.js';
 import { LIMITS, type Limits } from '../limits.js';
 import { tooDeep } from './depth.js';
 import { hasFrontMatter } from './fence.js';
+import { resolveReferences } from './references.js';
 import { frontMatterSpec, type FrontMatter } from './front-matter.js';
 
 export interface Source {
@@ -72,6 +73,7 @@ export function parseSource(file: string, rawText: string, limits: Limits = LIMI
     );
   }
   const tree = parseMarkdown(text);
+  resolveReferences(tree);
   const first = tree.children[0];
   if (!first || first.type !== 'yaml' || !first.position) {
     return err(
