@@ -63,6 +63,22 @@ export function toMessages(file: string, e: unknown): Message[] {
 export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: LoadOptions['originals']): Promise<Planned> {
   try {
     const loaded = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}), ...(originals ? { originals } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+    // a release is sent for its lead: one that has none (only a dateline and END) is not generated
+    if (!loaded.release.lead.length) {
+      const { source } = loaded;
+      const at = Math.min(source.bodyOffset, source.text.length);
+      return {
+        ref,
+        messages: [...loaded.messages, {
+          file: ref.file,
+          place: source.index.place(at),
+          ruleId: 'lead',
+          severity: 'error',
+          reason: 'Not generated: the release has no lead (the body must start with a paragraph)',
+          hint: 'Start the body with the lead: a paragraph that says who did what, when and where.',
+        }],
+      };
+    }
     return { ref, loaded, messages: loaded.messages, stem: stemOf(ref, loaded.release.id, opts) };
   } catch (e) {
     return { ref, messages: toMessages(ref.file, e) };
