@@ -121,7 +121,7 @@ describe('--format stylish', () => {
     const dir = temp({ 'a.md': SOURCE });
     const runWith = async (env: NodeJS.ProcessEnv) => {
       let out = '';
-      const io: Io = { out: (s) => void (out += String(s)), err: () => {}, env, cwd: dir, isTTY: true, outIsTTY: true, readStdin: async () => '' };
+      const io: Io = { out: (s) => void (out += String(s)), err: () => {}, env, cwd: dir, isTTY: true, outIsTTY: true, readStdin: async () => new Uint8Array() };
       const code = await run(['lint', 'a.md'], io);
       return { code, out };
     };

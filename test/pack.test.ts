@@ -1,7 +1,10 @@
 /**
- * The package as users get it: `npm pack`, installed into a clean folder from the
- * local npm cache (offline: it runs in CI after `npm ci`, which fills the cache),
- * then `npx pressready` generates the example with the templates it ships.
+ * The package as users get it: `npm pack`, installed into a clean folder, then
+ * `npx pressready` generates the example with the templates it ships. The install
+ * prefers the npm cache but may ask the registry: `npm ci` caches the tarballs of
+ * the lockfile, not the package documents a fresh `npm install` resolves versions
+ * from, so `--offline` fails with ENOTCACHED on a machine whose cache holds only
+ * what `npm ci` fetched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +36,7 @@ describe('the npm package', () => {
     mkdirSync(app);
     writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, ...(pkg.overrides ? { overrides: pkg.overrides } : {}) }));
     const tarball = path.join(work.dir, packed.filename);
-    const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app, encoding: 'utf8' });
+    const install = spawnSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: app, encoding: 'utf8' });
     expect(install.stderr).not.toMatch(/ERR/);
     expect(install.status).toBe(0);
 

@@ -1,4 +1,4 @@
-import { symlinkSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
@@ -72,6 +72,32 @@ describe('files a template names stay inside its folder', () => {
     symlinkSync(path.join(secret, 'secret.png'), path.join(dir, 'templates/acme/assets/link.png'));
     const [m] = userErrors(() => loadAcme(dir));
     expect(m!.reason).toBe('`letterhead.logo` is a link that leads out of the template folder (assets/link.png)');
+  });
+
+  it('a template or locale YAML file that is a symlink leading out of the folder is refused, its keys not echoed', () => {
+    const secret = project({ 'en.yaml': 'labels:\n  release: SECRET FROM OUTSIDE\n', 'template.yaml': 'extends: default\nsecretKey: 1\n' });
+    const dir = acmeWith('extends: default\n');
+    rmSync(path.join(dir, 'templates/acme/locales/en.yaml'));
+    symlinkSync(path.join(secret, 'en.yaml'), path.join(dir, 'templates/acme/locales/en.yaml'));
+    const r = runCli(['generate', 'r.md', '-f', 'txt'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('templates/acme/locales/en.yaml: error: The en locale is a symbolic link that leads out of the template folder [template]');
+    expect(r.stderr).not.toContain('SECRET');
+
+    rmSync(path.join(dir, 'templates/acme/template.yaml'));
+    symlinkSync(path.join(secret, 'template.yaml'), path.join(dir, 'templates/acme/template.yaml'));
+    const t = runCli(['generate', 'r.md', '-f', 'txt'], { cwd: dir });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toMatch(/symbolic link that leads out of the template folder/);
+    expect(t.stderr).not.toContain('secretKey');
+  });
+
+  it('`__proto__` and `constructor` are unknown keys like any other', () => {
+    for (const key of ['__proto__', 'constructor']) {
+      const [m] = userErrors(() => loadAcme(acmeWith(`extends: default\n${key}: { polluted: 1 }\n`)));
+      expect(m!.reason).toBe(`Unknown key \`${key}\``);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
   });
 
   it('a font file outside, and a logo that is not a PNG or JPEG (an SVG renamed), are refused', () => {

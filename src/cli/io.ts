@@ -11,7 +11,8 @@ export interface Io {
   isTTY: boolean;
   /** standard output is a terminal: reports may use colour */
   outIsTTY?: boolean;
-  readStdin: () => Promise<string>;
+  /** standard input's bytes (a source is checked and decoded like a file) */
+  readStdin: () => Promise<Uint8Array>;
   /** ask on the terminal, one question after another; absent when standard input is not a terminal */
   ask?: (questions: string[]) => Promise<string[]>;
 }

@@ -19,6 +19,9 @@ import { terminalAsk } from './prompt.js';
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 export const VERSION = pkg.version;
 
+/** A repeatable flag's values, in order. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const p = new Command('pressready')
     .description('Press-ready DOCX, PDF and plain-text releases from Markdown with YAML front matter')
@@ -63,6 +66,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
     .option('--shard <i/n>', 'this CI job\'s share of the sources')
+    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
     .addHelpText('after', GENERATE_HELP)
     // loaded when run: --version and --help load no command
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
@@ -82,6 +86,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--format <name>', 'stylish | json | github | sarif', 'stylish')
     .option('--fix', 'apply the safe fixes in place')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than n')
+    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
     .addHelpText('after', LINT_HELP)
     .action(async (sources: string[], flags: LintFlags) => setExit(await (await import('./commands/lint.js')).lintCommand(sources, flags, io, VERSION)));
 
@@ -122,7 +127,7 @@ export function processIo(): Io {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     ...(process.stdin.isTTY ? { ask: terminalAsk(process.stdin, process.stderr) } : {}),
   };

@@ -7,8 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigFile } from '../config/file.js';
+import type { Limits } from '../limits.js';
 import type { Message } from '../messages.js';
 import type { Loaded } from '../pipeline/load.js';
+import { decodeSource } from '../source/decode.js';
 import { settingOf, settingsFor, type RuleSettings } from './config.js';
 import { directives, isDisabled } from './directives.js';
 import { fixUntilStable } from './fix.js';
@@ -22,6 +24,8 @@ export interface LintOptions {
   settings?: RuleSettings;
   /** the rules to run (tests run one at a time) */
   rules?: readonly AnyRule[];
+  /** the bounds on what is read (`--limit`) */
+  limits?: Limits;
 }
 
 export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Message[] {
@@ -57,7 +61,7 @@ export function sortMessages(list: Message[]): Message[] {
 
 /** Lint one text (without its byte-order mark) as the file `file`. */
 export async function lintText(file: string, text: string, opts: LintOptions): Promise<Message[]> {
-  const built = await buildSubject(file, text, opts.cwd);
+  const built = await buildSubject(file, text, opts.cwd, opts.limits);
   return built.ok ? runRules(built.subject, opts) : built.fatal;
 }
 
@@ -76,6 +80,8 @@ export interface LintResult {
   text?: string;
   /** the new text, when --fix changed it (with its byte-order mark, if it had one) */
   output?: string;
+  /** with `output`: the file's text as it was read, to check that nobody changed it before it is replaced */
+  read?: string;
 }
 
 export interface FileOptions extends Omit<LintOptions, 'settings'> {
@@ -87,17 +93,14 @@ export interface FileOptions extends Omit<LintOptions, 'settings'> {
 export async function lintFile(file: string, opts: FileOptions): Promise<LintResult> {
   const abs = path.resolve(opts.cwd, file);
   const settings = settingsFor(path.dirname(abs), opts.cwd, opts.rules ?? RULES, opts.configCache);
-  const bytes = await readFile(abs);
-  const raw = bytes.toString('utf8');
+  const decoded = decodeSource(await readFile(abs), file, opts.limits);
+  // not text pressready can read (not UTF-8, control characters, too large): told as a fatal problem, never rewritten
+  if (!decoded.ok) return { file, messages: [{ ...decoded.message, ruleId: 'parse' }], fixed: 0 };
+  const raw = decoded.text;
   const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = raw.slice(bom.length);
   const lint = (t: string) => lintText(file, t, { ...opts, settings });
   if (!opts.fix) return { file, messages: await lint(text), fixed: 0, text };
-  if (!Buffer.from(raw, 'utf8').equals(bytes)) {
-    const messages = await lint(text);
-    messages.unshift({ file, ruleId: 'fix', severity: 'warning', reason: 'The file is not valid UTF-8, so --fix left it as it is', hint: 'Save the file as UTF-8, then run --fix again.' });
-    return { file, messages, fixed: 0, text };
-  }
   const r = await fixUntilStable(text, lint);
-  return { file, messages: r.messages, fixed: r.fixed, text: r.output, ...(r.output !== text ? { output: bom + r.output } : {}) };
+  return { file, messages: r.messages, fixed: r.fixed, text: r.output, ...(r.output !== text ? { output: bom + r.output, read: raw } : {}) };
 }

@@ -6,6 +6,7 @@
  * still checked.
  */
 import path from 'node:path';
+import type { Limits } from '../limits.js';
 import { formatPlace, isUserError, type Message } from '../messages.js';
 import { loadRelease, placeOfKey } from '../pipeline/load.js';
 import { parseSource, type Source } from '../source/parse.js';
@@ -15,15 +16,15 @@ import type { Subject } from './rule.js';
 
 export type SubjectResult = { ok: true; subject: Subject } | { ok: false; fatal: Message[] };
 
-export async function buildSubject(file: string, text: string, cwd: string): Promise<SubjectResult> {
-  const parsed = parseSource(file, text);
+export async function buildSubject(file: string, text: string, cwd: string, limits?: Limits): Promise<SubjectResult> {
+  const parsed = parseSource(file, text, limits);
   if (!parsed.source) return { ok: false, fatal: parsed.messages.map((m) => ({ ...m, ruleId: 'parse', severity: 'error' })) };
   const source = parsed.source;
   const problems: Message[] = [...parsed.messages];
   const base = { file, source, frontMatterProblems: problems };
   if (parsed.ok) {
     try {
-      const loaded = await loadRelease(file, { cwd, text, source });
+      const loaded = await loadRelease(file, { cwd, text, source, ...(limits ? { limits } : {}) });
       return { ok: true, subject: { ...base, loaded, locale: loaded.locale, lang: loaded.release.lang } };
     } catch (e) {
       if (!isUserError(e)) throw e;

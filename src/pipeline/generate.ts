@@ -9,6 +9,7 @@ import { isUserError, type Message } from '../messages.js';
 import { compose } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
 import type { RenderOptions } from '../render/types.js';
+import type { Limits } from '../limits.js';
 import { writeAtomic } from '../io/write.js';
 import { loadRelease, type Loaded, type LoadOptions } from './load.js';
 import type { SourceRef } from './inputs.js';
@@ -37,6 +38,8 @@ export interface GenerateOptions {
   render: RenderOptions;
   /** --strict: a renderer's warning (a missing glyph) is an error, and the source is not written */
   strict?: boolean;
+  /** --limit: the bounds on what is read */
+  limits?: Limits;
 }
 
 export interface Planned {
@@ -57,7 +60,7 @@ export function toMessages(file: string, e: unknown): Message[] {
 /** Load a source and decide where its outputs go. `originals`: shared by the sources of one unit (see LoadOptions). */
 export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: LoadOptions['originals']): Promise<Planned> {
   try {
-    const loaded = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}), ...(originals ? { originals } : {}) });
+    const loaded = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}), ...(originals ? { originals } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
     return { ref, loaded, messages: loaded.messages, stem: stemOf(ref, loaded.release.id, opts) };
   } catch (e) {
     return { ref, messages: toMessages(ref.file, e) };

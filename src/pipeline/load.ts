@@ -9,6 +9,8 @@ import type { Node as YamlNode } from 'yaml';
 import { isUserError, UserError, type Message, type Place } from '../messages.js';
 import { extractRelease } from '../model/extract/index.js';
 import type { Release } from '../model/types.js';
+import { LIMITS, type Limits } from '../limits.js';
+import { decodeSource } from '../source/decode.js';
 import { NOT_INHERITED, type FrontMatter } from '../source/front-matter.js';
 import { parseSource, type Source } from '../source/parse.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../templates/load.js';
@@ -41,6 +43,8 @@ export interface LoadOptions {
   source?: Source;
   /** originals already loaded, by absolute path: the translations of one original load it once */
   originals?: Map<string, Promise<Loaded>>;
+  /** the bounds on what is read (`--limit`) */
+  limits?: Limits;
 }
 
 /** Where a front-matter key's value is written, for messages about it. */
@@ -53,9 +57,10 @@ function sourceError(source: Source, keys: string[], ruleId: string, reason: str
   return new UserError({ file: source.file, place: placeOfKey(source, keys), ruleId, severity: 'error', reason, hint });
 }
 
-export async function readSourceText(abs: string, file = abs): Promise<string> {
+export async function readSourceText(abs: string, file = abs, limits = LIMITS): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(abs, 'utf8');
+    bytes = await readFile(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError({
@@ -66,11 +71,14 @@ export async function readSourceText(abs: string, file = abs): Promise<string> {
       hint: code === 'ENOENT' ? 'Check the path.' : 'Check that the file is readable.',
     });
   }
+  const decoded = decodeSource(bytes, file, limits);
+  if (!decoded.ok) throw new UserError(decoded.message);
+  return decoded.text;
 }
 
 /** Parse a source, or throw its messages. */
-export async function parseFile(file: string, cwd: string, text?: string): Promise<Source> {
-  const parsed = parseSource(file, text ?? (await readSourceText(path.resolve(cwd, file), file)));
+export async function parseFile(file: string, cwd: string, text?: string, limits = LIMITS): Promise<Source> {
+  const parsed = parseSource(file, text ?? (await readSourceText(path.resolve(cwd, file), file, limits)), limits);
   if (!parsed.ok) throw new UserError(parsed.messages);
   return parsed.source;
 }
@@ -102,7 +110,7 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
     if (!loading) opts.originals.set(key, (loading = loadRelease(file, { ...opts, originals: undefined }, depth)));
     return loading;
   }
-  const source = opts.source ?? (await parseFile(file, opts.cwd, opts.text));
+  const source = opts.source ?? (await parseFile(file, opts.cwd, opts.text, opts.limits));
   let fm = source.frontMatter;
   let original: Loaded | undefined;
   const of = fm['translation-of'];

@@ -12,6 +12,8 @@ import YAML, { type Document } from 'yaml';
 import { LineIndex, type Message } from '../messages.js';
 import { parseYaml, type YamlSource } from '../yaml/parse.js';
 import { validate, type UnknownKey } from '../yaml/schema.js';
+import { LIMITS, type Limits } from '../limits.js';
+import { tooDeep } from './depth.js';
 import { hasFrontMatter } from './fence.js';
 import { frontMatterSpec, type FrontMatter } from './front-matter.js';
 
@@ -43,7 +45,7 @@ export function parseMarkdown(text: string): Root {
 
 export { hasFrontMatter } from './fence.js';
 
-export function parseSource(file: string, rawText: string): ParseResult {
+export function parseSource(file: string, rawText: string, limits: Limits = LIMITS): ParseResult {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
   const index = new LineIndex(text);
   const err = (reason: string, hint: string, start = 0, end?: number, ruleId = 'front-matter'): ParseResult => ({
@@ -57,6 +59,16 @@ export function parseSource(file: string, rawText: string): ParseResult {
       'Start the file with a `---` line, then `headline:` and `dateline:` (with `city:` and `date:`), then another `---` line.',
       0,
       Math.min(text.indexOf('\n') >>> 0, text.length),
+    );
+  }
+  const deep = tooDeep(text, 0, limits.depth);
+  if (deep !== undefined) {
+    return err(
+      `Lists and block quotes nest more than ${limits.depth} deep here`,
+      `A press release needs two or three levels: flatten the list or the quote. To go beyond the limit: --limit depth=${limits.depth * 2}.`,
+      deep,
+      undefined,
+      'limit',
     );
   }
   const tree = parseMarkdown(text);

@@ -40,7 +40,7 @@ function head(file: string, n: number): Buffer {
   }
 }
 
-function inside(p: string, root: string): boolean {
+export function inside(p: string, root: string): boolean {
   const r = path.relative(root, p);
   return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
 }

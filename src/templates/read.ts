@@ -2,11 +2,12 @@
  * Reading one template or locale file: YAML with positions, checked against its
  * schema. Each file is read once a process, however many templates extend it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import YAML, { type Document } from 'yaml';
 import { LineIndex, UserError } from '../messages.js';
 import { parseYaml, placeOf, type YamlSource } from '../yaml/parse.js';
 import { validate, type Spec } from '../yaml/schema.js';
+import { inside } from './files.js';
 
 /** One file of a template's stack. */
 export interface Layer {
@@ -25,10 +26,16 @@ export function readLayer(file: string, dir: string, spec: Spec, what: string): 
   const cached = layers.get(file);
   if (cached) return cached;
   let text: string;
+  let real: string;
   try {
-    text = readFileSync(file, 'utf8');
+    real = realpathSync(file);
+    text = readFileSync(real, 'utf8');
   } catch {
     throw new UserError({ file, ruleId: 'template', severity: 'error', reason: `Cannot read ${what}`, hint: 'Check that the file exists and is readable.' });
+  }
+  // as for a logo or a font: a template's own files stay inside its folder, also through a symbolic link
+  if (!inside(real, realpathSync(dir))) {
+    throw new UserError({ file, ruleId: 'template', severity: 'error', reason: `${what[0]!.toUpperCase()}${what.slice(1)} is a symbolic link that leads out of the template folder`, hint: 'Put the file itself inside the template folder.' });
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const src: YamlSource = { file, text, index: new LineIndex(text), base: 0 };

@@ -34,6 +34,11 @@ export function parseYaml(src: YamlSource, yamlText: string, ruleId = 'yaml-synt
   const messages: Message[] = [];
   for (const e of doc.errors) {
     const duplicate = e.code === 'DUPLICATE_KEY';
+    // the yaml package turns its own stack overflow into an error at the place it reached
+    if (/call stack/i.test(e.message)) {
+      messages.push(tooDeep(src, src.index.place(src.base + e.pos[0]), ruleId));
+      continue;
+    }
     messages.push({
       file: src.file,
       place: src.index.place(src.base + e.pos[0], src.base + Math.max(e.pos[1], e.pos[0])),
@@ -50,6 +55,10 @@ export function parseYaml(src: YamlSource, yamlText: string, ruleId = 'yaml-synt
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
+    if (e instanceof RangeError) {
+      messages.push(tooDeep(src, src.index.place(src.base), ruleId));
+      return { doc, value: undefined, messages };
+    }
     messages.push({
       file: src.file,
       place: placeOf(src, firstAlias(doc)) ?? src.index.place(src.base),
@@ -60,6 +69,17 @@ export function parseYaml(src: YamlSource, yamlText: string, ruleId = 'yaml-synt
     });
   }
   return { doc, value, messages };
+}
+
+function tooDeep(src: YamlSource, place: Message['place'], ruleId: string): Message {
+  return {
+    file: src.file,
+    ...(place ? { place } : {}),
+    ruleId,
+    severity: 'error',
+    reason: 'The YAML nests lists and mappings too deeply to be read',
+    hint: 'Front matter needs two or three levels: write the value flat (a list of plain values, or `key: value` lines).',
+  };
 }
 
 function firstLine(s: string): string {

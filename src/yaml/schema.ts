@@ -201,7 +201,8 @@ function check(
           check(src, pair.value, spec.values, sub, out, ruleId, what, pair.key, dry, partial);
           continue;
         }
-        const keySpec = spec.keys[key];
+        // own keys only: `__proto__` or `constructor` is an unknown key like any other
+        const keySpec = Object.hasOwn(spec.keys, key) ? spec.keys[key] : undefined;
         if (!keySpec) {
           if (spec.open) out.unknownKeys.push({ path: sub, key, known: Object.keys(spec.keys), node: pair.key });
           else {

@@ -1,5 +1,6 @@
 /** `generate`'s flags, checked: a wrong flag value is a usage error (exit 2) before anything is read. */
 import type { GenerateDefaults } from '../../config/load.js';
+import { parseLimits, type Limits } from '../../limits.js';
 import { UserError } from '../../messages.js';
 import { parseShard, type Shard } from '../../pipeline/shard.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat } from '../../render/registry.js';
@@ -16,6 +17,7 @@ export interface GenerateFlags {
   incremental?: boolean;
   shard?: string;
   strict?: boolean;
+  limit?: string[];
 }
 
 export function usage(reason: string, hint: string): UserError {
@@ -45,6 +47,12 @@ export function parseJobs(value: string | undefined): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw usage(`--jobs takes a number of workers of at least 1, not \`${value}\``, 'For example --jobs 2; leave it out to use every core.');
   return n;
+}
+
+export function parseLimitFlags(values: string[] | undefined): Limits {
+  const r = parseLimits(values);
+  if (!r.ok) throw usage(r.reason, r.hint);
+  return r.limits;
 }
 
 export function parseShardFlag(value: string | undefined): Shard | undefined {

@@ -13,7 +13,7 @@ import { inShard } from '../../pipeline/shard.js';
 import { printMessages, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { RunReport } from '../run-report.js';
-import { parseFormats, parseJobs, parseShardFlag, parseWrap, usage, withConfigDefaults, type GenerateFlags } from './generate-flags.js';
+import { parseFormats, parseJobs, parseLimitFlags, parseShardFlag, parseWrap, usage, withConfigDefaults, type GenerateFlags } from './generate-flags.js';
 
 export type { GenerateFlags } from './generate-flags.js';
 export { parseFormats } from './generate-flags.js';
@@ -32,6 +32,7 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   const wrap = parseWrap(flags.wrap);
   const jobs = parseJobs(flags.jobs);
   const shard = parseShardFlag(flags.shard);
+  const limits = parseLimitFlags(flags.limit);
   if (flags.pdfStandard !== undefined && flags.pdfStandard !== 'pdfa-2b') throw usage(`Unknown PDF standard \`${flags.pdfStandard}\``, 'The one supported is pdfa-2b.');
   if (flags.incremental && !flags.manifest) throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
   if (flags.template && !(await import('../../templates/load.js')).findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
@@ -43,6 +44,7 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     ...(flags.template ? { template: flags.template } : {}),
     cwd: io.cwd,
     ...(flags.strict ? { strict: true } : {}),
+    limits,
     // a plain copy: options cross to worker threads
     render: { env: { ...io.env }, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}) },
   };
@@ -118,13 +120,16 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
 /** `generate -`: one source on standard input, one format on standard output. */
 async function generateStdin(opts: GenerateOptions, io: Io): Promise<number> {
   if (opts.formats.length !== 1) throw usage('With `-` (standard input), name exactly one format', 'For example: pressready generate - -f txt < release.md');
-  const text = await io.readStdin();
   const file = '<stdin>';
+  const { decodeSource } = await import('../../source/decode.js');
   const { loadRelease } = await import('../../pipeline/load.js');
   const { renderOne } = await import('../../pipeline/generate.js');
   let messages: Message[] = [];
   try {
-    const loaded = await loadRelease(file, { cwd: io.cwd, text, ...(opts.template ? { template: opts.template } : {}) });
+    const decoded = decodeSource(await io.readStdin(), file, opts.limits);
+    if (!decoded.ok) throw new UserError(decoded.message);
+    const text = decoded.text;
+    const loaded = await loadRelease(file, { cwd: io.cwd, text, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.template ? { template: opts.template } : {}) });
     const { data, warnings } = await renderOne({ ref: { file, base: io.cwd, named: true }, loaded, messages: [] }, opts.formats[0]!, opts);
     messages = warnings;
     printMessages(io, messages);

@@ -1,7 +1,7 @@
 /** `pressready lint`: options → lint each source (and fix it) → one report on standard output. */
 import path from 'node:path';
 import type { ConfigFile } from '../../config/file.js';
-import { writeAtomic } from '../../io/write.js';
+import { rewriteFile } from '../../io/write.js';
 import { UserError } from '../../messages.js';
 import { settingsFor } from '../../lint/config.js';
 import { lintFile, type LintResult } from '../../lint/engine.js';
@@ -10,11 +10,13 @@ import { RULES } from '../../lint/rules/index.js';
 import { count } from '../../lint/summary.js';
 import { expandInputs } from '../../pipeline/inputs.js';
 import { printMessages, type Io } from '../io.js';
+import { parseLimitFlags } from './generate-flags.js';
 
 export interface LintFlags {
   format: string;
   fix?: boolean;
   maxWarnings?: string;
+  limit?: string[];
 }
 
 function usage(reason: string, hint: string): UserError {
@@ -32,6 +34,7 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   const format = FORMATTERS[flags.format];
   if (!format) throw usage(`Unknown report format \`${flags.format}\``, `Use one of ${Object.keys(FORMATTERS).join(', ')}.`);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const limits = parseLimitFlags(flags.limit);
 
   const inputs = await expandInputs(args, { cwd: io.cwd });
   printMessages(io, inputs.messages, { annotate: flags.format === 'stylish' || flags.format === 'github' });
@@ -39,11 +42,19 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   // every config first: a broken one stops the run (exit 2) before --fix writes anything
   for (const ref of inputs.sources) settingsFor(path.dirname(path.resolve(io.cwd, ref.file)), io.cwd, RULES, configCache);
   const results: LintResult[] = [];
+  let notWritten = 0;
   for (const ref of inputs.sources) {
-    const r = await lintFile(ref.file, { cwd: io.cwd, fix: flags.fix === true, configCache });
-    if (r.output !== undefined) {
-      await writeAtomic(path.resolve(io.cwd, r.file), r.output);
-      io.err(`${r.file}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
+    const r = await lintFile(ref.file, { cwd: io.cwd, fix: flags.fix === true, configCache, limits });
+    if (r.output !== undefined && r.read !== undefined) {
+      try {
+        await rewriteFile(path.resolve(io.cwd, r.file), r.read, r.output, r.file);
+        io.err(`${r.file}: fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'}\n`);
+      } catch (e) {
+        // this file was edited meanwhile: say so, and go on with the others
+        if (!(e instanceof UserError)) throw e;
+        printMessages(io, e.messages);
+        notWritten++;
+      }
     }
     results.push(r);
   }
@@ -57,6 +68,6 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
     io.err(`pressready lint: ${n.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
-  return n.errorCount || inputErrors || !inputs.sources.length ? 1 : 0;
+  return n.errorCount || inputErrors || notWritten || !inputs.sources.length ? 1 : 0;
 }
 

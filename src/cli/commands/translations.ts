@@ -1,10 +1,10 @@
 /** `pressready translations`: where each translation stands, for translators and for CI (`--check`). */
 import chalk from 'chalk';
 import path from 'node:path';
-import { writeAtomic } from '../../io/write.js';
+import { rewriteFile } from '../../io/write.js';
 import { UserError } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
-import { parseFile } from '../../pipeline/load.js';
+import { parseFile, readSourceText } from '../../pipeline/load.js';
 import { markCurrent } from '../../translations/mark.js';
 import { originalPath, translationsStatus, type State, type TranslationsResult } from '../../translations/status.js';
 import { printMessages, type Io } from '../io.js';
@@ -43,12 +43,16 @@ function stylish(result: TranslationsResult): string {
 }
 
 async function mark(file: string, io: Io): Promise<number> {
-  const translation = await parseFile(file, io.cwd);
+  const abs = path.resolve(io.cwd, file);
+  const read = await readSourceText(abs, file);
+  const translation = await parseFile(file, io.cwd, read);
   if (!translation.frontMatter['translation-of']) {
     throw new UserError({ file, place: { start: { line: 1, column: 1, offset: 0 } }, ruleId: 'translation-of', severity: 'error', reason: 'This source is not a translation (it has no `translation-of`)', hint: 'Name a translation, e.g. release.fr.md.' });
   }
   const original = await parseFile(originalPath(translation, io.cwd), io.cwd);
-  await writeAtomic(path.resolve(io.cwd, file), markCurrent(original, translation));
+  // the parsed text has no byte-order mark: keep the file's
+  const bom = read.startsWith('\uFEFF') ? '\uFEFF' : '';
+  await rewriteFile(abs, read, bom + markCurrent(original, translation), file);
   io.out(`${file}: source-hash now matches ${original.file}\n`);
   return 0;
 }

@@ -60,6 +60,9 @@ function paragraph(style: string, children: ParagraphChild[], ctx: DocxContext, 
 }
 
 /** Blocks in a section whose paragraphs take `style` (Normal in the body, Background, Boilerplate …). */
+/** Word numbers nine list levels (0–8); a list nested deeper is set at the ninth, its words all kept. */
+const WORD_LIST_LEVELS = 9;
+
 export function blocks(list: readonly Block[], ctx: DocxContext, style: string, level = 0): (Paragraph | Table)[] {
   return list.flatMap((b, n): (Paragraph | Table)[] => {
     // A table has no space after it of its own: the paragraph that follows keeps it apart.
@@ -84,7 +87,7 @@ export function blocks(list: readonly Block[], ctx: DocxContext, style: string, 
           const [first, ...rest] = item.blocks;
           const head =
             first?.type === 'paragraph' || first?.type === 'heading'
-              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level } })]
+              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level: Math.min(level, WORD_LIST_LEVELS - 1) } })]
               : first
                 ? blocks([first], ctx, style, level + 1)
                 : [];
