@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allFiles, fixture, runCli, tempDir } from './helpers.js';
+import { allFiles, BIN, fixture, runCli, tempDir } from './helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -116,6 +117,29 @@ describe('pressready generate (the real binary)', () => {
     const bad = runCli(['generate', '-', '-f', 'txt'], { input: 'no front matter' });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/<stdin>:1:1: error/);
+  });
+
+  it('standard input without -f gives plain text; a reader that closes the pipe early ends it quietly', () => {
+    const r = runCli(['generate', '-'], { input: GOOD('Piped') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('GENEVA (11 November 2020) — The lead of Piped.');
+    // `generate -f pdf - | head -c 0`: the pipe is closed before the PDF is written
+    const sh = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" generate -f pdf - < "${fixture('cedaw-trafficking/release.md')}" | head -c 0; echo "exit $?"`], { encoding: 'utf8' });
+    expect(sh.stderr).toBe('');
+    expect(sh.stdout).toBe('exit 0\n');
+  });
+
+  it('lint - reads standard input like generate -', () => {
+    const r = runCli(['lint', '-'], { input: GOOD('Piped').replace('The lead of Piped.', '"The lead of Piped,” she said.') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>$/m);
+    expect(r.stdout).toMatch(/^ +8:1 +error +The quotation opened with " is closed with ” +quote-balance$/m);
+    const clean = runCli(['lint', '-'], { input: readFileSync(fixture('cedaw-trafficking/release.md'), 'utf8') });
+    expect(clean.stdout).toBe('');
+    expect(clean.code).toBe(0);
+    const fix = runCli(['lint', '-', '--fix'], { input: GOOD('Piped') });
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toContain('--fix rewrites files; standard input is not one');
   });
 
   it('leaves no temporary files behind', () => {

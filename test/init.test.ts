@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { releaseId, slug } from '../src/init/source.js';
 import { parseSource } from '../src/source/parse.js';
@@ -72,8 +73,16 @@ describe('pressready init', () => {
   it('generates as written, and once the placeholders are filled in, prints the officer’s words (and no placeholder)', () => {
     const dir = project();
     runCli(['init', 'wells.md', '--headline', 'Wells for all', '--city', 'Geneva'], { cwd: dir });
-    const raw = runCli(['generate', 'wells.md', '-f', 'txt'], { cwd: dir });
+    // a new project is strict: the half-written release is not generated, and says why
+    expect(parseYaml(readFileSync(path.join(dir, 'pressready.config.yaml'), 'utf8'))).toEqual({ generate: { strict: true } });
+    const strict = runCli(['generate', 'wells.md', '-f', 'txt'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/error: .*\[placeholder-text\]/);
+    expect(strict.stderr).toContain('lint errors (--strict)');
+    // a draft still generates when asked, its placeholders told as warnings
+    const raw = runCli(['generate', 'wells.md', '-f', 'txt', '--no-strict'], { cwd: dir });
     expect(raw.code).toBe(0);
+    expect(raw.stderr).toMatch(/warning: .*\[placeholder-text\]/);
     const fills: Record<string, string> = {
       '[insert name]': 'Amara Lindqvist',
       '[insert role]': 'Press officer',
@@ -122,7 +131,7 @@ describe('pressready init', () => {
     expect(text).toContain('\ntemplate: ../../templates/acme\n');
     expect(text).toContain('contacts:\n  - name: "Jo Press"\n    role: "Press officer"\n    phone: "+41 22 555 0100"\n    email: "press@acme.example.org"\n---');
     // from the source's own folder, the template is still found
-    const gen = runCli(['generate', 'wells.md', '-f', 'txt'], { cwd: path.join(dir, 'news/2026') });
+    const gen = runCli(['generate', 'wells.md', '-f', 'txt', '--no-strict'], { cwd: path.join(dir, 'news/2026') });
     expect(gen.code).toBe(0);
     const txt = readFileSync(path.join(dir, 'news/2026/dist', readdirSync(path.join(dir, 'news/2026/dist'))[0]!), 'utf8');
     expect(txt).toMatch(/^Acme Water Trust\nNEWS FROM ACME\n/);

@@ -229,6 +229,22 @@ describe('pressready generate --strict', () => {
     const loose = runCli(['generate', 'a.md', 'b.md', '-f', 'txt', '-o', 'loose'], { cwd: dir });
     expect(loose.code).toBe(0);
     expect(existsSync(path.join(dir, 'loose/b.txt'))).toBe(true);
+    // not silently: without --strict the lint error is told as a warning
+    expect(loose.stderr).toContain('b.md:8:50: warning: Placeholder `TODO` left in the text [placeholder-text]');
+    expect(loose.stderr).not.toContain('a.md');
+  });
+
+  it('without --strict, what a press office must never send is told as warnings: unbalanced quotes, a broken paragraph, a `#` link', () => {
+    const bad = GOOD('gamma').replace('\n## Media', '\n“The deadline is near,» said Ana Ruiz, the chair.\n\nThe committee will meet again\n\nin March, [see the agenda](#).\n\n## Media');
+    const dir = temp({ 'c.md': bad });
+    const r = runCli(['generate', 'c.md', '-f', 'txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const rule of ['quote-balance', 'broken-paragraph', 'placeholder-link']) expect(r.stderr).toMatch(new RegExp(`^c\\.md:\\d+:\\d+: warning: .*\\[${rule}\\]$`, 'm'));
+    expect(r.stderr).not.toMatch(/: error: /);
+    // a config that says strict wins over nothing, and --no-strict wins over the config
+    writeFileSync(path.join(dir, 'pressready.config.yaml'), 'generate:\n  strict: true\n');
+    expect(runCli(['generate', 'c.md', '-f', 'txt'], { cwd: dir }).code).toBe(1);
+    expect(runCli(['generate', 'c.md', '-f', 'txt', '--no-strict'], { cwd: dir }).code).toBe(0);
   });
 
   it('follows the config: a rule turned off does not stop generation', () => {

@@ -62,6 +62,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--pdf-standard <standard>', 'pdfa-2b')
     .option('-q, --quiet', 'print only problems')
     .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
+    .option('--no-strict', 'generate sources with lint errors all the same (told as warnings), whatever the config says')
     .option('-j, --jobs <n>', 'parallel workers (default: one a core, when there are enough sources)')
     .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
@@ -116,7 +117,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops reading (`pressready generate - | head -1`) closes the pipe:
+ * what is left to write has nowhere to go, which is no error of ours. Leave quietly.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export function processIo(): Io {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   return {
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),

@@ -61,7 +61,7 @@ export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
     // An original comes first in its unit: its translations reuse this load instead of parsing it again.
     if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve(p.loaded));
     checkStem(p, stem);
-    if (task.opts.strict) (await import('../lint/strict.js')).refuseLintErrors([p], task.opts.cwd);
+    (await import('../lint/strict.js')).lintPlanned([p], task.opts.cwd, task.opts.strict === true);
     const result = await build(p, task.opts);
     reports.push({ ...result, inputs: await inputsOf(p, task) });
   }

@@ -28,7 +28,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export async function generateCommand(args: string[], given: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
   const started = performance.now();
   const flags = withConfigDefaults(given, (await import('../../config/load.js')).loadConfig(io.cwd, io.cwd).generate);
-  const formats = parseFormats(flags.format);
+  // standard input gives one output on standard output: plain text unless a format is named on the command line
+  const formats = parseFormats(args.length === 1 && args[0] === '-' && given.format === undefined ? 'txt' : flags.format);
   const wrap = parseWrap(flags.wrap);
   const jobs = parseJobs(flags.jobs);
   const shard = parseShardFlag(flags.shard);

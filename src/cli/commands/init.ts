@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CONFIG_NAME, findConfig } from '../../config/file.js';
 import { newSource, releaseId } from '../../init/source.js';
 import { writeAtomic } from '../../io/write.js';
 import { displayPath } from '../../io/paths.js';
@@ -36,6 +37,32 @@ function localToday(now = new Date()): string {
 function templateRef(template: Template, asked: string, sourceDir: string): string {
   if (template.origin !== 'path') return asked;
   return path.relative(sourceDir, template.dir).split(path.sep).join('/') || '.';
+}
+
+/** The settings a new project starts with: a release with lint errors is not generated. */
+const NEW_CONFIG = `# pressready's settings for this project (the README's "Commands" lists them).
+generate:
+  # a source with lint errors (unbalanced quotation marks, placeholder links, TK) is not generated
+  strict: true
+`;
+
+/**
+ * A source made where no \`pressready.config.yaml\` applies starts a project: write
+ * one in the working folder (or beside the source, when it lies outside), with
+ * \`generate.strict: true\`. An existing config is never touched. Returns the file written.
+ */
+async function startProjectConfig(source: string, cwd: string): Promise<string | undefined> {
+  const dir = path.dirname(source);
+  if (findConfig(dir, cwd)) return undefined;
+  const inCwd = !path.relative(cwd, dir).startsWith('..') && !path.isAbsolute(path.relative(cwd, dir));
+  const file = path.join(inCwd ? cwd : dir, CONFIG_NAME);
+  try {
+    await writeFile(file, NEW_CONFIG, { flag: 'wx' });
+    return file;
+  } catch {
+    // one appeared meanwhile, or the folder is not writable: the source is made all the same
+    return undefined;
+  }
 }
 
 export async function initCommand(file: string | undefined, flags: InitFlags, io: Io): Promise<number> {
@@ -76,6 +103,8 @@ export async function initCommand(file: string | undefined, flags: InitFlags, io
     }
   }
   io.out(`${shown}\n`);
+  const config = await startProjectConfig(abs, io.cwd);
+  if (config) io.err(`${displayPath(config, io.cwd)}: a new project's settings: generate --strict by default\n`);
   io.err(`Replace the [insert …] placeholders in ${shown}; \`pressready lint ${shown}\` lists what is left.\n`);
   return 0;
 }

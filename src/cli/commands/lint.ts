@@ -4,8 +4,10 @@ import type { ConfigFile } from '../../config/file.js';
 import { rewriteFile } from '../../io/write.js';
 import { UserError } from '../../messages.js';
 import { settingsFor } from '../../lint/config.js';
-import { lintFile, type LintResult } from '../../lint/engine.js';
-import { FORMATTERS } from '../../lint/formats/index.js';
+import { lintFile, lintText, type LintResult } from '../../lint/engine.js';
+import { FORMATTERS, type Formatter } from '../../lint/formats/index.js';
+import type { Limits } from '../../limits.js';
+import { decodeSource } from '../../source/decode.js';
 import { RULES } from '../../lint/rules/index.js';
 import { count } from '../../lint/summary.js';
 import { expandInputs } from '../../pipeline/inputs.js';
@@ -30,12 +32,32 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return n;
 }
 
+/** `lint -`: one source on standard input, reported as `<stdin>`; config and templates are found from the working folder. */
+async function lintStdin(args: string[], flags: LintFlags, io: Io, version: string, format: Formatter, limits: Limits): Promise<number> {
+  if (args.length > 1) throw usage('`-` (standard input) cannot be mixed with other sources', 'Give `-` alone.');
+  if (flags.fix) throw usage('--fix rewrites files; standard input is not one', 'Save the source to a file, then run lint --fix on it.');
+  const file = '<stdin>';
+  const decoded = decodeSource(await io.readStdin(), file, limits);
+  let result: LintResult;
+  if (!decoded.ok) result = { file, messages: [{ ...decoded.message, ruleId: 'parse' }], fixed: 0 };
+  else {
+    const text = decoded.text.replace(/^\uFEFF/, '');
+    const settings = settingsFor(io.cwd, io.cwd, RULES, new Map());
+    result = { file, messages: await lintText(file, text, { cwd: io.cwd, settings, limits }), fixed: 0, text };
+  }
+  io.out(format([result], { cwd: io.cwd, color: io.outIsTTY === true && !io.env.NO_COLOR, rules: RULES, version }));
+  const n = count(result.messages);
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  return n.errorCount || (maxWarnings !== undefined && n.warningCount > maxWarnings) ? 1 : 0;
+}
+
 export async function lintCommand(args: string[], flags: LintFlags, io: Io, version: string): Promise<number> {
   const format = FORMATTERS[flags.format];
   if (!format) throw usage(`Unknown report format \`${flags.format}\``, `Use one of ${Object.keys(FORMATTERS).join(', ')}.`);
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const limits = parseLimitFlags(flags.limit);
 
+  if (args.includes('-')) return lintStdin(args, flags, io, version, format, limits);
   const inputs = await expandInputs(args, { cwd: io.cwd });
   printMessages(io, inputs.messages, { annotate: flags.format === 'stylish' || flags.format === 'github' });
   const configCache = new Map<string, ConfigFile | null>();

@@ -6,6 +6,7 @@ import embargoDate from './embargo-date.js';
 import frenchSpacing from './french-spacing.js';
 import frontMatter from './front-matter.js';
 import headlineLength from './headline-length.js';
+import hiddenCharacters from './hidden-characters.js';
 import lead from './lead.js';
 import leadLength from './lead-length.js';
 import manualEndMarker from './manual-end-marker.js';
@@ -30,6 +31,7 @@ export const RULES: readonly AnyRule[] = [
   brokenParagraph,
   placeholderLink,
   placeholderText,
+  hiddenCharacters,
   contacts,
   manualEndMarker,
   embargoDate,
