@@ -60,7 +60,8 @@ export function tempDirs(): (files?: Record<string, string>) => string {
 /** The words of a text (letters and digits; each Han character alone), for "every word of the source is in the output" checks. */
 export function words(text: string): string[] {
   // Han characters one by one: Chinese has no spaces, and a line may break between any two of them.
-  return text.normalize('NFC').match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[’'](?:(?!\p{Script=Han})\p{L})+)*/gu) ?? [];
+  // An Arabic prefix joined to a Latin word by a tatweel (بـVivian, "with Vivian") is a word of its own.
+  return text.normalize('NFC').replace(/\u0640(?=\p{Script=Latin})/gu, '\u0640 ').match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[’'](?:(?!\p{Script=Han})\p{L})+)*/gu) ?? [];
 }
 
 /** Every file under a folder, as sorted POSIX paths relative to it. */
@@ -79,6 +80,11 @@ export function allFiles(dir: string): string[] {
  * (see `letters`).
  */
 export function expectedWords(l: Loaded): string[] {
+  return words(letters(expectedText(l)));
+}
+
+/** The text behind `expectedWords`: headline, subheadline and body, without link targets, list numbers and the replaced headings. */
+export function expectedText(l: Loaded): string {
   const body = l.source.text
     .slice(l.source.bodyOffset)
     .replace(/<!--[\s\S]*?-->/g, '')
@@ -93,7 +99,22 @@ export function expectedWords(l: Loaded): string[] {
       return !(l.release.background?.heading === name && l.template.settings.backgroundHeading === 'label') && !l.locale.sections.contacts.some((c) => c.toLowerCase() === name.toLowerCase());
     })
     .join('\n');
-  return words(letters([l.release.headline, l.release.subheadline ?? '', body].join('\n')));
+  return [l.release.headline, l.release.subheadline ?? '', body].join('\n');
+}
+
+/**
+ * Words as written (NFC, vowel signs and other marks kept with their letters;
+ * each Han character alone) and every quotation mark and bracket, in order: what
+ * a reader copying from an output must get back.
+ */
+export function wordsAndMarks(text: string): string[] {
+  return (
+    text
+      .normalize('NFC')
+      // a Markdown link's or image's brackets are syntax, not text
+      .replace(/!?\[([^\]]*)\]/g, '$1')
+      .match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:[’'](?:(?!\p{Script=Han})[\p{L}\p{M}])+)*|[«»“”‘’„‚‹›"()[\]{}（）「」『』《》〈〉【】]/gu) ?? []
+  );
 }
 
 /**
@@ -130,9 +151,18 @@ export function missingLetters(expected: string[], actual: string): Record<strin
   return short;
 }
 
-/** The example sources every output format is checked against: three English releases and five translations. */
+/**
+ * The example sources every output format is checked against: three English
+ * releases, and two of them in the five other UN languages (French, Spanish,
+ * Russian, Arabic, Chinese): ten translations.
+ */
 export const ALL_FIXTURES = [
   'cedaw-trafficking/release.md',
+  'cedaw-trafficking/release.fr.md',
+  'cedaw-trafficking/release.es.md',
+  'cedaw-trafficking/release.ru.md',
+  'cedaw-trafficking/release.ar.md',
+  'cedaw-trafficking/release.zh.md',
   'vaccine-report/release.md',
   'water-report/release.md',
   'water-report/release.fr.md',

@@ -195,6 +195,16 @@ describe('generate --incremental', () => {
     expect(corrupt.code).toBe(0);
     expect(corrupt.stderr).toMatch(/out\/manifest\.json: warning: The manifest is not one this version of pressready wrote/);
     expect(written(corrupt.stdout)).toHaveLength(4);
+    // valid JSON of the wrong shape, down to one entry: the same warning and a full run, not an internal error
+    const good = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
+    for (const broken of [{ ...good, sources: 'all' }, { ...good, sources: [{ ...good.sources[0], outputs: null }] }, { ...good, sources: [{ ...good.sources[0], inputs: [{ role: 'source', path: 7 }] }] }, [], null]) {
+      writeFileSync(path.join(dir, 'out/manifest.json'), JSON.stringify(broken));
+      const r = run(dir);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/out\/manifest\.json: warning: The manifest is not one this version of pressready wrote/);
+      expect(r.stderr).not.toMatch(/internal/i);
+      expect(written(r.stdout)).toHaveLength(4);
+    }
   });
 
   it('needs --manifest', () => {
@@ -288,5 +298,16 @@ describe('generate: output for the place it runs', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=news\/b\.md,line=5,col=9,.*title=front-matter::`dateline\.date` is `2026-14-01`/m);
     expect(runCli(['generate', 'news', '-f', 'txt'], { cwd: dir }).stdout).not.toMatch(/::error/);
+  });
+});
+
+describe('how many workers', () => {
+  it('never more than the units or the cores, whatever --jobs says; without it, a worker for each 8 units', async () => {
+    const { workerCount } = await import('../src/pipeline/pool.js');
+    expect(workerCount(180, 100_000, 2)).toBe(2);
+    expect(workerCount(3, 8, 16)).toBe(3);
+    expect(workerCount(1000, undefined, 4)).toBe(4);
+    expect(workerCount(10, undefined, 4)).toBe(1);
+    expect(workerCount(0, 5, 4)).toBe(1);
   });
 });

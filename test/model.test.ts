@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture, tempDir } from './helpers.js';
+import path from 'node:path';
+import { loadFixture, ROOT, tempDir } from './helpers.js';
+import { sectionKind } from '../src/model/extract/sections.js';
+import { loadLocale, loadTemplate } from '../src/templates/load.js';
 import { loadRelease } from '../src/pipeline/load.js';
 
 async function fromText(body: string, fm = '') {
@@ -134,5 +137,22 @@ describe('sections and contacts', () => {
     const r = await fromText('### Not a lead\n\nText.\n');
     expect(r.lead).toEqual([]);
     expect(r.body.map((b) => b.type)).toEqual(['heading', 'paragraph']);
+  });
+});
+
+describe('section headings', () => {
+  const template = loadTemplate(path.join(ROOT, 'templates/default'), 'builtin');
+  const kind = (lang: string, heading: string) => sectionKind(heading, loadLocale(template, lang));
+  it('a boilerplate prefix is a word of its own, except in Chinese', () => {
+    expect(kind('ru', 'Об Управлении ООН по правам человека')).toBe('boilerplate');
+    expect(kind('ru', 'О Комитете')).toBe('boilerplate');
+    // headings that merely start with the letters of `О` / `Об` / `عن` stay in the body
+    expect(kind('ru', 'Основные выводы')).toBeUndefined();
+    expect(kind('ru', 'Область применения')).toBeUndefined();
+    expect(kind('ar', 'عنوان التقرير')).toBeUndefined();
+    expect(kind('ar', 'عن مفوضية الأمم المتحدة')).toBe('boilerplate');
+    expect(kind('zh', '关于联合国人权事务高级专员办事处')).toBe('boilerplate');
+    expect(kind('en', 'Aboutface')).toBeUndefined();
+    expect(kind('en', 'About the UN Human Rights Office')).toBe('boilerplate');
   });
 });

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
-import { expectedWords, letters, loadFixture, missingLetters, missingWords, runCli, tempDir, words, ROOT, ALL_FIXTURES, generateInTwoTimeZones } from './helpers.js';
+import { FontSet } from '../src/render/pdf/fonts.js';
+import { TextLayout } from '../src/render/pdf/layout/lines.js';
+import { BULLETS } from '../src/render/lists.js';
+import { expectedText, loadFixture, runCli, tempDir, wordsAndMarks, ROOT, ALL_FIXTURES, generateInTwoTimeZones } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,10 +35,20 @@ const qdf = (file: string) => {
   return readFileSync(plain, 'latin1');
 };
 
+/** Of each right-to-left fixture: runs of digits and Latin that must come out whole and in their order. */
+const LEFT_TO_RIGHT: Record<string, string[]> = {
+  'water-report/release.ar.md': ['2026', '34', 'A/81/212', 'PR/26/014', '+1 212 555 0147', 'a.lindqvist@example.org'],
+  'cedaw-trafficking/release.ar.md': ['2020', '189', '23', 'Vivian Kwok', '+41 (0) 22 917 9362', 'vkwok@ohchr.org', '+41 (0) 22 928 9855', 'media@ohchr.org', '@UNHumanRights', '#Standup4humanrights'],
+};
+
 /** Whether `sub` appears in `list` in order (other words may come between: page furniture). */
 function inOrder(sub: string[], list: string[]): string[] {
   let i = 0;
-  for (const w of list) if (w === sub[i]) i++;
+  for (const w of list) {
+    if (w === sub[i]) i++;
+    // pdftotext joins a word broken after its hyphen at the end of a line (conflict-|affected → conflictaffected)
+    else if (w === `${sub[i]}${sub[i + 1]}`) i += 2;
+  }
   return sub.slice(i, i + 5);
 }
 
@@ -44,18 +57,19 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('PDF: read as its readers read it', () => {
-  it.each(FIXTURES)('%s: every word of the source is in the text, in order', async (f) => {
+  it.each(FIXTURES)('%s: every word of the source (Arabic with its vowel signs) and every quotation mark and bracket is in the text, in order', async (f) => {
     const l = await loadFixture(f);
-    const t = text(files.get(f)!);
-    if (l.release.dir === 'rtl') {
-      // Arabic: letters (text extraction of joined forms varies); digits and Latin in their order
-      expect(missingLetters(expectedWords(l), t)).toEqual({});
-      for (const s of ['2026', '34', 'A/81/212', 'PR/26/014', '+1 212 555 0147', 'a.lindqvist@example.org']) expect(t).toContain(s);
-    } else {
-      const expected = expectedWords(l);
-      expect(missingWords(expected, t)).toEqual([]);
-      // in order: the words as they come, page furniture in between
-      expect(inOrder(expected, words(letters(t)))).toEqual([]);
+    const expected = wordsAndMarks(expectedText(l));
+    expect(expected.length).toBeGreaterThan(100);
+    for (const mode of [[], ['-layout']]) {
+      const got = run('pdftotext', [...mode, '-enc', 'UTF-8', files.get(f)!, '-']);
+      // in order: the words as they come, page furniture and list numbers in between
+      expect(inOrder(expected, wordsAndMarks(got)), `pdftotext ${mode.join(' ')}`).toEqual([]);
+      if (l.release.dir === 'rtl') {
+        // digits and Latin inside right-to-left text come out whole, in their own order
+        expect(LEFT_TO_RIGHT[f], `no digits and Latin listed for ${f}`).toBeDefined();
+        for (const s of LEFT_TO_RIGHT[f]!) expect(got).toContain(s);
+      }
     }
   });
 
@@ -238,9 +252,91 @@ describe('PDF: labels in each language', () => {
     ['water-report/release.es.md', ['COMUNICADO', 'Contacto de prensa', 'Página 1 de']],
     ['water-report/release.ru.md', ['НОВОСТИ', 'Контакт для СМИ', 'Страница 1 из']],
     ['water-report/release.zh.md', ['新闻发布', '媒体联系人', '第1页']],
-    ['water-report/release.ar.md', ['إخباري', 'جهة', '###', 'يتبع']],
+    ['water-report/release.ar.md', ['إخباري', 'جهة', '###']],
   ])('%s', (f, labels) => {
     const t = text(files.get(f)!);
     for (const l of labels) expect(t).toContain(l);
+  });
+});
+
+describe('PDF: Chinese text', () => {
+  it('takes the quotation marks, middle dot and dashes of Chinese text from the Chinese face, those of Latin text from the Latin face', async () => {
+    const l = await loadFixture('water-report/release.zh.md');
+    const layout = new TextLayout(new FontSet(l.template), () => {});
+    const span = { bold: false, italic: false, color: '#000000', size: 10.5, underline: false };
+    const faceOf = (text: string, ch: string) => layout.lines([{ ...span, text }], 'sans', 1000, 'ltr', 1.3)[0]!.runs.find((r) => r.text.includes(ch))!.face.file;
+    for (const ch of ['“', '”', '‘', '’', '·', '—', '…']) {
+      expect(faceOf(`各国政府${ch}已经知道`, ch), ch).toMatch(/Hans/);
+      expect(faceOf(`The report${ch} says so`, ch), ch).not.toMatch(/Hans/);
+    }
+    // full width: “ in Chinese text as wide as an ideograph; in Latin text narrow
+    const width = (t: string, ch: string) => {
+      const r = layout.lines([{ ...span, text: t }], 'sans', 1000, 'ltr', 1.3)[0]!.runs.find((x) => x.text.includes(ch))!;
+      return layout.measure(r.face, 10, ch);
+    };
+    expect(width('各国“政府', '“')).toBeGreaterThan(0.8 * width('各国“政府', '国'));
+    expect(width('The “report', '“')).toBeLessThan(0.5 * width('各国“政府', '国'));
+  });
+
+  it('justifies body paragraphs: every line but the last ends at the right margin', () => {
+    const xml = run('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', files.get('water-report/release.zh.md')!, '-']);
+    const blocks = [...xml.matchAll(/<block [^>]*>([\s\S]*?)<\/block>/g)].map((b) =>
+      [...b[1]!.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({ xMax: Number(m[1]), text: [...m[2]!.matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join('') })),
+    );
+    // the lead (纽约…) and the paragraph after it: two lines each, Chinese
+    const paras = blocks.filter((lines) => lines.length >= 2 && lines.every((x) => /\p{Script=Han}/u.test(x.text)) && /^(纽约|这位专家)/.test(lines[0]!.text));
+    expect(paras.length).toBe(2);
+    const margin = Math.max(...paras.flatMap((p) => p.map((x) => x.xMax)));
+    // the measure's right edge on an A4 page
+    expect(margin).toBeGreaterThan(500);
+    expect(margin).toBeLessThan(595.28);
+    for (const p of paras) {
+      for (const line of p.slice(0, -1)) expect(line.xMax).toBeGreaterThan(margin - 1);
+      expect(p.at(-1)!.xMax).toBeLessThan(margin - 20);
+    }
+  });
+});
+
+describe('PDF: lists and the release’s end', () => {
+  it('marks nested bullet lists level by level with the DOCX’s glyphs', () => {
+    const t = text(files.get('vaccine-report/release.md')!);
+    const marks = t.match(/[•◦▪]/gu) ?? [];
+    expect(marks).toEqual([BULLETS[0], BULLETS[0], BULLETS[0], BULLETS[1], BULLETS[1]]);
+    expect(BULLETS[1]).not.toBe(BULLETS[0]);
+  });
+
+  const source = (template: string) =>
+    [
+      '---',
+      'headline: A release whose notes run onto a page of their own',
+      `template: ${template}`,
+      'dateline: {city: Geneva, date: 2026-05-04}',
+      'contacts: [{name: A B, email: a@example.org}]',
+      '---',
+      '',
+      ...Array.from({ length: 24 }, (_, i) => `Paragraph ${i + 1} of the body says something a press office would say, at some length, so that the text fills the page and runs over to the next one; it goes on for a while before it ends.\n`),
+      '## Notes to editors',
+      '',
+      ...Array.from({ length: 30 }, (_, i) => `Note ${i + 1} tells editors something they may need, at some length, so that the notes after the end marker fill a page of their own and run onto one more.\n`),
+    ].join('\n');
+
+  it.each([
+    ['default', 'END'],
+    ['wire', '###'],
+  ])('%s template: - more - on every page before the one with the end marker (%s), on none from it on', (template, marker) => {
+    const t = tempDir({ 'r.md': source(template) });
+    try {
+      const r = runCli(['generate', 'r.md', '-f', 'pdf'], { cwd: t.dir });
+      expect(r.code).toBe(0);
+      const pdf = path.join(t.dir, 'dist', 'r.pdf');
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]))![1]);
+      const texts = Array.from({ length: pages }, (_, i) => text(pdf, i + 1));
+      const end = texts.findIndex((p) => p.split('\n').some((line) => line.trim() === marker)) + 1;
+      expect(end).toBeGreaterThan(1);
+      expect(pages).toBeGreaterThan(end);
+      texts.forEach((p, i) => expect(p.includes('- more -'), `page ${i + 1}`).toBe(i + 1 < end));
+    } finally {
+      t.cleanup();
+    }
   });
 });

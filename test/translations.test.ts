@@ -28,6 +28,22 @@ function project(extra: Record<string, string> = {}) {
 }
 
 describe('pressready translations', () => {
+  it('--mark-current marks every translation named, and those a folder or glob finds (passing over the original)', () => {
+    const ES = FR.replace('lang: fr', 'lang: es').replace('L’eau pour tous', 'Agua para todos');
+    const dir = project({ 'release.es.md': ES });
+    const r = runCli(['translations', '--mark-current', 'release.fr.md', 'release.es.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('release.es.md: source-hash now matches release.md\nrelease.fr.md: source-hash now matches release.md\n');
+    for (const f of ['release.fr.md', 'release.es.md']) expect(readFileSync(path.join(dir, f), 'utf8')).toMatch(/^source-hash: "v1:/m);
+    const glob = runCli(['translations', '--mark-current', '*.md'], { cwd: dir });
+    expect(glob.code).toBe(0);
+    expect(glob.stderr).toBe('');
+    // named on the command line, an original is an error
+    const named = runCli(['translations', '--mark-current', 'release.md'], { cwd: dir });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('This source is not a translation');
+  });
+
   it('unmarked, then up to date after --mark-current, stale after the original changes, up to date again', () => {
     const dir = project();
     let r = runCli(['translations', 'release.md', '--check'], { cwd: dir });

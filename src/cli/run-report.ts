@@ -17,6 +17,8 @@ export class RunReport {
   files = 0;
   failed = 0;
   upToDate = 0;
+  /** sources not written for a reason of the machine, by errno code: told for the first, counted for the others */
+  readonly environment = new Map<string, number>();
 
   constructor(
     private readonly io: Io,
@@ -51,7 +53,16 @@ export class RunReport {
       if (!this.opts.quiet) this.io.out(`${done.file}: up to date\n`);
       return;
     }
-    printMessages(this.io, done.report.messages);
+    const kind = done.report.environment;
+    const seen = kind ? this.environment.get(kind) ?? 0 : 0;
+    if (kind) this.environment.set(kind, seen + 1);
+    // a full disk or a read-only folder is the same news for every source: told once, at the first
+    printMessages(this.io, seen ? done.report.messages.filter((m) => m.ruleId !== 'write') : done.report.messages);
     if (!this.opts.quiet) for (const o of done.report.outputs) this.io.out(`${o.path}\n`);
+  }
+
+  /** After the run: how many more sources the machine's problems stopped. */
+  environmentSummary(): void {
+    for (const [kind, n] of this.environment) if (n > 1) this.io.err(`pressready: ${n - 1} more source${n === 2 ? '' : 's'} not written for the same reason (${kind})\n`);
   }
 }

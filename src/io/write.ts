@@ -6,12 +6,84 @@
  * while we worked.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../messages.js';
 
 function tempBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Folders this process has already swept of temporary files left by a run that was killed. */
+const swept = new Set<string>();
+
+/**
+ * Remove `.<name>.<pid>.<hex>.tmp` files in `dir` whose process is gone: a run killed
+ * between writing and renaming leaves them, and the next run into the folder takes
+ * them away. A file of a process still running (another pressready) is left alone.
+ */
+async function sweep(dir: string): Promise<void> {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Write several files as one: every temporary file is written first, and only when
+ * all are (a full disk fails here) are they renamed into place. On failure nothing
+ * of this set is left behind, and the files it would have replaced are untouched.
+ */
+export async function writeAllAtomic(files: readonly { file: string; data: Uint8Array | string }[]): Promise<void> {
+  const temps: string[] = [];
+  try {
+    for (const { file, data } of files) {
+      const dir = path.dirname(file);
+      await mkdir(dir, { recursive: true });
+      await sweep(dir);
+      const tmp = tempBeside(file);
+      temps.push(tmp);
+      await writeFile(tmp, data, { flag: 'wx' });
+    }
+    for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.file);
+  } catch (e) {
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw e;
+  }
+}
+
+/** The problems of the machine, not of the source, that a write can meet: told plainly, once. */
+const WRITE_PROBLEMS: Record<string, { what: string; hint: string }> = {
+  ENOSPC: { what: 'No space left on the disk', hint: 'Free some space, or write the outputs elsewhere with -o.' },
+  EDQUOT: { what: 'The disk quota is used up', hint: 'Free some space, or write the outputs elsewhere with -o.' },
+  EROFS: { what: 'The output folder is on a read-only file system', hint: 'Write the outputs elsewhere with -o.' },
+  EACCES: { what: 'No permission to write in the output folder', hint: 'Check the folder’s permissions, or write the outputs elsewhere with -o.' },
+  EPERM: { what: 'No permission to write in the output folder', hint: 'Check the folder’s permissions, or write the outputs elsewhere with -o.' },
+  ENOTDIR: { what: 'The output path runs through a file, not a folder', hint: 'Give -o a folder (or a path where one can be made).' },
+  EEXIST: { what: 'The output path runs through a file, not a folder', hint: 'Give -o a folder (or a path where one can be made).' },
+  ENAMETOOLONG: { what: 'The output file name is too long for the file system', hint: 'Give the source a shorter `id`, or a shorter output folder.' },
+  EMFILE: { what: 'Too many open files', hint: 'Raise the limit (ulimit -n), or run with fewer --jobs.' },
+};
+
+/** When a write failed for a reason of the machine: what to tell, and its kind (to say it once for a run). */
+export function writeProblem(e: unknown, shown: string): { kind: string; reason: string; hint: string } | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const p = code ? WRITE_PROBLEMS[code] : undefined;
+  return p && code ? { kind: code, reason: `${p.what} (${code}): ${shown} was not written`, hint: p.hint } : undefined;
 }
 
 export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {

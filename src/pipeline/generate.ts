@@ -10,7 +10,7 @@ import { compose } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
 import type { RenderOptions } from '../render/types.js';
 import type { Limits } from '../limits.js';
-import { writeAtomic } from '../io/write.js';
+import { writeAllAtomic, writeProblem } from '../io/write.js';
 import { loadRelease, type Loaded, type LoadOptions } from './load.js';
 import type { SourceRef } from './inputs.js';
 import { stemOf } from './stem.js';
@@ -28,6 +28,8 @@ export interface SourceResult {
   outputs: Output[];
   messages: Message[];
   ok: boolean;
+  /** the outputs could not be written for a reason of the machine (an errno code, e.g. ENOSPC): the run says it once, and exits 2 */
+  environment?: string;
 }
 
 export interface GenerateOptions {
@@ -102,13 +104,26 @@ export async function build(p: Planned, opts: GenerateOptions): Promise<SourceRe
       rendered.push({ format, data });
     }
     if (opts.strict && result.messages.some((m) => m.severity === 'error')) return result;
+    const outputs: Output[] = [];
+    const files: { file: string; data: Uint8Array }[] = [];
     for (const { format, data } of rendered) {
       const r = await renderer(format);
       const out = `${p.stem}.${r.extension}`;
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      await writeAtomic(path.resolve(opts.cwd, out), bytes);
-      result.outputs.push({ path: out, format, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
+      files.push({ file: path.resolve(opts.cwd, out), data: bytes });
+      outputs.push({ path: out, format, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
     }
+    // all of this source's outputs or none: a full disk must not leave a .txt beside a missing .pdf
+    try {
+      await writeAllAtomic(files);
+    } catch (e) {
+      const problem = writeProblem(e, `${p.stem}.*`);
+      if (!problem) throw e;
+      result.messages.push({ file: p.ref.file, ruleId: 'write', severity: 'error', reason: problem.reason, hint: problem.hint });
+      result.environment = problem.kind;
+      return result;
+    }
+    result.outputs.push(...outputs);
     result.ok = !result.messages.some((m) => m.severity === 'error');
   } catch (e) {
     result.messages.push(...toMessages(p.ref.file, e));

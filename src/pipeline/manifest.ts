@@ -125,6 +125,24 @@ export function serializeManifest(m: Manifest): string {
   return JSON.stringify(m, null, 2) + '\n';
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const listOf = (v: unknown, item: (x: unknown) => boolean) => Array.isArray(v) && v.every(item);
+const isInput = (v: unknown) => isObject(v) && isString(v.role) && isString(v.path) && isString(v.sha256) && (v.name === undefined || isString(v.name));
+const isOutput = (v: unknown) => isObject(v) && isString(v.path) && isString(v.format) && isString(v.sha256) && typeof v.bytes === 'number';
+const isProblem = (v: unknown) => isObject(v) && isString(v.file) && isString(v.rule) && isString(v.message);
+const isEntry = (v: unknown) =>
+  isObject(v) && isString(v.source) && (v.status === 'generated' || v.status === 'failed') && listOf(v.inputs, isInput) && listOf(v.outputs, isOutput) &&
+  (v.errors === undefined || listOf(v.errors, isProblem)) && (v.warnings === undefined || listOf(v.warnings, isProblem));
+
+/**
+ * Whether a parsed manifest has the shape this version writes, down to every entry:
+ * a file edited by hand or by another tool must not reach `--incremental` half-read.
+ */
+function isManifest(m: unknown): m is Manifest {
+  return isObject(m) && m.manifestVersion === MANIFEST_VERSION && isObject(m.tool) && isString(m.tool.version) && isObject(m.options) && listOf(m.options.formats, isString) && listOf(m.sources, isEntry);
+}
+
 /** The previous manifest, or why it cannot be used (then every source is generated again). */
 export async function readManifest(file: string, shown: string): Promise<{ manifest?: Manifest; notice?: Message }> {
   let text: string;
@@ -134,8 +152,8 @@ export async function readManifest(file: string, shown: string): Promise<{ manif
     return {}; // the first run: nothing to compare with
   }
   try {
-    const m = JSON.parse(text) as Manifest;
-    if (m.manifestVersion === MANIFEST_VERSION && Array.isArray(m.sources)) return { manifest: m };
+    const m: unknown = JSON.parse(text);
+    if (isManifest(m)) return { manifest: m };
   } catch {
     // fall through
   }

@@ -40,10 +40,15 @@ function crashed(task: UnitTask, e: unknown): SourceReport[] {
  */
 const AUTO_UNITS_PER_WORKER = 8;
 
-/** How many worker threads; 1 means the main thread. `jobs`: --jobs, when given. */
-export function workerCount(units: number, jobs: number | undefined): number {
-  const n = jobs ?? Math.min(availableParallelism(), Math.floor(units / AUTO_UNITS_PER_WORKER));
-  return Math.max(1, Math.min(n, units));
+/**
+ * How many worker threads; 1 means the main thread. `jobs`: --jobs, when given.
+ * Never more than the units, nor than the cores: the work is all CPU, and each
+ * thread beyond a core only costs its memory (`-j 100000` once started 180 threads
+ * and 2.8 GB for 180 sources).
+ */
+export function workerCount(units: number, jobs: number | undefined, cores = availableParallelism()): number {
+  const n = jobs ?? Math.floor(units / AUTO_UNITS_PER_WORKER);
+  return Math.max(1, Math.min(n, units, cores));
 }
 
 /**

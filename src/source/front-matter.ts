@@ -4,6 +4,9 @@
  */
 import type { KeySpec, Spec } from '../yaml/schema.js';
 
+/** The longest `id`: a file name of 255 bytes, less an extension and the suffix of a temporary file. */
+const MAX_ID = 200;
+
 export interface ContactInput {
   name: string;
   role?: string;
@@ -118,7 +121,13 @@ export function frontMatterSpec(relaxed = false): Spec {
       keywords: { type: 'list', items: { type: 'string' }, doc: 'a list of keywords' },
       id: {
         type: 'string',
-        check: (v) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v) ? undefined : `is \`${v}\`, not a slug (letters, digits, \`.\`, \`_\`, \`-\`)`),
+        // a file name: most file systems stop at 255 bytes, and the outputs add an extension and a temporary suffix
+        check: (v) =>
+          !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v)
+            ? `is \`${v}\`, not a slug (letters, digits, \`.\`, \`_\`, \`-\`)`
+            : v.length > MAX_ID
+              ? `is ${v.length} characters long; outputs are named after it, and a file name may have at most ${MAX_ID}`
+              : undefined,
         doc: 'base name of the outputs',
       },
       'translation-of': string('the original this source translates'),

@@ -103,10 +103,17 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     formats.includes('pdf') ? fontsForWorkers : undefined,
   );
   progress.clear();
+  report.environmentSummary();
 
   if (manifest && paths && options) {
-    const { writeAtomic } = await import('../../io/write.js');
-    await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, shard ? `${shard.index}/${shard.count}` : undefined, entries)));
+    const { writeAtomic, writeProblem } = await import('../../io/write.js');
+    try {
+      await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, shard ? `${shard.index}/${shard.count}` : undefined, entries)));
+    } catch (e) {
+      const problem = writeProblem(e, flags.manifest ?? paths.file);
+      if (!problem) throw e;
+      throw new UserError({ file: flags.manifest ?? paths.file, ruleId: 'write', severity: 'error', reason: problem.reason, hint: problem.hint }, 2);
+    }
   }
 
   const failed = report.failed + inputs.messages.filter((m) => m.severity === 'error').length;
@@ -115,6 +122,8 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     const scope = shard ? ` (shard ${shard.index}/${shard.count})` : '';
     io.out(`${plural(sources.length, 'source')}${scope} → ${plural(report.files, 'file')} in ${seconds(performance.now() - started)}${extra.map((e) => `; ${e}`).join('')}\n`);
   }
+  // the machine, not a source, is wrong (a full disk, a read-only -o): exit 2, as for a wrong command
+  if (report.environment.size) return 2;
   return failed || inputs.sources.length === 0 ? 1 : 0;
 }
 

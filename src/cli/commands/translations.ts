@@ -61,7 +61,24 @@ export async function translationsCommand(args: string[], flags: TranslationsFla
   if (flags.format && flags.format !== 'json' && flags.format !== 'stylish') {
     throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: `Unknown format \`${flags.format}\``, hint: 'Use --format json, or leave it out for the readable report.' }, 2);
   }
-  if (flags.markCurrent) return mark(flags.markCurrent, io);
+  if (flags.markCurrent) {
+    // `--mark-current a.fr.md b.es.md …`: every file named, not only the first (folders and globs too)
+    const inputs = await expandInputs([flags.markCurrent, ...args], { cwd: io.cwd, outDir: 'dist' });
+    printMessages(io, inputs.messages.filter((m) => m.severity === 'error'));
+    let failed = inputs.messages.some((m) => m.severity === 'error');
+    for (const ref of inputs.sources) {
+      try {
+        await mark(ref.file, io);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        // an original found in a folder or by a glob is passed over; one named on the command line is an error
+        if (!ref.named && e.messages.every((m) => m.ruleId === 'translation-of')) continue;
+        printMessages(io, e.messages);
+        failed = true;
+      }
+    }
+    return failed ? 1 : 0;
+  }
   if (!args.length) throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: 'Name the sources or folders to check', hint: 'For example: pressready translations releases/' }, 2);
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: 'dist' });
   printMessages(io, inputs.messages.filter((m) => m.severity === 'error'));

@@ -37,7 +37,8 @@ export function sectionKind(heading: string, locale: LocaleData): SectionKind | 
   if (is(locale.sections.background)) return 'background';
   if (locale.sections.boilerplate.some((p) => {
     const prefix = normalizeName(p);
-    return name === prefix || name.startsWith(prefix + ' ') || (prefix.length > 0 && !/[a-z]$/.test(prefix) && name.startsWith(prefix));
+    // a prefix is a word of its own (`О`, `Об` in Russian, `About`), except in a language written without spaces (`关于…`)
+    return name === prefix || name.startsWith(prefix + ' ') || (/\p{Script=Han}$/u.test(prefix) && name.startsWith(prefix));
   })) return 'boilerplate';
   return undefined;
 }

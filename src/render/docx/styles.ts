@@ -9,6 +9,7 @@
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { StyleName, Template, TextStyle } from '../../templates/types.js';
 import { styleOf } from '../compose.js';
+import { bulletAt } from '../lists.js';
 
 /** Word style ids, by the template's style name. Ids Word knows (Title, Quote …) keep Word's names. */
 export const STYLE_IDS = {
@@ -197,11 +198,10 @@ export function tableStyleXml(template: Template): string {
 
 function levels(ordered: boolean, start: number): ILevelsOptions[] {
   const formats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
-  const bullets = ['•', '◦', '▪'];
   return Array.from({ length: 6 }, (_, level) => ({
     level,
     format: ordered ? formats[level % 3]! : LevelFormat.BULLET,
-    text: ordered ? `%${level + 1}.` : bullets[level % 3]!,
+    text: ordered ? `%${level + 1}.` : bulletAt(level),
     start: level === 0 ? start : 1,
     alignment: AlignmentType.START,
     style: { paragraph: { indent: { start: 360 * (level + 1), hanging: 360 } } },

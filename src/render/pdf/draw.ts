@@ -5,11 +5,22 @@
  * languages.
  */
 import type PDFKit from 'pdfkit';
-import type { Line, ParaBox, StructLeaf, TableBox } from './layout/types.js';
+import type { Line, ParaBox, Run, StructLeaf, TableBox } from './layout/types.js';
 import type { Page, Placement } from './layout/paginate.js';
 import type { StructNode } from './layout/structure.js';
 
 type Doc = PDFKit.PDFDocument;
+
+/** What of pdfkit's text drawing ./draw.ts uses (its text() restores the coordinates before a span around it could end). */
+interface PdfkitText {
+  _font: { id: string; ref(): unknown; encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]] };
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(s: string): void;
+}
+
+/** A number as pdfkit writes one (six decimals at most). */
+const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 type Content = ReturnType<Doc['markStructureContent']>;
 
@@ -26,6 +37,8 @@ export interface Furniture {
   header?: Line;
   page: (page: number, pages: number) => Line | undefined;
   more?: Line;
+  /** `- more -` goes on the pages before this one (the page with the end marker) */
+  moreBefore?: number;
   color: string;
 }
 
@@ -77,12 +90,67 @@ export class Drawer {
       if (r.size !== this.current.size) this.doc.fontSize(r.size);
       if (r.color !== this.current.color) this.doc.fillColor(r.color);
       this.current = { font: r.face.key, size: r.size, color: r.color };
-      this.doc
-        .text(r.text, x + r.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      this.show(r, x + r.x, baseline);
       // pdfkit places its underline for text set from the top; this one sits under the baseline
       if (r.underline) this.doc.lineWidth(r.size / 18).strokeColor(r.color).moveTo(x + r.x, baseline + r.size / 8).lineTo(x + r.x + r.width, baseline + r.size / 8).stroke();
       if (r.link) this.doc.link(x + r.x, top, r.width, line.height, r.link);
     }
+  }
+
+  /**
+   * A run's glyphs, as pdfkit's text() would set them (its font's encoding and
+   * positions), with a right-to-left run's source characters as ActualText
+   * inside the text object: text extraction (poppler) reads an ActualText span in
+   * the coordinates in force when the span ends, which pdfkit's text() has
+   * already restored.
+   */
+  private show(r: Run, x: number, baseline: number): void {
+    const doc = this.doc as unknown as PdfkitText;
+    const font = doc._font;
+    const size = doc._fontSize;
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const [encoded, positions] = font.encode(r.text);
+    const scale = size / 1000;
+    const y = doc.page.height - baseline;
+    this.doc.save();
+    this.doc.transform(1, 0, 0, -1, 0, doc.page.height);
+    doc.addContent('BT');
+    if (r.actual) this.doc.markContent('Span', { actual: r.actual } as never);
+    doc.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+    doc.addContent(`/${font.id} ${num(size)} Tf`);
+    if (r.spacing) doc.addContent(`${num(r.spacing)} Tc`);
+    const commands: string[] = [];
+    let last = 0;
+    let hadOffset = false;
+    let px = x;
+    const segment = (cur: number) => {
+      if (last < cur) commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth))}`);
+      last = cur;
+    };
+    const flush = (i: number) => {
+      segment(i);
+      if (commands.length) doc.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    };
+    positions.forEach((pos, i) => {
+      if (pos.xOffset || pos.yOffset) {
+        flush(i);
+        doc.addContent(`1 0 0 1 ${num(px + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`);
+        flush(i + 1);
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          doc.addContent(`1 0 0 1 ${num(px)} ${num(y)} Tm`);
+          hadOffset = false;
+        }
+        if (pos.xAdvance - pos.advanceWidth !== 0) segment(i + 1);
+      }
+      px += pos.xAdvance * scale + (r.spacing ?? 0);
+    });
+    flush(positions.length);
+    if (r.actual) this.doc.endMarkedContent();
+    doc.addContent('ET');
+    this.doc.restore();
   }
 
   private alignedX(box: ParaBox, line: Line): number {
@@ -167,7 +235,7 @@ export class Drawer {
       }
       const numbers = f.page(page, pages);
       if (numbers) this.line(numbers, centre(numbers), this.g.height - this.g.bottom / 2 - numbers.height / 2);
-      if (f.more && page < pages) this.line(f.more, centre(f.more), this.g.height - this.g.bottom + 4);
+      if (f.more && page < (f.moreBefore ?? pages)) this.line(f.more, centre(f.more), this.g.height - this.g.bottom + 4);
     });
   }
 

@@ -22,6 +22,42 @@ export function scriptOf(ch: string): Script {
   return 'Latn';
 }
 
+/** The chain of Chinese faces only, for punctuation in Chinese text. */
+const HAN_ONLY = 'Hans!';
+
+/**
+ * Punctuation that Latin and Chinese text share (curly quotes, middle dot,
+ * dashes, ellipsis: the Latin-1 middle dot and the General Punctuation block).
+ * The Latin faces have them narrow; in Chinese text they are set from the
+ * Chinese face, which has them full width.
+ */
+export const SHARED_PUNCTUATION = /[\u00B7\u2010-\u2027\u2030-\u205E]/u;
+
+/** Characters that make their surroundings Chinese text: ideographs, kana, bopomofo. */
+const HAN_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u;
+
+/**
+ * For each UTF-16 index of `text`: whether the character stands in Chinese
+ * text, that is, the nearest letter before it (or, at the start, after it) is
+ * an ideograph (or kana, bopomofo).
+ */
+export function hanContext(text: string): boolean[] {
+  const out = new Array<boolean>(text.length).fill(false);
+  if (!HAN_TEXT.test(text)) return out;
+  let last: boolean | undefined;
+  const pending: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (HAN_TEXT.test(ch) || /[\p{L}\p{N}]/u.test(ch)) {
+      last = HAN_TEXT.test(ch) || (ch >= '\uD800' && ch <= '\uDBFF' && HAN_TEXT.test(text.slice(i, i + 2)));
+      for (const k of pending.splice(0)) out[k] = last;
+    }
+    if (last === undefined) pending.push(i);
+    out[i] = last ?? false;
+  }
+  return out;
+}
+
 export interface Face {
   /** the name pdfkit knows the face by */
   key: string;
@@ -95,10 +131,16 @@ export class FontSet {
       const v = order.find((o) => faces[o]);
       if (v) candidates.push([faces[v]!, `${prefix}.${v}`]);
     };
-    if (script !== 'Latn') pick(roleFaces?.scripts?.[script], `fonts.${role}.scripts.${script}`);
-    pick(roleFaces, `fonts.${role}`);
-    if (script !== 'Latn') pick(SCRIPT_FACES[script], 'bundled');
-    pick(SCRIPT_FACES.Latn, 'bundled');
+    if (script === HAN_ONLY) {
+      // the Chinese faces alone: the role's, then the bundled one
+      pick(roleFaces?.scripts?.Hans, `fonts.${role}.scripts.Hans`);
+      pick(SCRIPT_FACES.Hans, 'bundled');
+    } else {
+      if (script !== 'Latn') pick(roleFaces?.scripts?.[script], `fonts.${role}.scripts.${script}`);
+      pick(roleFaces, `fonts.${role}`);
+      if (script !== 'Latn') pick(SCRIPT_FACES[script], 'bundled');
+      pick(SCRIPT_FACES.Latn, 'bundled');
+    }
     const chain = candidates.map(([value, key]): Opened => {
       const file = this.fileOf(value, key);
       return {
@@ -117,8 +159,12 @@ export class FontSet {
   private readonly chosen = new Map<string, Map<number, Face | null>>();
   private lastStyle: { role: string; bold: boolean; italic: boolean; byCp: Map<number, Face | null> } | undefined;
 
-  /** The face that draws code point `cp`; `undefined` when none of them has it. */
-  faceFor(cp: number, role: string, bold: boolean, italic: boolean): Face | undefined {
+  /**
+   * The face that draws code point `cp`; `undefined` when none of them has it.
+   * `han`: the character stands in Chinese text, where punctuation shared by
+   * scripts (SHARED_PUNCTUATION) is set from the Chinese face, full width.
+   */
+  faceFor(cp: number, role: string, bold: boolean, italic: boolean, han = false): Face | undefined {
     // consecutive calls are for one span's characters: the last style's map, without a key string a character
     const last = this.lastStyle;
     let byCp: Map<number, Face | null>;
@@ -129,10 +175,14 @@ export class FontSet {
       this.chosen.set(style, byCp);
       this.lastStyle = { role, bold, italic, byCp };
     }
-    const known = byCp.get(cp);
+    const ch = String.fromCodePoint(cp);
+    const inHan = han && SHARED_PUNCTUATION.test(ch);
+    // a shared punctuation mark in Chinese text: its own key, past the last code point
+    const key = inHan ? cp + 0x110000 : cp;
+    const known = byCp.get(key);
     if (known !== undefined) return known ?? undefined;
-    const face = this.choose(String.fromCodePoint(cp), role, bold, italic);
-    byCp.set(cp, face ?? null);
+    const face = (inHan ? this.chain(role, variantOf(bold, italic), HAN_ONLY).find((c) => c.font.hasGlyphForCodePoint(cp))?.face : undefined) ?? this.choose(ch, role, bold, italic);
+    byCp.set(key, face ?? null);
     if (face) this.used.set(face.key, face);
     return face;
   }

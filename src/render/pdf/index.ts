@@ -47,13 +47,17 @@ export const pdfRenderer: Renderer = {
     const blocks = new BlockLayout(template, text, structure, composed, width - g.left - g.right);
     for (const part of composed.parts) blocks.part(part, structure.root);
     const pages = paginate(blocks.items, g.top, height - g.bottom);
+    const endMarker = blocks.endMarker;
+    const markerPage = endMarker ? pages.findIndex((pg) => pg.placements.some((pl) => pl.kind === 'lines' && pl.box === endMarker)) : -1;
+    const textEnds = markerPage >= 0 ? markerPage + 1 : pages.length;
     const header = resolveStyle(template, 'header');
     const footer = resolveStyle(template, 'footer');
     const one = (words: string | undefined, st: typeof header) => (words ? text.lines(spans([{ type: 'text', value: words }], st), st.role, width, composed.dir, 1.2)[0] : undefined);
     const furniture: Furniture = {
       ...(composed.furniture.runningHeader ? { header: one(composed.furniture.runningHeader, header)! } : {}),
       page: (page, total) => one(composed.furniture.page(page, total), footer),
-      ...(pages.length > 1 ? { more: one(composed.furniture.more, { ...footer, bold: true })! } : {}),
+      // the release goes on: on every page before the one that ends it with the end marker (the last page if it has none)
+      ...(textEnds > 1 ? { more: one(composed.furniture.more, { ...footer, bold: true })!, moreBefore: textEnds } : {}),
       color: header.color,
     };
     // each page's numbers, laid out now so that their faces are known before drawing

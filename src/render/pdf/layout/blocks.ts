@@ -9,7 +9,8 @@ import { imageSize } from 'image-size';
 import type { Block, Inline } from '../../../model/types.js';
 import type { StyleName, Template } from '../../../templates/types.js';
 import { styleOf, type Composed, type Part } from '../../compose.js';
-import type { TextLayout } from './lines.js';
+import { bulletAt } from '../../lists.js';
+import { isHanText, justifyHan, type TextLayout } from './lines.js';
 import type { Structure, StructNode } from './structure.js';
 import type { FlowItem, ParaBox, ResolvedStyle, Span, TableBox } from './types.js';
 
@@ -69,6 +70,10 @@ interface Column {
 export class BlockLayout {
   readonly items: FlowItem[] = [];
   private readonly dir: 'ltr' | 'rtl';
+  /** how many lists the block being laid out is inside (a list's level, as in the DOCX numbering) */
+  private listDepth = 0;
+  /** the end marker's paragraph: the release text ends on its page */
+  endMarker: ParaBox | undefined;
 
   constructor(
     private readonly template: Template,
@@ -80,11 +85,14 @@ export class BlockLayout {
     this.dir = composed.dir;
   }
 
-  para(parent: StructNode, type: string, content: Span[], st: ResolvedStyle, column: Column = { left: 0, width: this.width }, keepWithNext = false): ParaBox | undefined {
+  /** `justify`: body text, set justified when it is Chinese */
+  para(parent: StructNode, type: string, content: Span[], st: ResolvedStyle, column: Column = { left: 0, width: this.width }, keepWithNext = false, justify = false): ParaBox | undefined {
     const left = column.left + st.indent;
     const width = column.width - 2 * st.indent;
-    const lines = this.text.lines(content, st.role, width, this.dir, st.lineHeight);
-    if (!lines.length) return undefined;
+    const laid = this.text.lines(content, st.role, width, this.dir, st.lineHeight);
+    if (!laid.length) return undefined;
+    // Chinese text is set justified, as Chinese releases are; so is text a style justifies (the Chinese way: between characters)
+    const lines = (st.align === 'justify' || (justify && st.align === 'start')) && isHanText(content.map((c) => c.text).join('')) ? justifyHan(laid, width) : laid;
     const box: ParaBox = {
       kind: 'para',
       leaf: this.structure.add(parent, type),
@@ -113,13 +121,14 @@ export class BlockLayout {
       }
       case 'line': {
         const st = resolveStyle(t, p.style);
-        this.para(root, p.style === 'headline' ? 'H1' : 'P', spans(text(p.text), st), p.style === 'endMarker' ? { ...st, align: 'center' } : st);
+        const box = this.para(root, p.style === 'headline' ? 'H1' : 'P', spans(text(p.text), st), p.style === 'endMarker' ? { ...st, align: 'center' } : st);
+        if (p.style === 'endMarker') this.endMarker = box;
         return;
       }
       case 'lead': {
         const st = resolveStyle(t, 'body');
         const dateline = resolveStyle(t, 'dateline');
-        this.para(root, 'P', [...spans(text(p.dateline), dateline, { bold: dateline.bold }), ...spans(p.content, st)], st);
+        this.para(root, 'P', [...spans(text(p.dateline), dateline, { bold: dateline.bold }), ...spans(p.content, st)], st, undefined, false, true);
         return;
       }
       case 'blocks':
@@ -168,7 +177,7 @@ export class BlockLayout {
       const afterTable = list[n - 1]?.type === 'table' ? { spaceBefore: Math.max(st.spaceBefore, 8) } : {};
       switch (b.type) {
         case 'paragraph':
-          this.para(parent, 'P', spans(b.content, st), { ...st, ...afterTable }, column);
+          this.para(parent, 'P', spans(b.content, st), { ...st, ...afterTable }, column, false, true);
           break;
         case 'heading': {
           const sub = resolveStyle(t, 'subheading');
@@ -207,12 +216,14 @@ export class BlockLayout {
     const inner = { left: column.left + hang, width: column.width - hang };
     b.items.forEach((item, n) => {
       const itemNode = this.structure.add(node, 'LI');
-      const marker = b.ordered ? `${b.start + n}.` : item.checked === undefined ? '•' : item.checked ? '☒' : '☐';
+      const marker = b.ordered ? `${b.start + n}.` : item.checked === undefined ? bulletAt(this.listDepth) : item.checked ? '☒' : '☐';
       const before = this.items.length;
       // Lbl before LBody; an Lbl left without content is left out of the tree
       const label = this.structure.add(itemNode, 'Lbl');
       const body = this.structure.add(itemNode, 'LBody');
+      this.listDepth++;
       this.blocks(item.blocks, body, styleName, inner);
+      this.listDepth--;
       const first = this.items[before];
       if (first?.kind === 'para') {
         const markerLines = this.text.lines(spans(text(marker), st), st.role, hang, this.dir, st.lineHeight);

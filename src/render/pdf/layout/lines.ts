@@ -8,12 +8,56 @@
  */
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import { breakPieces } from '../../../text/wrap.js';
-import { isDefaultIgnorable, layoutText, SHAPED, type Face, type FontSet } from '../fonts.js';
+import { hanContext, isDefaultIgnorable, layoutText, SHAPED, type Face, type FontSet } from '../fonts.js';
 import type { Line, Run, Span } from './types.js';
 
 const bidi = bidiFactory();
 
 const ARABIC = /\p{Script=Arabic}/u;
+
+/** An ideograph (一): the face that draws it is the Chinese face of a style. */
+const HAN_PROBE = 0x4e00;
+
+/** Whether a paragraph is Chinese text: more ideographs (and kana) than other letters. */
+export function isHanText(text: string): boolean {
+  const han = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const other = text.match(/(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])\p{L}/gu)?.length ?? 0;
+  return han > other;
+}
+
+/**
+ * Chinese justification: every line but the last fills the width, its extra
+ * space spread evenly after the glyphs of its Chinese runs (ideographs and
+ * their punctuation), the last glyph of the line excepted; Latin words inside
+ * keep their letters together. A line with nowhere to spread, or that would
+ * need more than half an em a gap, is left as it is.
+ */
+export function justifyHan(lines: Line[], width: number): Line[] {
+  return lines.map((line, n) => {
+    const extra = width - line.width;
+    if (n === lines.length - 1 || extra <= 0.01) return line;
+    const count = (r: Run) => (r.ideographic ? [...r.text].length : 0);
+    const last = line.runs[line.runs.length - 1];
+    const gaps = line.runs.reduce((g, r) => g + count(r), 0) - (last?.ideographic ? 1 : 0);
+    const size = Math.max(...line.runs.map((r) => r.size));
+    if (gaps <= 0 || extra / gaps > size / 2) return line;
+    const each = extra / gaps;
+    let shift = 0;
+    const runs = line.runs.map((r) => {
+      const k = count(r);
+      const out: Run = k ? { ...r, x: r.x + shift, spacing: each, width: r.width + k * each } : { ...r, x: r.x + shift };
+      shift += k * each;
+      return out;
+    });
+    return { ...line, runs, width };
+  });
+}
+
+/** Whether text has a strong right-to-left character (bidi class R or AL). */
+const strongRtl = (s: string) => [...s].some((c) => /^(R|AL)$/.test((bidi as unknown as { getBidiCharTypeName(c: string): string }).getBidiCharTypeName(c)));
+
+/** Line breaks and the invisible bidi controls (isolates, marks): not drawn. */
+const INVISIBLE = /[\n\u2028\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Characters that can give text a level other than 0 in a left-to-right
@@ -96,16 +140,18 @@ export class TextLayout {
     const faces = this.assignFaces(text, spans, spanAt, role);
     const levels = dir === 'ltr' && !MAY_REORDER.test(text) ? null : bidi.getEmbeddingLevels(text, dir);
     const ranges = this.breakLines(text, spans, spanAt, faces, width);
-    return ranges.map(([start, end, scale]) => this.line(text, spans, spanAt, faces, levels, start, end, lineHeight, scale));
+    const han = hanContext(text);
+    return ranges.map(([start, end, scale]) => this.line(text, spans, spanAt, faces, han, role, levels, start, end, lineHeight, scale));
   }
 
   /** A face for every character (a surrogate pair's second half takes the first's). */
   private assignFaces(text: string, spans: readonly Span[], spanAt: number[], role: string): Face[] {
     const faces: Face[] = [];
+    const han = hanContext(text);
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       const s = spans[spanAt[i]!]!;
-      let face = this.fonts.faceFor(cp, role, s.bold, s.italic);
+      let face = this.fonts.faceFor(cp, role, s.bold, s.italic, han[i]);
       if (!face) {
         this.missing({ char: String.fromCodePoint(cp), context: text.slice(Math.max(0, i - 20), i + 20) });
         face = this.fonts.primary(role, s.bold, s.italic);
@@ -188,7 +234,7 @@ export class TextLayout {
     return lines;
   }
 
-  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], levels: EmbeddingLevels | null, start: number, endWithSpace: number, lineHeight: number, scale = 1): Line {
+  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], han: boolean[], role: string, levels: EmbeddingLevels | null, start: number, endWithSpace: number, lineHeight: number, scale = 1): Line {
     let end = endWithSpace;
     while (end > start && /[\s\u2028]/.test(text[end - 1]!)) end--;
     // visual order: flip the segments the bidi algorithm names, in turn
@@ -217,12 +263,19 @@ export class TextLayout {
       // The font engine lays out Arabic right to left itself: give it Arabic in reading order.
       const logical = rtl && chars.some((c) => ARABIC.test(c));
       // line breaks and the invisible bidi controls (isolates, marks) are not drawn
-      const runText = (logical ? [...chars].reverse() : chars).join('').replace(/[\n\u2028\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+      const runText = (logical ? [...chars].reverse() : chars).join('').replace(INVISIBLE, '');
       const span = spans[spanAt[first]!]!;
       const face = faces[first]!;
       const size = span.size * scale;
       const width = runText ? this.measure(face, size, runText) : 0;
-      if (runText) runs.push({ text: runText, face, size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), x, width });
+      // What text extraction reads for a right-to-left run (see Run.actual): the source's characters, not mirrored, in the order they stand on the line.
+      let actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
+      // Punctuation the bidi algorithm set right to left (a bracket round Latin or digits in Arabic, the ` / ` between
+      // two phone numbers) says so with a right-to-left mark: extraction would otherwise take it with the Latin beside
+      // it, turn it round, and read the Latin on either side as one left-to-right stretch in the wrong order.
+      if (actual && /\S/u.test(actual) && !strongRtl(actual)) actual = `\u200F${actual}\u200F`;
+      const ideographic = han[first]! && face === this.fonts.faceFor(HAN_PROBE, role, span.bold, span.italic);
+      if (runText) runs.push({ text: runText, face, size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), ...(actual ? { actual } : {}), ...(ideographic ? { ideographic } : {}), x, width });
       x += width;
       k = n;
     }

@@ -40,6 +40,19 @@ export interface Run {
   color: string;
   underline: boolean;
   link?: string;
+  /**
+   * For a right-to-left run: the source's characters it draws, unmirrored, in
+   * the order they stand on the line (left to right), written as the run's
+   * ActualText. Text extraction reads a line's glyphs left to right and turns
+   * right-to-left stretches round (poppler, pdf.js do); the glyphs' own
+   * Unicode would give ligatures (lam-alef) back to front, vowel signs apart
+   * from their letters, and mirrored brackets and guillemets turned round.
+   */
+  actual?: string;
+  /** set from the Chinese face for Chinese text (ideographs, their punctuation): a justified line may space its glyphs out */
+  ideographic?: boolean;
+  /** points added after each glyph (PDF character spacing): a justified Chinese line */
+  spacing?: number;
   /** from the line's left edge */
   x: number;
   width: number;
