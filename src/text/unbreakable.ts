@@ -17,6 +17,13 @@ let linkify: LinkifyIt | undefined;
 
 /** A `+` then a digit: without a country to assume, only international numbers are recognized. */
 const MAY_HOLD_PHONE = /\+\s?\(?\d/;
+/**
+ * Letters of scripts written without spaces. linkify-it takes a letter before
+ * `http://` for part of a word, and Chinese runs straight into an address
+ * (`访问网页http://…`): it reads the text with these as spaces (one for one, so
+ * that offsets hold).
+ */
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 /** What every URL or address linkify-it finds has: `@`, `:` or a dot between letters. */
 const MAY_HOLD_LINK = /[@:]|\w\.\w/;
 
@@ -44,7 +51,8 @@ export function unbreakableRanges(text: string, known: readonly string[] = []): 
   }
   if (MAY_HOLD_LINK.test(text)) {
     linkify ??= new LinkifyIt();
-    for (const m of linkify.match(text) ?? []) ranges.push([m.index, m.lastIndex]);
+    const spaced = text.replace(NO_SPACES, (ch) => ' '.repeat(ch.length));
+    for (const m of linkify.match(spaced) ?? []) ranges.push([m.index, m.lastIndex]);
   }
   if (MAY_HOLD_PHONE.test(text)) {
     for (const n of findNumbers(text, { v2: true })) {
