@@ -110,14 +110,16 @@ describe('DOCX: what Word reads', () => {
 
   it('Arabic is right to left; Chinese has its East Asian language', async () => {
     const ar = open(await render('water-report/release.ar.md'));
-    expect(ar.files['word/styles.xml']).toMatch(/<w:lang w:val="ar" w:bidi="ar"\/>/);
+    // Latin text in an Arabic or Chinese release is English (else LibreOffice breaks it between any two letters)
+    expect(ar.files['word/styles.xml']).toMatch(/<w:lang w:val="en-GB" w:bidi="ar"\/>/);
     const body = ar.paragraphs.filter((p) => p.text.trim());
     expect(body.every((p) => p.xml.includes('<w:bidi/>'))).toBe(true);
     expect(ar.paragraphs.find((p) => p.style === 'Dateline')?.xml).toMatch(/<w:rtl\/>/);
     expect(ar.paragraphs.find((p) => p.style === 'Dateline')?.text).toMatch(/^نيويورك، 22 آذار\/مارس 2026 – /);
     const zh = open(await render('water-report/release.zh.md'));
-    expect(zh.files['word/styles.xml']).toMatch(/<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/);
-    expect(zh.files['word/styles.xml']).toMatch(/w:eastAsia="Noto Sans SC"/);
+    expect(zh.files['word/styles.xml']).toMatch(/<w:lang w:val="en-GB" w:eastAsia="zh-CN"\/>/);
+    expect(zh.files["word/styles.xml"]).toMatch(/w:eastAsia="Microsoft YaHei"/);
+    expect(zh.files["word/fontTable.xml"]).toMatch(/<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"\/><w:panose1 w:val="020B0503020204020204"\/><w:charset w:val="86"\/><w:family w:val="swiss"\/>/);
     expect(zh.paragraphs.find((p) => p.style === 'Dateline')?.text).toMatch(/^纽约，2026年3月22日——一位独立专家/);
   });
 
@@ -125,7 +127,7 @@ describe('DOCX: what Word reads', () => {
     const png = readFileSync(path.join(ROOT, 'test', 'assets', 'logo.png'));
     const t = tempDir({
       'templates/house/template.yaml': 'name: house\nextends: default\nletterhead:\n  organization: Acme Relief\n  logo: logo.png\n',
-      'r.md': '---\nheadline: H\ntemplate: house\ndateline: {city: Geneva, date: 2020-11-11}\n---\n\nLead words here.\n',
+      'r.md': '---\nheadline: H\ntemplate: house\ndateline: {city: Geneva, date: 2020-11-11}\ncontacts: [{ name: Ana Ruiz, email: a.ruiz@example.org }]\n---\n\nAcme Relief today opened forty wells in the Sahel.\n',
     });
     try {
       mkdirSync(path.join(t.dir, 'templates', 'house'), { recursive: true });

@@ -9,7 +9,7 @@ import { loadLocale, loadTemplate } from '../src/templates/load.js';
 import type { LocaleData } from '../src/templates/types.js';
 import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
-import { runCli } from './helpers.js';
+import { ROOT, runCli } from './helpers.js';
 import { ACME, PNG, source, useProjects, userErrors } from './template-helpers.js';
 
 const project = useProjects();
@@ -87,7 +87,8 @@ describe('a user template that extends default', () => {
     const dir = project({
       ...ACME,
       'brand/template.yaml': 'extends: ../templates/acme\nname: brand\nfonts:\n  sans: { bold: fonts/Brand-Bold.ttf }\n',
-      'brand/fonts/Brand-Bold.ttf': Buffer.from([0, 1, 0, 0, 0, 0, 0, 0]),
+      // a real font: a template's fonts are opened when it loads
+      'brand/fonts/Brand-Bold.ttf': readFileSync(path.join(ROOT, 'node_modules/@embedpdf/fonts-latin/fonts/NotoSans-Light.ttf')),
       'brand/locales/en.yaml': 'labels:\n  endMarker: "-30-"\n',
       'r.md': source(['template: ./brand']),
     });

@@ -70,5 +70,7 @@ export const ACME: Record<string, string | Buffer> = {
 
 /** A source with the given front-matter lines added and the given body. */
 export function source(extra: string[] = [], body = 'Acme today opened 40 wells in the Sahel.'): string {
-  return ['---', 'headline: Wells for all', 'dateline:', '  city: Geneva', '  date: 2026-05-04', ...extra, '---', '', body, ''].join('\n');
+  // a complete release: it has a media contact, so that generate prints nothing about it
+  const contacts = extra.some((l) => l.startsWith('contacts:')) ? [] : ['contacts: [{ name: Ana Ruiz, email: a.ruiz@example.org }]'];
+  return ['---', 'headline: Wells for all', 'dateline:', '  city: Geneva', '  date: 2026-05-04', ...contacts, ...extra, '---', '', body, ''].join('\n');
 }

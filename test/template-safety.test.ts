@@ -1,4 +1,5 @@
 import { rmSync, symlinkSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
@@ -109,6 +110,46 @@ describe('files a template names stay inside its folder', () => {
     expect(logo!.reason).toBe('`letterhead.logo` (assets/logo.png) is not a PNG or JPEG image');
     expect(font!.reason).toBe('`fonts.sans.bold` leaves the template folder (../x/Bold.ttf)');
     expect(font!.place?.start).toMatchObject({ line: 5, column: 17 });
+  });
+
+  it('a corrupt, truncated, oversized or damaged logo or font is the template’s error, naming the key, not an internal error on each source', () => {
+    const truncated = PNG.subarray(0, PNG.length - 20);
+    const damaged = Buffer.from(PNG);
+    damaged[43] ^= 0xff; // a byte of the image data: its chunk's checksum no longer matches
+    // a well-formed PNG that says it is 20,000 × 20,000 pixels
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const out = Buffer.alloc(body.length + 8);
+      out.writeUInt32BE(data.length, 0);
+      body.copy(out, 4);
+      out.writeUInt32BE(crc32(body), body.length + 4);
+      return out;
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(20_000, 0);
+    ihdr.writeUInt32BE(20_000, 4);
+    ihdr.set([8, 6, 0, 0, 0], 8);
+    const huge = Buffer.concat([PNG.subarray(0, 8), chunk('IHDR', ihdr), chunk('IEND', Buffer.alloc(0))]);
+    const cases: [string, Buffer, string, RegExp][] = [
+      ['truncated.png', truncated, 'letterhead:\n  logo: assets/truncated.png\n', /`letterhead\.logo` \(assets\/truncated\.png\) cannot be used: its IDAT chunk is cut short: the file is truncated/],
+      ['damaged.png', damaged, 'letterhead:\n  logo: assets/damaged.png\n', /`letterhead\.logo` \(assets\/damaged\.png\) cannot be used: its IDAT chunk is damaged \(checksum mismatch\)/],
+      ['huge.png', huge, 'letterhead:\n  logo: assets/huge.png\n', /cannot be used: it is 20000 × 20000 pixels, more than 8000 on a side/],
+      ['bad.ttf', Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(200, 7)]), 'fonts:\n  sans: { regular: assets/bad.ttf }\n', /`fonts\.sans\.regular` \(assets\/bad\.ttf\) cannot be used: it cannot be read/],
+    ];
+    for (const [name, bytes, yaml, reason] of cases) {
+      const dir = acmeWith(`extends: default\n${yaml}`, { [`templates/acme/assets/${name}`]: bytes });
+      const r = runCli(['generate', 'r.md', '-f', 'txt,pdf'], { cwd: dir });
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toMatch(/templates\/acme\/template\.yaml:\d+:\d+: error: .*\[template\]/);
+      expect(r.stderr, name).toMatch(reason);
+      expect(r.stderr, name).not.toMatch(/Internal|bug in pressready/);
+    }
+  });
+
+  it('a font over the size limit is refused before it is read', () => {
+    const dir = acmeWith('extends: default\nfonts:\n  sans: { regular: assets/big.ttf }\n', { 'templates/acme/assets/big.ttf': Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(41 * 1024 * 1024)]) });
+    const [m] = userErrors(() => loadAcme(dir));
+    expect(m!.reason).toBe('`fonts.sans.regular` (assets/big.ttf) cannot be used: it is 41 MB, over the limit of 40 MB for a font');
   });
 
   it('an SVG by name is refused by the schema, saying why', () => {

@@ -7,6 +7,7 @@
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../messages.js';
+import { assetProblem } from './assets.js';
 import type { Template } from './types.js';
 
 export type FileKind = 'image' | 'font';
@@ -70,6 +71,13 @@ export function checkTemplateFile(dir: string, rel: string, key: string, kind?: 
       return fail(
         `\`${key}\` (${rel}) is not a ${kind === 'image' ? 'PNG or JPEG image' : 'font file'}`,
         kind === 'image' ? 'Save the logo as PNG or JPEG (DOCX and PDF output cannot draw SVG).' : `Use a font file: ${formats}.`,
+      );
+    }
+    const problem = assetProblem(kind, real, statSync(real).size);
+    if (problem) {
+      return fail(
+        `\`${key}\` (${rel}) cannot be used: ${problem}`,
+        kind === 'image' ? 'Export the logo again as PNG or JPEG, at most a few hundred kilobytes.' : 'Use the font file as its foundry ships it (TTF or OTF), not a damaged copy.',
       );
     }
   }

@@ -16,25 +16,63 @@ import {
 import { imageSize } from 'image-size';
 import type { Block, Inline } from '../../model/types.js';
 import type { Part } from '../compose.js';
+import { scriptOf } from '../pdf/fonts.js';
 import { STYLE_IDS, type ScriptSettings } from './styles.js';
 
 export interface DocxContext {
   scripts: ScriptSettings;
   /** a numbering reference for a new numbered list starting at `start` */
   numberedList: (start: number) => string;
+  /** the space after a paragraph of each Word style, in twips */
+  spaceAfter: Record<string, number>;
 }
 
 type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'strike' | 'style'>;
 
-export function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle = {}): ParagraphChild[] {
+/**
+ * Text → runs, split where the PDF changes faces (../pdf/fonts.ts scriptOf): in
+ * a right-to-left release, what is not Arabic (Latin words, digits, `( ) / – + @`,
+ * which the Arabic face lacks) takes the Latin face as its complex-script font,
+ * since Word sets every character of a right-to-left run in that font; the runs
+ * keep one direction, so the bidi order is the same. Text of a script that is not
+ * set in italics (../scripts.ts) loses the italics of emphasis, as in the PDF,
+ * whose Arabic and Chinese faces have none.
+ */
+export function textRuns(t: string, ctx: DocxContext, style: RunStyle = {}): TextRun[] {
   const rtl = ctx.scripts.rtl ? { rightToLeft: true } : {};
-  const text = (t: string, extra: RunStyle = {}) => new TextRun({ text: t, ...style, ...extra, ...rtl });
+  const s = ctx.scripts;
+  if (!s.rtl && (s.typography.italic || !style.italics)) return [new TextRun({ text: t, ...style, ...rtl })];
+  const out: TextRun[] = [];
+  // segments by the script the PDF draws them in; spaces stay with the text before them
+  let current = '';
+  let kind: string | undefined;
+  const flush = () => {
+    if (!current) return;
+    const own = kind === s.script;
+    const italics = style.italics && !(own && !s.typography.italic) ? style.italics : undefined;
+    const font = s.rtl && !own && s.latin ? { font: { cs: s.latin } } : {};
+    const { italics: _i, ...rest } = style;
+    out.push(new TextRun({ text: current, ...rest, ...(italics ? { italics } : {}), ...font, ...rtl }));
+    current = '';
+  };
+  for (const ch of t) {
+    const k = /\s/u.test(ch) ? kind : scriptOf(ch) === 'Latn' ? 'Latn' : s.script;
+    if (k !== kind && current) flush();
+    kind = k;
+    current += ch;
+  }
+  flush();
+  return out;
+}
+
+export function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle = {}): ParagraphChild[] {
+  const text = (t: string, extra: RunStyle = {}) => textRuns(t, ctx, { ...style, ...extra });
   return list.flatMap((i): ParagraphChild[] => {
     switch (i.type) {
       case 'text':
-        return [text(i.value)];
+        return text(i.value);
       case 'code':
-        return [text(i.value, { style: 'CodeChar' })];
+        return text(i.value, { style: 'CodeChar' });
       case 'break':
         return [new TextRun({ break: 1 })];
       case 'emphasis':
@@ -45,7 +83,7 @@ export function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle 
         return runs(i.children, ctx, { ...style, strike: true });
       case 'image':
         // Images in the body are not fetched: their description and address are kept, as a link.
-        return [new ExternalHyperlink({ link: i.url, children: [text(i.alt || i.url, { style: 'Hyperlink' })] })];
+        return [new ExternalHyperlink({ link: i.url, children: text(i.alt || i.url, { style: 'Hyperlink' }) })];
       case 'link': {
         // compose left only the links a reader can follow (../links.ts)
         const children = runs(i.children, ctx, { ...style, style: 'Hyperlink' });
@@ -79,15 +117,18 @@ export function blocks(list: readonly Block[], ctx: DocxContext, style: string, 
       case 'blockquote':
         return [
           ...blocks(b.blocks, ctx, 'Quote', level),
-          ...(b.attribution ? [paragraph('QuoteAttribution', [new TextRun({ text: '— ', ...(ctx.scripts.rtl ? { rightToLeft: true } : {}) }), ...runs(b.attribution, ctx)], ctx)] : []),
+          ...(b.attribution ? [paragraph('QuoteAttribution', [...textRuns('— ', ctx), ...runs(b.attribution, ctx)], ctx)] : []),
         ];
       case 'list': {
         const reference = b.ordered ? ctx.numberedList(b.start) : 'bullets';
-        return b.items.flatMap((item) => {
+        // the list's last line keeps its style's space after it (the items have the list style's), as in the PDF
+        const after = ctx.spaceAfter[style];
+        return b.items.flatMap((item, n) => {
           const [first, ...rest] = item.blocks;
+          const last = n === b.items.length - 1 && !rest.length && after !== undefined ? { spacing: { after } } : {};
           const head =
             first?.type === 'paragraph' || first?.type === 'heading'
-              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level: Math.min(level, WORD_LIST_LEVELS - 1) } })]
+              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level: Math.min(level, WORD_LIST_LEVELS - 1) }, ...last })]
               : first
                 ? blocks([first], ctx, style, level + 1)
                 : [];
@@ -145,7 +186,7 @@ const LINE_STYLE = {
 } as const;
 
 export function partToDocx(p: Part, ctx: DocxContext): (Paragraph | Table)[] {
-  const plain = (t: string) => [new TextRun({ text: t, ...(ctx.scripts.rtl ? { rightToLeft: true } : {}) })];
+  const plain = (t: string) => textRuns(t, ctx);
   switch (p.kind) {
     case 'letterhead':
       return [
@@ -156,7 +197,7 @@ export function partToDocx(p: Part, ctx: DocxContext): (Paragraph | Table)[] {
     case 'line':
       return [paragraph(LINE_STYLE[p.style], plain(p.text), ctx, p.style === 'endMarker' ? { alignment: AlignmentType.CENTER } : {})];
     case 'lead':
-      return [paragraph(STYLE_IDS.dateline, [new TextRun({ text: p.dateline, style: 'DatelineChar', ...(ctx.scripts.rtl ? { rightToLeft: true } : {}) }), ...runs(p.content, ctx)], ctx)];
+      return [paragraph(STYLE_IDS.dateline, [...textRuns(p.dateline, ctx, { style: 'DatelineChar' }), ...runs(p.content, ctx)], ctx)];
     case 'blocks':
       return blocks(p.blocks, ctx, 'Normal');
     case 'contacts':

@@ -33,9 +33,10 @@ function renumber(xml: string, pattern: RegExp, make: (n: number) => string, see
 /**
  * `parts`: the package's files by path, as `docx`'s compiler gives them.
  * `extraStyles`: style definitions the `docx` package cannot declare (a table
- * style), added to word/styles.xml in the same pass.
+ * style), added to word/styles.xml in the same pass; `fontTable`: word/fontTable.xml;
+ * `paragraphDefaults`: the w:pPr every paragraph has (w:pPrDefault).
  */
-export function makeDeterministic(parts: ReadonlyMap<string, PartData>, date: Date, extraStyles = ''): Uint8Array {
+export function makeDeterministic(parts: ReadonlyMap<string, PartData>, date: Date, extraStyles = '', fontTable = '', paragraphDefaults = ''): Uint8Array {
   const files = new Map(parts);
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const text = (name: string) => {
@@ -45,7 +46,12 @@ export function makeDeterministic(parts: ReadonlyMap<string, PartData>, date: Da
   const put = (name: string, value: string) => files.set(name, value);
 
   const styles = text('word/styles.xml');
-  if (styles && extraStyles) put('word/styles.xml', styles.replace('</w:styles>', `${extraStyles}</w:styles>`));
+  if (styles && (extraStyles || paragraphDefaults)) {
+    put('word/styles.xml', styles.replace('</w:styles>', `${extraStyles}</w:styles>`).replace('<w:pPrDefault/>', `<w:pPrDefault>${paragraphDefaults}</w:pPrDefault>`));
+  }
+
+  // `docx` writes an empty font table: the faces the document names, described so that Word can substitute
+  if (fontTable && files.has('word/fontTable.xml')) put('word/fontTable.xml', fontTable);
 
   const core = text('docProps/core.xml');
   if (core) put('docProps/core.xml', core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${iso}$3`));

@@ -9,7 +9,9 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from
 import type { Renderer } from '../types.js';
 import { partToDocx, type DocxContext } from './blocks.js';
 import { makeDeterministic, type PartData } from './deterministic.js';
-import { buildNumbering, buildStyles, scriptSettings, tableStyleXml } from './styles.js';
+import { buildNumbering, buildStyles, fontTableXml, PARAGRAPH_DEFAULTS, scriptSettings, STYLE_IDS, tableStyleXml } from './styles.js';
+import { pdfPlan } from './pdf-plan.js';
+import { styleOf } from '../compose.js';
 import type { Block } from '../../model/types.js';
 import type { Part } from '../compose.js';
 
@@ -25,6 +27,8 @@ function compile(doc: Document): Map<string, PartData> {
 }
 
 const mm = (v: number) => Math.round(v * 56.6929);
+/** points in a millimetre */
+const MM_PT = 72 / 25.4;
 
 /** The start of every numbered list, in document order, so each restarts at its own number. */
 function numberedStarts(parts: Part[]): number[] {
@@ -58,40 +62,90 @@ export const docxRenderer: Renderer = {
   format: 'docx',
   extension: 'docx',
   async render({ composed, template }) {
-    const scripts = scriptSettings(composed.lang, composed.dir);
+    const scripts = scriptSettings(composed.lang, composed.dir, template);
+    const plan = pdfPlan(composed, template, scripts);
     const starts = numberedStarts(composed.parts);
     let nextList = 0;
-    const ctx: DocxContext = { scripts, numberedList: () => `numbers-${nextList++}` };
+    const spaceAfter = Object.fromEntries(
+      ([['Normal', 'body'], [STYLE_IDS.contacts, 'contacts'], [STYLE_IDS.background, 'background'], [STYLE_IDS.boilerplate, 'boilerplate'], ['Quote', 'quote']] as const).map(([id, name]) => [
+        id,
+        Math.round((styleOf(template, name).spaceAfter ?? 0) * 20),
+      ]),
+    );
+    const ctx: DocxContext = { scripts, numberedList: () => `numbers-${nextList++}`, spaceAfter };
     const children = composed.parts.flatMap((p) => partToDocx(p, ctx));
     const { page } = template.settings;
     const bidi = scripts.rtl ? { bidirectional: true } : {};
-    const footer = new Footer({ children: [new Paragraph({ style: 'Footer', alignment: 'center', children: pageNumberRuns(composed.furniture.page, scripts.rtl), ...bidi })] });
+    const rtl = scripts.rtl ? { rightToLeft: true } : {};
+    // The footer as the PDF draws it: the page numbers centred in the bottom margin; above them,
+    // 4 pt under the text, the `more` label on every page before the one that holds the end marker.
+    const footerStyle = styleOf(template, 'footer');
+    const size = footerStyle.size ?? 11;
+    const numbersHeight = plan.lineHeight(size, 1.2, footerStyle.bold ?? false);
+    const moreHeight = plan.lineHeight(size, 1.2, true);
+    const bottom = page.margins.bottom * MM_PT;
+    const footerDistance = bottom / 2 - numbersHeight / 2;
+    const gap = Math.max(0, bottom - 4 - moreHeight - numbersHeight - footerDistance);
+    const numbers = new Paragraph({ style: 'Footer', alignment: 'center', children: pageNumberRuns(composed.furniture.page, scripts.rtl), ...bidi });
+    const footer = (more: boolean) =>
+      new Footer({
+        children: [
+          new Paragraph({
+            style: 'Footer',
+            alignment: 'center',
+            spacing: { after: Math.round(gap * 20) },
+            children: more ? [new TextRun({ text: composed.furniture.more, bold: true, boldComplexScript: true, ...rtl })] : [],
+            ...bidi,
+          }),
+          numbers,
+        ],
+      });
+    // The `more` label by page: the first page, the even pages and the odd ones after the first each
+    // have their footer; the PDF's layout says which page holds the end marker. (Word's IF field with a
+    // nested PAGE could decide it page by page, but LibreOffice shows the nested fields' results
+    // side by side instead of evaluating the IF: "11" on page 1.) Exact up to three pages.
+    const end = plan.endPage;
     const header = composed.furniture.runningHeader
-      ? new Header({ children: [new Paragraph({ style: 'Header', children: [new TextRun({ text: composed.furniture.runningHeader, ...(scripts.rtl ? { rightToLeft: true } : {}) })], ...bidi })] })
+      ? new Header({ children: [new Paragraph({ style: 'Header', children: [new TextRun({ text: composed.furniture.runningHeader, ...rtl })], ...bidi })] })
       : undefined;
+    const headerStyle = styleOf(template, 'header');
+    const headerHeight = plan.lineHeight(headerStyle.size ?? 11, 1.2, headerStyle.bold ?? false);
     const doc = new Document({
       title: composed.meta.title,
       ...(composed.meta.subject ? { subject: composed.meta.subject } : {}),
       ...(composed.meta.author ? { creator: composed.meta.author, lastModifiedBy: composed.meta.author } : { creator: 'pressready' }),
       keywords: composed.meta.keywords.join(', '),
-      styles: buildStyles(template, composed.intl, scripts),
+      styles: buildStyles(template, composed.intl, scripts, plan.lineHeight),
       numbering: buildNumbering(starts),
       features: { updateFields: false },
+      evenAndOddHeaderAndFooters: true,
+      // the space after a paragraph and the space before the next add up, as in the PDF (without this,
+      // LibreOffice keeps only the larger of the two)
+      compatibility: { doNotUseHTMLParagraphAutoSpacing: true },
       sections: [
         {
           properties: {
             titlePage: true,
             page: {
               size: PAGE[page.size],
-              margin: { top: mm(page.margins.top), right: mm(page.margins.right), bottom: mm(page.margins.bottom), left: mm(page.margins.left) },
+              margin: {
+                top: mm(page.margins.top),
+                right: mm(page.margins.right),
+                bottom: mm(page.margins.bottom),
+                left: mm(page.margins.left),
+                // the running header 10 pt above the text, as in the PDF
+                header: Math.round(Math.max(0, page.margins.top * MM_PT - headerHeight - 10) * 20),
+                footer: Math.round(footerDistance * 20),
+              },
             },
           },
-          headers: { first: new Header({ children: [] }), ...(header ? { default: header } : {}) },
-          footers: { first: footer, default: footer },
+          headers: { first: new Header({ children: [] }), ...(header ? { default: header, even: header } : {}) },
+          footers: { first: footer(end > 1), even: footer(end > 2), default: footer(end > 3) },
           children,
         },
       ],
     });
-    return makeDeterministic(compile(doc), composed.meta.date, tableStyleXml(template));
+    const latin = new Set([scripts.latin ?? 'Noto Sans', 'Courier New']);
+    return makeDeterministic(compile(doc), composed.meta.date, tableStyleXml(template), fontTableXml(scripts, latin), PARAGRAPH_DEFAULTS);
   },
 };

@@ -1,0 +1,65 @@
+/**
+ * What the DOCX takes from the PDF's layout, so that the two read alike: the
+ * height of a line (the PDF's rule: the style's size × its line height, or the
+ * faces' ascent + descent when taller), and the page that holds the end marker
+ * (the `more` label goes at the foot of every page before it). The PDF's own
+ * layout layer computes both, with the same fonts; nothing is measured twice.
+ */
+import { FontSet } from '../pdf/fonts.js';
+import { BlockLayout } from '../pdf/layout/blocks.js';
+import { TextLayout } from '../pdf/layout/lines.js';
+import { paginate } from '../pdf/layout/paginate.js';
+import { Structure } from '../pdf/layout/structure.js';
+import type { Composed } from '../compose.js';
+import type { Template } from '../../templates/types.js';
+import type { ScriptSettings } from './styles.js';
+
+const PAGE = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
+const MM = 72 / 25.4;
+
+/** A letter of each script whose faces the release's lines use: Latin always, and the language's own. */
+const SAMPLE: Record<string, string> = { Latn: 'n', Arab: 'ب', Hans: '中', Hant: '中' };
+
+export interface PdfPlan {
+  /** pages the PDF has */
+  pages: number;
+  /** the page (1-based) that holds the end marker; `pages + 1` when there is none */
+  endPage: number;
+  /** the PDF's height in points of a line of text in a style of `size` and `lineHeight` */
+  lineHeight(size: number, lineHeight: number, bold: boolean, role?: string): number;
+}
+
+export function pdfPlan(composed: Composed, template: Template, scripts: ScriptSettings): PdfPlan {
+  const s = template.settings;
+  const [width, height] = PAGE[s.page.size];
+  const fonts = new FontSet(template);
+  const text = new TextLayout(fonts, () => {});
+  const structure = new Structure();
+  const blocks = new BlockLayout(template, text, structure, composed, width - (s.page.margins.left + s.page.margins.right) * MM);
+  let endMarker: object | undefined;
+  for (const part of composed.parts) {
+    const before = blocks.items.length;
+    blocks.part(part, structure.root);
+    if (part.kind === 'line' && part.style === 'endMarker') endMarker = blocks.items[before];
+  }
+  const pages = paginate(blocks.items, s.page.margins.top * MM, height - s.page.margins.bottom * MM);
+  const found = pages.findIndex((p) => p.placements.some((pl) => pl.kind === 'lines' && pl.box === endMarker));
+  const samples = [SAMPLE.Latn!, ...(scripts.script && SAMPLE[scripts.script] ? [SAMPLE[scripts.script]!] : [])];
+  return {
+    pages: pages.length,
+    endPage: found < 0 ? pages.length + 1 : found + 1,
+    lineHeight(size, lineHeight, bold, role = 'sans') {
+      // as the PDF's lines do: the tallest ascent and the deepest descent of the faces on the line
+      let ascent = 0;
+      let descent = 0;
+      for (const ch of samples) {
+        const face = fonts.faceFor(ch.codePointAt(0)!, role, bold, false);
+        if (!face) continue;
+        const m = fonts.metrics(face);
+        ascent = Math.max(ascent, (m.ascent / m.unitsPerEm) * size);
+        descent = Math.max(descent, (-m.descent / m.unitsPerEm) * size);
+      }
+      return Math.max(size * lineHeight, ascent + descent);
+    },
+  };
+}
