@@ -26,9 +26,9 @@ describe('the release model of the CEDAW example', () => {
     expect(committee[0]!.speaker).toBe('Committee');
     expect(release.quotes[0]!.role).toBe('the committee member who led the drafting of the general recommendation');
     expect(release.quotes[3]!.text).toMatch(/^State parties must create/);
-    expect(release.contacts.map((c) => [c.name, c.phone, c.email])).toEqual([
-      ['Vivian Kwok', '+41 (0) 22 917 9362', 'vkwok@ohchr.org'],
-      ['UN Human Rights Office Media Section', '+41 (0) 22 928 9855', 'media@ohchr.org'],
+    expect(release.contacts.map((c) => [c.name, c.phone, c.emails])).toEqual([
+      ['Vivian Kwok', '+41 (0) 22 917 9362', ['vkwok@ohchr.org']],
+      ['UN Human Rights Office Media Section', '+41 (0) 22 928 9855', ['media@ohchr.org']],
     ]);
     expect(release.contacts[0]!.phoneE164).toBe('+41229179362');
     expect(release.background?.heading).toBe('Background');
@@ -54,7 +54,7 @@ describe('the release model of the water report', () => {
     expect(release.quotes.every((q) => q.speaker === 'Ines Carvalho-Mendes')).toBe(true);
     expect(release.quotes[0]).toMatchObject({ form: 'block', role: 'UN Independent Expert on water in informal settlements' });
     expect(release.contacts).toEqual([
-      { name: 'Amara Lindqvist', role: 'Press officer', phone: '+1 212 555 0147', phoneE164: '+12125550147', email: 'a.lindqvist@example.org', from: 'front-matter' },
+      { name: 'Amara Lindqvist', role: 'Press officer', phone: '+1 212 555 0147', phoneE164: '+12125550147', emails: ['a.lindqvist@example.org'], from: 'front-matter' },
     ]);
     expect(release.embargo).toMatchObject({ date: '2026-03-22', time: '10:00', offset: '-04:00', gmtTime: '14:00' });
     expect(release.reference).toBe('PR/26/014');
@@ -102,7 +102,7 @@ describe('quote attribution', () => {
 describe('sections and contacts', () => {
   it('section names match whatever their case, apostrophes and a trailing colon', async () => {
     const r = await fromText('Lead.\n\n## MEDIA CONTACTS:\n\n- A B, a@b.org\n\n## Note to editors\n\nBg.\n\n## About us\n\nWe.\n');
-    expect(r.contacts.map((c) => c.email)).toEqual(['a@b.org']);
+    expect(r.contacts.map((c) => c.emails)).toEqual([['a@b.org']]);
     expect(r.background?.heading).toBe('Note to editors');
     expect(r.boilerplate[0]!.heading).toBe('About us');
   });
@@ -117,10 +117,15 @@ describe('sections and contacts', () => {
       'Lead.\n\n## Contacts\n\n- Jane Roe, Spokesperson, UNICEF, [jroe@unicef.org](mailto:jroe@unicef.org) / +1 917 555 0123\n- Rolf Weber / +49 30 901820\n\nCall us any time.\n',
     );
     expect(r.contacts).toEqual([
-      expect.objectContaining({ name: 'Jane Roe', role: 'Spokesperson', organization: 'UNICEF', email: 'jroe@unicef.org', phone: '+1 917 555 0123' }),
-      expect.objectContaining({ name: 'Rolf Weber', phone: '+49 30 901820' }),
+      expect.objectContaining({ name: 'Jane Roe', role: 'Spokesperson', organization: 'UNICEF', emails: ['jroe@unicef.org'], phone: '+1 917 555 0123' }),
+      expect.objectContaining({ name: 'Rolf Weber', phone: '+49 30 901820', emails: [] }),
     ]);
     expect(r.contactNotes).toHaveLength(1);
+  });
+
+  it('several e-mail addresses of one contact are a list, from the body and from the front matter', async () => {
+    const r = await fromText('Lead.\n\n## Contacts\n\n- Ann Lee, +41 22 917 9362, ann@x.org / press@x.org\n', 'contacts:\n  - { name: Bo Li, email: "bo@x.org, info@x.org" }\n');
+    expect(r.contacts.map((c) => c.emails)).toEqual([['ann@x.org', 'press@x.org'], ['bo@x.org', 'info@x.org']]);
   });
 
   it('front-matter contacts come after those of the body', async () => {

@@ -5,7 +5,7 @@
  * schema/release.schema.json; bump MODEL_VERSION when the shape changes.
  */
 
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** A range in the source file: 1-based line and column, and UTF-16 offsets. */
 export interface SourceRange {
@@ -59,7 +59,8 @@ export interface Contact {
   phone?: string;
   /** E.164 form of the phone number, when it is a valid number */
   phoneE164?: string;
-  email?: string;
+  /** e-mail addresses, each as written (none: an empty list) */
+  emails: string[];
   /** where the contact was written */
   from: 'body' | 'front-matter' | 'template';
   range?: SourceRange;

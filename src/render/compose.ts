@@ -6,6 +6,7 @@
 import type { Block, Contact, Inline, Release } from '../model/types.js';
 import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
 import { templateBoilerplate } from './boilerplate.js';
+import { resolveLinks } from './links.js';
 import { fill, fillInline, formatDate, joinList, plural, shorten, upper } from './phrases.js';
 
 export type Part =
@@ -24,6 +25,12 @@ export interface Composed {
   /** the Intl locale of the language */
   intl: string;
   parts: Part[];
+  /**
+   * Strings no line breaks inside, beyond the addresses and phone numbers a
+   * scan of the text finds (../text/unbreakable.ts): the contacts' phone numbers
+   * and addresses as written, which need not be valid to be kept whole.
+   */
+  keepWhole: string[];
   /** page furniture, filled in by the paginating formats */
   furniture: {
     runningHeader?: string;
@@ -54,8 +61,11 @@ function text(value: string): Inline[] {
   return [{ type: 'text', value }];
 }
 
-function contactName(c: Contact, locale: LocaleData): Inline[] {
-  return text(c.role ? fill(locale.contact.withRole, { name: c.name, role: c.role }) : c.name);
+/** The contact's name, with its role and organization as the locale phrases them. */
+function contactName(c: Contact, locale: LocaleData, withOrganization: boolean): Inline[] {
+  let name = c.role ? fill(locale.contact.withRole, { name: c.name, role: c.role }) : c.name;
+  if (withOrganization && c.organization) name = fill(locale.contact.withOrganization, { name, organization: c.organization });
+  return text(name);
 }
 
 /**
@@ -71,6 +81,7 @@ function phone(c: Contact, locale: LocaleData): Inline[] {
   return text(ltr(c.phone!, locale));
 }
 
+/** Each address its own link, its words the address. */
 function email(address: string, locale: LocaleData): Inline[] {
   return [{ type: 'link', url: `mailto:${address}`, children: text(ltr(address, locale)) }];
 }
@@ -78,17 +89,42 @@ function email(address: string, locale: LocaleData): Inline[] {
 function contactDetails(c: Contact, locale: LocaleData): Inline[] {
   const items: Inline[][] = [];
   if (c.phone) items.push(phone(c, locale));
-  if (c.email) items.push(...c.email.split(' / ').map((e) => email(e, locale)));
+  items.push(...c.emails.map((e) => email(e, locale)));
   return items.flatMap((it, i) => (i ? [{ type: 'text' as const, value: locale.contact.separator }, ...it] : it));
 }
 
+/** The contacts' numbers and addresses as printed: kept whole on a line. */
+function contactStrings(contacts: readonly Contact[]): string[] {
+  return contacts.flatMap((c) => [...(c.phone ? c.phone.split(' / ') : []), ...c.emails]).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Every link and image of some blocks under the one link policy (./links.ts). */
+function resolveBlocks(list: readonly Block[]): Block[] {
+  return list.map((b): Block => {
+    switch (b.type) {
+      case 'paragraph':
+      case 'heading':
+        return { ...b, content: resolveLinks(b.content) };
+      case 'list':
+        return { ...b, items: b.items.map((it) => ({ ...it, blocks: resolveBlocks(it.blocks) })) };
+      case 'table':
+        return { ...b, header: b.header.map(resolveLinks), rows: b.rows.map((r) => r.map(resolveLinks)) };
+      case 'blockquote':
+        return { ...b, blocks: resolveBlocks(b.blocks), ...(b.attribution ? { attribution: resolveLinks(b.attribution) } : {}) };
+      default:
+        return b;
+    }
+  });
+}
+
 function contactsPart(release: Release, template: Template, locale: LocaleData): Part | undefined {
-  const { contacts, contactNotes: notes } = release;
+  const { contacts } = release;
+  const notes = resolveBlocks(release.contactNotes);
   if (!contacts.length && !notes.length) return undefined;
   if (template.settings.contacts.style === 'sentence') {
     const items = contacts.map((c) => {
       const details = contactDetails(c, locale);
-      const name = contactName(c, locale);
+      const name = contactName(c, locale, true);
       return details.length ? fillInline(locale.contact.withDetails, { name, details }) : name;
     });
     return {
@@ -99,10 +135,10 @@ function contactsPart(release: Release, template: Template, locale: LocaleData):
     };
   }
   const entries = contacts.map((c) => {
-    const lines: Inline[][] = [contactName(c, locale)];
+    const lines: Inline[][] = [contactName(c, locale, false)];
     if (c.organization) lines.push(text(c.organization));
     if (c.phone) lines.push(phone(c, locale));
-    if (c.email) lines.push(email(c.email, locale));
+    for (const e of c.emails) lines.push(email(e, locale));
     return lines;
   });
   return {
@@ -154,8 +190,8 @@ export function compose(release: Release, template: Template, locale: LocaleData
 
   const city = s.dateline.cityCase === 'upper' ? upper(release.dateline.city, locale) : release.dateline.city;
   const dateline = fill(locale.dateline, { city, date: formatDate(release.dateline.date, locale) });
-  parts.push({ kind: 'lead', style: 'body', dateline: release.lead.length ? dateline : dateline.trimEnd(), content: release.lead });
-  if (release.body.length) parts.push({ kind: 'blocks', style: 'body', blocks: release.body });
+  parts.push({ kind: 'lead', style: 'body', dateline: release.lead.length ? dateline : dateline.trimEnd(), content: resolveLinks(release.lead) });
+  if (release.body.length) parts.push({ kind: 'blocks', style: 'body', blocks: resolveBlocks(release.body) });
   line('endMarker', locale.labels.endMarker);
 
   for (const kind of s.sections) {
@@ -164,11 +200,11 @@ export function compose(release: Release, template: Template, locale: LocaleData
       if (p) parts.push(p);
     } else if (kind === 'background' && release.background) {
       const heading = s.backgroundHeading === 'label' ? locale.labels.background : release.background.heading;
-      parts.push({ kind: 'section', style: 'background', heading, blocks: release.background.blocks });
+      parts.push({ kind: 'section', style: 'background', heading, blocks: resolveBlocks(release.background.blocks) });
     } else if (kind === 'boilerplate') {
       // the press office's own `About …`, when the source has none
       const sections = release.boilerplate.length ? release.boilerplate : templateBoilerplate(locale);
-      for (const b of sections) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: b.blocks });
+      for (const b of sections) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: resolveBlocks(b.blocks) });
     }
   }
 
@@ -178,6 +214,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
     dir: release.dir,
     intl: locale.intl,
     parts,
+    keepWhole: contactStrings(release.contacts),
     furniture: {
       ...(header ? { runningHeader: header } : {}),
       page: (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) }),

@@ -1,7 +1,7 @@
 /** The release model as JSON, described by schema/release.schema.json. */
 import type { Renderer } from './types.js';
 
-export const SCHEMA_ID = 'https://pressready.dev/schema/release-1.schema.json';
+export const SCHEMA_ID = 'https://pressready.dev/schema/release-2.schema.json';
 
 export const jsonRenderer: Renderer = {
   format: 'json',

@@ -7,13 +7,15 @@
 import type { Block, Inline } from '../model/types.js';
 import { width, wrap } from '../text/wrap.js';
 import type { Part } from './compose.js';
+import { wordsAreTarget } from './links.js';
 import type { Renderer } from './types.js';
 
 type Lines = string[];
 
-function sameAddress(text: string, url: string): boolean {
-  const strip = (s: string) => s.replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/\/$/, '');
-  return strip(text) === strip(url);
+/** How to wrap: at `columns` (none: no wrapping), never inside one of `known` (the contacts' numbers and addresses). */
+interface Wrap {
+  columns: number | undefined;
+  known: readonly string[];
 }
 
 export function inlineToText(list: readonly Inline[]): string {
@@ -28,9 +30,10 @@ export function inlineToText(list: readonly Inline[]): string {
         case 'image':
           return i.alt ? `${i.alt} <${i.url}>` : `<${i.url}>`;
         case 'link': {
+          // compose left only the links a reader can follow (./links.ts); words that are the address are printed once
           const t = inlineToText(i.children);
-          if (!i.url || sameAddress(t, i.url)) return t || i.url;
-          return `${t} <${i.url}>`;
+          if (!t.trim()) return `<${i.url}>`;
+          return wordsAreTarget(t, i.url) ? t : `${t} <${i.url}>`;
         }
         default:
           return inlineToText(i.children);
@@ -39,8 +42,8 @@ export function inlineToText(list: readonly Inline[]): string {
     .join('');
 }
 
-function paragraph(text: string, columns: number | undefined, first = '', rest = first): Lines {
-  return text.split('\n').flatMap((l, i) => wrap(l, columns, i ? rest : first, rest));
+function paragraph(text: string, w: Wrap, first = '', rest = first): Lines {
+  return text.split('\n').flatMap((l, i) => wrap(l, w.columns, i ? rest : first, rest, w.known));
 }
 
 function pad(s: string, w: number, align: 'left' | 'right' | 'center' | null): string {
@@ -60,7 +63,7 @@ function table(b: Extract<Block, { type: 'table' }>): Lines {
 }
 
 /** Blocks as groups of lines; groups are separated by a blank line. */
-function blocks(list: readonly Block[], columns: number | undefined, indent = ''): Lines[] {
+function blocks(list: readonly Block[], columns: Wrap, indent = ''): Lines[] {
   return list.map((b): Lines => {
     switch (b.type) {
       case 'paragraph':
@@ -96,7 +99,7 @@ function joinGroups(groups: Lines[]): Lines {
   return groups.flatMap((g, i) => (i ? ['', ...g] : g));
 }
 
-function part(p: Part, columns: number | undefined): Lines[] {
+function part(p: Part, columns: Wrap): Lines[] {
   switch (p.kind) {
     case 'letterhead':
       return p.text || p.lines ? [[...(p.text ? [p.text] : []), ...(p.lines ?? [])]] : [];
@@ -129,7 +132,7 @@ export const txtRenderer: Renderer = {
     const groups: Lines[] = [];
     let previous: string | undefined;
     for (const p of composed.parts) {
-      const own = part(p, options.wrap);
+      const own = part(p, { columns: options.wrap, known: composed.keepWhole });
       const style = p.kind === 'line' ? p.style : p.kind;
       if (previous && TIGHT[previous]?.includes(style) && own.length === 1 && groups.length) groups[groups.length - 1]!.push(...own[0]!);
       else groups.push(...own);

@@ -78,7 +78,7 @@ const contactSpec: Spec = {
     phone: string('a phone number, quoted', {
       numberHint: 'YAML read this phone number as a number and dropped its `+` and spaces: put it in quotes, e.g. phone: "+41 22 917 9362".',
     }),
-    email: string('an e-mail address'),
+    email: string('an e-mail address; several separated by commas or ` / `'),
   },
 };
 

@@ -148,6 +148,7 @@ export const PHRASES: Record<string, Placeholders & { doc: string }> = {
   dateline: { doc: 'the dateline, ending with the space (if any) before the lead', allowed: ['city', 'date'], required: ['city', 'date'] },
   'date.pattern': { doc: 'a date in the house style', allowed: ['day', 'month', 'year'], required: ['day', 'month', 'year'] },
   'contact.withRole': { doc: 'a contact with a role', allowed: ['name', 'role'], required: ['name', 'role'] },
+  'contact.withOrganization': { doc: 'in the contacts sentence, a contact (with their role) and their organization', allowed: ['name', 'organization'], required: ['name', 'organization'] },
   'contact.withDetails': { doc: 'a contact with a phone number or e-mail', allowed: ['name', 'details'], required: ['name', 'details'] },
   'contact.separator': { doc: 'between a contact’s phone number and e-mail', allowed: [] },
 };
@@ -220,7 +221,7 @@ export const localeSpec: Spec = {
     contact: {
       type: 'map',
       required: true,
-      keys: requiredPhrases('contact', ['withRole', 'withDetails', 'separator']),
+      keys: requiredPhrases('contact', ['withRole', 'withOrganization', 'withDetails', 'separator']),
     },
     sections: {
       type: 'map',

@@ -131,6 +131,8 @@ export interface LocaleData {
   contact: {
     /** placeholders: {name} {role} */
     withRole: string;
+    /** in the contacts sentence, a contact (with its role) and its organization; placeholders: {name} {organization} */
+    withOrganization: string;
     /** placeholders: {name} {details} */
     withDetails: string;
     separator: string;

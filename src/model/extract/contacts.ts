@@ -16,6 +16,11 @@ export function isEmail(s: string): boolean {
   return EMAIL.test(s.trim());
 }
 
+/** Addresses written in one field, separated by commas, semicolons, slashes or spaces. */
+export function splitEmails(s: string): string[] {
+  return s.split(/\s*[,;/]\s*|\s+/).filter(Boolean);
+}
+
 /** The E.164 form of a valid international number, or undefined. */
 export function phoneE164(s: string): string | undefined {
   const p = parsePhoneNumberFromString(s.trim());
@@ -67,7 +72,7 @@ export function parseContactText(text: string): Omit<Contact, 'from'> | undefine
     ...(rest.length ? { organization: rest.join(', ') } : {}),
     ...(phones.length ? { phone: phones.join(' / ') } : {}),
     ...(phones.length && phoneE164(phones[0]!) ? { phoneE164: phoneE164(phones[0]!)! } : {}),
-    ...(emails.length ? { email: emails.join(' / ') } : {}),
+    emails,
   };
 }
 
@@ -97,7 +102,7 @@ export function contactFromInput(c: ContactInput, from: 'front-matter' | 'templa
     ...(c.organization ? { organization: c.organization } : {}),
     ...(c.phone ? { phone: c.phone } : {}),
     ...(e164 ? { phoneE164: e164 } : {}),
-    ...(c.email ? { email: c.email } : {}),
+    emails: c.email ? splitEmails(c.email) : [],
     from,
   };
 }

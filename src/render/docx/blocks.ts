@@ -85,9 +85,8 @@ export function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle 
         // Images in the body are not fetched: their description and address are kept, as a link.
         return [new ExternalHyperlink({ link: i.url, children: text(i.alt || i.url, { style: 'Hyperlink' }) })];
       case 'link': {
+        // compose left only the links a reader can follow (../links.ts)
         const children = runs(i.children, ctx, { ...style, style: 'Hyperlink' });
-        // An empty or in-page target is not a link a reader can follow (lint reports it); keep the words.
-        if (!i.url || i.url.startsWith('#')) return runs(i.children, ctx, style);
         return [new ExternalHyperlink({ link: i.url, children: children as TextRun[] })];
       }
     }

@@ -40,7 +40,7 @@ export const pdfRenderer: Renderer = {
         hint: 'Replace the character, or give the template a font that has it (fonts.<role>.scripts in template.yaml).',
         ...(place ? { place } : {}),
       });
-    });
+    }, composed.keepWhole);
 
     // Layout first: it decides the pages, and which faces are used.
     const structure = new Structure();

@@ -53,8 +53,8 @@ export function spans(list: readonly Inline[], st: ResolvedStyle, extra: Partial
         case 'delete':
           return walk(i.children, s);
         case 'link':
-          // an empty or in-page target is no link a reader can follow (lint reports it): keep the words
-          return !i.url || i.url.startsWith('#') ? walk(i.children, s) : walk(i.children, { ...s, color: LINK_COLOR, underline: true, link: i.url });
+          // compose left only the links a reader can follow (../../links.ts)
+          return walk(i.children, { ...s, color: LINK_COLOR, underline: true, link: i.url });
       }
     });
   return walk(list, base).filter((s) => s.text);

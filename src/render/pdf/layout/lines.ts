@@ -81,9 +81,15 @@ const advances = new Map<string, Map<number, number>>();
 const WIDTHS_MAX = 50_000;
 
 export class TextLayout {
+  /**
+   * `known`: strings a line never breaks inside, beyond the addresses and phone
+   * numbers found in the text (../../../text/unbreakable.ts): the release's
+   * contacts' numbers and addresses, as compose gives them.
+   */
   constructor(
     private readonly fonts: FontSet,
     private readonly missing: (m: MissingGlyph) => void,
+    private readonly known: readonly string[] = [],
   ) {}
 
   /**
@@ -135,7 +141,7 @@ export class TextLayout {
     const levels = dir === 'ltr' && !MAY_REORDER.test(text) ? null : bidi.getEmbeddingLevels(text, dir);
     const ranges = this.breakLines(text, spans, spanAt, faces, width);
     const han = hanContext(text);
-    return ranges.map(([start, end]) => this.line(text, spans, spanAt, faces, han, role, levels, start, end, lineHeight));
+    return ranges.map(([start, end, scale]) => this.line(text, spans, spanAt, faces, han, role, levels, start, end, lineHeight, scale));
   }
 
   /** A face for every character (a surrogate pair's second half takes the first's). */
@@ -175,9 +181,16 @@ export class TextLayout {
     return w;
   }
 
-  /** Greedy line filling over the break opportunities; a word longer than a line is cut where it must be. */
-  private breakLines(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], max: number): [number, number][] {
-    const lines: [number, number][] = [];
+  /**
+   * Greedy line filling over the break opportunities. A word longer than a line
+   * is cut where it must be; an address or a phone number never is: one wider
+   * than the line stands alone on its line, set smaller to fit (the third
+   * value, a scale), so that a reader can still read it whole and copy or follow
+   * it — cut, it would read as two addresses, and text extracted from the PDF
+   * would hold it broken.
+   */
+  private breakLines(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], max: number): [number, number, number?][] {
+    const lines: [number, number, number?][] = [];
     let lineStart = 0;
     let lineEnd = 0;
     let used = 0;
@@ -187,7 +200,7 @@ export class TextLayout {
       lineStart = lineEnd;
       used = 0;
     };
-    for (const piece of breakPieces(text)) {
+    for (const piece of breakPieces(text, this.known)) {
       const start = offset;
       const end = offset + piece.text.length;
       offset = end;
@@ -195,8 +208,13 @@ export class TextLayout {
       const content = this.width(text, spans, spanAt, faces, start, start + body.length);
       const full = this.width(text, spans, spanAt, faces, start, end);
       if (used > 0 && used + content > max) flush();
-      if (content > max) {
-        // a word wider than the column (a long address): cut it into pieces that fit
+      if (content > max && piece.whole) {
+        lineEnd = end;
+        lines.push([lineStart, lineEnd, max / content]);
+        lineStart = lineEnd;
+        used = 0;
+      } else if (content > max) {
+        // a word wider than the column: cut it into pieces that fit
         let a = start;
         for (let i = start + 1; i <= start + body.length; i++) {
           if (i < start + body.length && this.width(text, spans, spanAt, faces, a, i + 1) <= max) continue;
@@ -216,7 +234,7 @@ export class TextLayout {
     return lines;
   }
 
-  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], han: boolean[], role: string, levels: EmbeddingLevels | null, start: number, endWithSpace: number, lineHeight: number): Line {
+  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], han: boolean[], role: string, levels: EmbeddingLevels | null, start: number, endWithSpace: number, lineHeight: number, scale = 1): Line {
     let end = endWithSpace;
     while (end > start && /[\s\u2028]/.test(text[end - 1]!)) end--;
     // visual order: flip the segments the bidi algorithm names, in turn
@@ -248,7 +266,8 @@ export class TextLayout {
       const runText = (logical ? [...chars].reverse() : chars).join('').replace(INVISIBLE, '');
       const span = spans[spanAt[first]!]!;
       const face = faces[first]!;
-      const width = runText ? this.measure(face, span.size, runText) : 0;
+      const size = span.size * scale;
+      const width = runText ? this.measure(face, size, runText) : 0;
       // What text extraction reads for a right-to-left run (see Run.actual): the source's characters, not mirrored, in the order they stand on the line.
       let actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
       // Punctuation the bidi algorithm set right to left (a bracket round Latin or digits in Arabic, the ` / ` between
@@ -256,7 +275,7 @@ export class TextLayout {
       // it, turn it round, and read the Latin on either side as one left-to-right stretch in the wrong order.
       if (actual && /\S/u.test(actual) && !strongRtl(actual)) actual = `\u200F${actual}\u200F`;
       const ideographic = han[first]! && face === this.fonts.faceFor(HAN_PROBE, role, span.bold, span.italic);
-      if (runText) runs.push({ text: runText, face, size: span.size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), ...(actual ? { actual } : {}), ...(ideographic ? { ideographic } : {}), x, width });
+      if (runText) runs.push({ text: runText, face, size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), ...(actual ? { actual } : {}), ...(ideographic ? { ideographic } : {}), x, width });
       x += width;
       k = n;
     }
