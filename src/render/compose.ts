@@ -99,18 +99,18 @@ function contactStrings(contacts: readonly Contact[]): string[] {
 }
 
 /** Every link and image of some blocks under the one link policy (./links.ts). */
-function resolveBlocks(list: readonly Block[]): Block[] {
+function resolveBlocks(list: readonly Block[], extra: readonly string[]): Block[] {
   return list.map((b): Block => {
     switch (b.type) {
       case 'paragraph':
       case 'heading':
-        return { ...b, content: resolveLinks(b.content) };
+        return { ...b, content: resolveLinks(b.content, extra) };
       case 'list':
-        return { ...b, items: b.items.map((it) => ({ ...it, blocks: resolveBlocks(it.blocks) })) };
+        return { ...b, items: b.items.map((it) => ({ ...it, blocks: resolveBlocks(it.blocks, extra) })) };
       case 'table':
-        return { ...b, header: b.header.map(resolveLinks), rows: b.rows.map((r) => r.map(resolveLinks)) };
+        return { ...b, header: b.header.map((c) => resolveLinks(c, extra)), rows: b.rows.map((r) => r.map((c) => resolveLinks(c, extra))) };
       case 'blockquote':
-        return { ...b, blocks: resolveBlocks(b.blocks), ...(b.attribution ? { attribution: resolveLinks(b.attribution) } : {}) };
+        return { ...b, blocks: resolveBlocks(b.blocks, extra), ...(b.attribution ? { attribution: resolveLinks(b.attribution, extra) } : {}) };
       default:
         return b;
     }
@@ -119,7 +119,7 @@ function resolveBlocks(list: readonly Block[]): Block[] {
 
 function contactsPart(release: Release, template: Template, locale: LocaleData): Part | undefined {
   const { contacts } = release;
-  const notes = resolveBlocks(release.contactNotes);
+  const notes = resolveBlocks(release.contactNotes, template.settings.links.schemes);
   if (!contacts.length && !notes.length) return undefined;
   if (template.settings.contacts.style === 'sentence') {
     const items = contacts.map((c) => {
@@ -190,8 +190,8 @@ export function compose(release: Release, template: Template, locale: LocaleData
 
   const city = s.dateline.cityCase === 'upper' ? upper(release.dateline.city, locale) : release.dateline.city;
   const dateline = fill(locale.dateline, { city, date: formatDate(release.dateline.date, locale) });
-  parts.push({ kind: 'lead', style: 'body', dateline: release.lead.length ? dateline : dateline.trimEnd(), content: resolveLinks(release.lead) });
-  if (release.body.length) parts.push({ kind: 'blocks', style: 'body', blocks: resolveBlocks(release.body) });
+  parts.push({ kind: 'lead', style: 'body', dateline: release.lead.length ? dateline : dateline.trimEnd(), content: resolveLinks(release.lead, s.links.schemes) });
+  if (release.body.length) parts.push({ kind: 'blocks', style: 'body', blocks: resolveBlocks(release.body, s.links.schemes) });
   line('endMarker', locale.labels.endMarker);
 
   for (const kind of s.sections) {
@@ -200,11 +200,11 @@ export function compose(release: Release, template: Template, locale: LocaleData
       if (p) parts.push(p);
     } else if (kind === 'background' && release.background) {
       const heading = s.backgroundHeading === 'label' ? locale.labels.background : release.background.heading;
-      parts.push({ kind: 'section', style: 'background', heading, blocks: resolveBlocks(release.background.blocks) });
+      parts.push({ kind: 'section', style: 'background', heading, blocks: resolveBlocks(release.background.blocks, s.links.schemes) });
     } else if (kind === 'boilerplate') {
       // the press office's own `About …`, when the source has none
       const sections = release.boilerplate.length ? release.boilerplate : templateBoilerplate(locale);
-      for (const b of sections) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: resolveBlocks(b.blocks) });
+      for (const b of sections) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: resolveBlocks(b.blocks, s.links.schemes) });
     }
   }
 

@@ -29,6 +29,7 @@ const DEFAULT_SETTINGS: TemplateSettings = {
   backgroundHeading: 'label',
   sections: ['contacts', 'background', 'boilerplate'],
   runningHeader: 'headline',
+  links: { schemes: [] },
   fonts: {},
   styles: {},
   contactsDefault: [],

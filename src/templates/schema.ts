@@ -4,6 +4,9 @@
  */
 import type { KeySpec, Placeholders, Spec } from '../yaml/schema.js';
 
+/** Schemes no template may make live: they run code or read files where the release is opened. */
+const UNSAFE_SCHEMES = ['javascript', 'vbscript', 'data', 'file', 'ms-msdt', 'search-ms', 'ms-officecmd', 'jar'];
+
 const color: Spec = {
   type: 'string',
   check: (v) => (/^#[0-9a-fA-F]{6}$/.test(v) ? undefined : `is \`${v}\`, not a colour like #1a1a1a`),
@@ -95,6 +98,19 @@ export const templateSpec: Spec = {
     backgroundHeading: { type: 'enum', values: ['label', 'as-written'] },
     sections: { type: 'list', items: { type: 'enum', values: ['contacts', 'background', 'boilerplate'] } },
     runningHeader: { type: 'enum', values: ['headline', 'reference', 'none'] },
+    links: {
+      type: 'map',
+      keys: {
+        schemes: {
+          type: 'list',
+          items: {
+            type: 'string',
+            check: (v) => (!/^[a-z][a-z0-9+.-]*$/.test(v) ? `is \`${v}\`, not a link scheme (lower-case letters, digits, \`+\`, \`.\`, \`-\`; no colon)` : UNSAFE_SCHEMES.includes(v) ? `is \`${v}\`, a scheme that runs code or reads files on the reader's machine` : undefined),
+          },
+          doc: 'link schemes that stay live links beyond http, https, mailto and tel (e.g. sms)',
+        },
+      },
+    },
     fonts: {
       type: 'record',
       doc: 'font roles by name',

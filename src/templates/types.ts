@@ -87,6 +87,8 @@ export interface TemplateSettings {
   sections: SectionKind[];
   /** running header from page 2 */
   runningHeader: 'headline' | 'reference' | 'none';
+  /** link schemes that stay live links beyond http, https, mailto and tel */
+  links: { schemes: string[] };
   /** fonts by role; names of bundled families or files inside the template folder */
   fonts: Record<string, FontRole>;
   styles: Partial<Record<StyleName, TextStyle>>;

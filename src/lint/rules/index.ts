@@ -9,6 +9,7 @@ import headlineLength from './headline-length.js';
 import hiddenCharacters from './hidden-characters.js';
 import lead from './lead.js';
 import leadLength from './lead-length.js';
+import linkScheme from './link-scheme.js';
 import manualEndMarker from './manual-end-marker.js';
 import placeholderLink from './placeholder-link.js';
 import placeholderText from './placeholder-text.js';
@@ -30,6 +31,7 @@ export const RULES: readonly AnyRule[] = [
   quoteAttribution,
   brokenParagraph,
   placeholderLink,
+  linkScheme,
   placeholderText,
   hiddenCharacters,
   contacts,

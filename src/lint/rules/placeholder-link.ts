@@ -3,7 +3,7 @@
  * standing in for the address (`TODO`, `link`, `url`). A printed release cannot
  * be clicked, but its DOCX and PDF can, and an editor would send this one back.
  */
-import type { Definition, Image, Link } from 'mdast';
+import type { Image, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
@@ -27,10 +27,11 @@ export default defineRule<{ words: string[] }>({
       return u === '' || u === '#' || words.has(u) || words.has(u.replace(/^#/, '')) || words.has(u.replace(/^https?:\/\//, ''));
     };
     visit(ctx.source.tree, (node) => {
-      if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-      const { url } = node as Link | Image | Definition;
+      // a reference (`[report][r]`) is a link here: the parser resolved it with its definition
+      if (node.type !== 'link' && node.type !== 'image') return;
+      const { url } = node as Link | Image;
       if (!placeholder(url)) return;
-      const what = node.type === 'image' ? 'image' : node.type === 'definition' ? 'link definition' : 'link';
+      const what = node.type;
       ctx.report({
         reason: url.trim() ? `The ${what} points at \`${url.trim()}\`, a placeholder` : `The ${what} has no target`,
         hint: 'Write the full address (https://…), or remove the link and keep its words.',
@@ -53,7 +54,7 @@ export default defineRule<{ words: string[] }>({
       {
         name: 'a reference to a placeholder',
         source: release(LEAD + '\n\nRead the [report][r].\n\n[r]: url'),
-        messages: [{ line: 12, column: 1, endLine: 12, endColumn: 9, reason: 'The link definition points at `url`, a placeholder' }],
+        messages: [{ line: 10, column: 10, endLine: 10, endColumn: 21, reason: 'The link points at `url`, a placeholder' }],
       },
     ],
   },
