@@ -123,6 +123,13 @@ describe('sections and contacts', () => {
     expect(r.contactNotes).toHaveLength(1);
   });
 
+  it('a contact line drops nothing: words that are no name, role, phone or e-mail, and an image’s description, are kept', async () => {
+    const r = await fromText('Lead.\n\n## Contacts\n\n- Vivian Kwok, Press officer, UNICEF, +41 22 917 9362, vkwok@ohchr.org, available after 14:00 ![on leave](https://x.org/l.png)\n');
+    const c = r.contacts[0]!;
+    const kept = [c.name, c.role, c.organization, c.phone, ...c.emails].join(' ');
+    for (const w of ['Vivian', 'Kwok', 'Press', 'officer', 'UNICEF', '9362', 'vkwok@ohchr.org', 'available', 'after', '14:00', 'on', 'leave']) expect(kept).toContain(w);
+  });
+
   it('several e-mail addresses of one contact are a list, from the body and from the front matter', async () => {
     const r = await fromText('Lead.\n\n## Contacts\n\n- Ann Lee, +41 22 917 9362, ann@x.org / press@x.org\n', 'contacts:\n  - { name: Bo Li, email: "bo@x.org, info@x.org" }\n');
     expect(r.contacts.map((c) => c.emails)).toEqual([['ann@x.org', 'press@x.org'], ['bo@x.org', 'info@x.org']]);

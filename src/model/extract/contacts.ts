@@ -41,6 +41,8 @@ function itemText(node: Node): string {
     if (url.startsWith('mailto:') && !isEmail(text)) return `${text} ${url.slice(7)}`;
     return text;
   }
+  // an image in a contact line is its description, as everywhere else: nothing written is dropped
+  if (node.type === 'image') return (node as { alt?: string | null }).alt ?? '';
   if (node.type === 'break') return ', ';
   if ('children' in node) return (node as Parent).children.map(itemText).join(node.type === 'listItem' ? ', ' : '');
   return '';
