@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpus, fixtureGroups } from './bench/corpus.mjs';
 import { median, repeat, timeProcess } from './bench/measure.mjs';
 import { pandocCorpus, pandocTargets, pandocVersion } from './bench/pandoc.mjs';
+import { hostileSources } from './bench/hostile.mjs';
 import { warmFigures } from './bench/warm.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +71,12 @@ try {
   node(['generate', 'corpus', '-o', 'out', '-q', '--manifest', 'out/manifest.json'])();
   const upToDate = repeat(CORPUS_RUNS, node(['generate', 'corpus', '-o', 'out', '-q', '--jobs', '2', '--manifest', 'out/manifest.json', '--incremental']));
 
+  log('hostile sources: one cold process each, all formats …');
+  const hostile = hostileSources(tmp).map((h) => {
+    const r = repeat(Math.min(RUNS, 3), node(['generate', h.file, '-o', 'hostile', '-q', '-f', formats.join(',')], { rss: true }), fresh('hostile'));
+    return { name: h.name, what: h.what, ms: r.ms, peakRssMb: r.rssMb };
+  });
+
   let pandoc;
   if (PANDOC) {
     log(`pandoc: ${PANDOC} …`);
@@ -98,6 +105,7 @@ try {
     corpusJobs2: corpus[2],
     corpusUpToDate: upToDate,
     outputSizes,
+    hostile,
     pandoc,
   };
   mkdirSync(path.dirname(JSON_FILE), { recursive: true });
@@ -133,6 +141,10 @@ function table(r) {
     else row(w.lang, w.file, ms(w.loadMs), ...r.formats.map((f) => `${ms(w.formats[f])}${f === 'pdf' ? ` ${ok(w.formats[f], 25)}` : ''}`));
   }
   lines.push('', 'output sizes (corpus):', '');
+  row('hostile source (cold, all formats)', 'time', 'peak RSS', 'target');
+  row('---', '---:', '---:', '---:');
+  for (const h of r.hostile) row(h.what, ms(h.ms), h.peakRssMb === undefined ? '' : `${Math.round(h.peakRssMb)} MB`, h.name === 'combining-marks' ? `≤ 2 s ${ok(h.ms, 2000)}` : '');
+  lines.push('');
   row('format', 'files', 'median', 'total');
   row('---', '---:', '---:', '---:');
   for (const [ext, s] of Object.entries(r.outputSizes)) row(ext, s.files, `${(s.medianBytes / 1024).toFixed(1)} KB`, `${(s.totalBytes / 2 ** 20).toFixed(1)} MB`);

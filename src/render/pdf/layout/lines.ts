@@ -214,13 +214,29 @@ export class TextLayout {
         lineStart = lineEnd;
         used = 0;
       } else if (content > max) {
-        // a word wider than the column: cut it into pieces that fit
+        // a word wider than the column: cut it between characters (never inside a letter with its marks) into
+        // pieces that fit. Each cut is found by galloping, then bisecting, over the places it may go, so that no
+        // measure spans more than twice a line: measuring every prefix was quadratic (a 7 KB word took ~40 s).
+        const cuts = graphemeEnds(text, start, start + body.length);
+        const fits = (a: number, k: number) => this.width(text, spans, spanAt, faces, a, cuts[k]!) <= max;
         let a = start;
-        for (let i = start + 1; i <= start + body.length; i++) {
-          if (i < start + body.length && this.width(text, spans, spanAt, faces, a, i + 1) <= max) continue;
-          lineEnd = i;
+        let k = 0;
+        while (k < cuts.length - 1) {
+          let step = 1;
+          while (k + step < cuts.length && fits(a, k + step)) step *= 2;
+          if (k + step >= cuts.length && fits(a, cuts.length - 1)) break; // the rest fits on this line
+          // the last place that fits lies in [k + step / 2, k + step); k itself is taken even when it does not fit
+          let lo = step > 1 ? k + step / 2 : k;
+          let hi = Math.min(k + step, cuts.length) - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (fits(a, mid)) lo = mid;
+            else hi = mid - 1;
+          }
+          lineEnd = cuts[lo]!;
           flush();
-          a = i;
+          a = lineEnd;
+          k = lo + 1;
         }
         lineEnd = end;
         used = this.width(text, spans, spanAt, faces, a, end);
@@ -291,4 +307,13 @@ export class TextLayout {
     const height = Math.max(size * lineHeight, ascent + descent);
     return { runs, width: x, height, baseline: (height - (ascent + descent)) / 2 + ascent };
   }
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The ends of the grapheme clusters of text[from, to): where a word too wide for its line may be cut. */
+function graphemeEnds(text: string, from: number, to: number): number[] {
+  const ends: number[] = [];
+  for (const g of graphemes.segment(text.slice(from, to))) ends.push(from + g.index + g.segment.length);
+  return ends;
 }
