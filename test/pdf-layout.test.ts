@@ -67,3 +67,21 @@ describe('bidi lines', () => {
     for (let k = 1; k < l!.runs.length; k++) expect(l!.runs[k]!.x).toBeCloseTo(l!.runs[k - 1]!.x + l!.runs[k - 1]!.width);
   });
 });
+
+describe('a word wider than its line', () => {
+  it('is cut into lines that each fit and hold as much as fits, never between a letter and its accent', async () => {
+    const { template } = await loadFixture('cedaw-trafficking/release.md');
+    const text = new TextLayout(new FontSet(template), () => {});
+    const span = { bold: false, italic: false, color: '#000000', size: 10, underline: false };
+    const word = 'e\u0301'.repeat(300); // é, decomposed: a letter and a combining accent
+    const lines = text.lines([{ ...span, text: word }], 'sans', 100, 'ltr', 1.3);
+    expect(lines.length).toBeGreaterThan(5);
+    const texts = lines.map((l) => l.runs.map((r) => r.text).join(''));
+    expect(texts.join('')).toBe(word);
+    for (const t of texts) expect(t).toMatch(/^(?:e\u0301)+$/);
+    for (const l of lines) expect(l.width).toBeLessThanOrEqual(100);
+    // every line but the last is full: one more letter would not fit
+    const one = text.lines([{ ...span, text: 'e\u0301' }], 'sans', 100, 'ltr', 1.3)[0]!.width;
+    for (const l of lines.slice(0, -1)) expect(l.width + one).toBeGreaterThan(100);
+  });
+});
