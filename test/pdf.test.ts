@@ -73,6 +73,12 @@ describe('PDF: read as its readers read it', () => {
     }
   });
 
+  it('Arabic and Chinese are never slanted (a style’s italics apply where the script is set in italics); French keeps its italic subheadline', () => {
+    const fonts = (f: string) => run('pdffonts', [files.get(f)!]);
+    for (const f of ['cedaw-trafficking/release.ar.md', 'cedaw-trafficking/release.zh.md', 'water-report/release.ar.md', 'water-report/release.zh.md']) expect(fonts(f), f).not.toMatch(/Italic/);
+    expect(fonts('cedaw-trafficking/release.fr.md')).toMatch(/NotoSans-Italic/);
+  });
+
   it.each(FIXTURES)('%s: every font is embedded and subset; qpdf finds no error', (f) => {
     const fonts = run('pdffonts', [files.get(f)!]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);

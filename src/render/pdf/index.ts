@@ -50,8 +50,8 @@ export const pdfRenderer: Renderer = {
     const endMarker = blocks.endMarker;
     const markerPage = endMarker ? pages.findIndex((pg) => pg.placements.some((pl) => pl.kind === 'lines' && pl.box === endMarker)) : -1;
     const textEnds = markerPage >= 0 ? markerPage + 1 : pages.length;
-    const header = resolveStyle(template, 'header');
-    const footer = resolveStyle(template, 'footer');
+    const header = resolveStyle(template, 'header', composed.lang);
+    const footer = resolveStyle(template, 'footer', composed.lang);
     const one = (words: string | undefined, st: typeof header) => (words ? text.lines(spans([{ type: 'text', value: words }], st), st.role, width, composed.dir, 1.2)[0] : undefined);
     const furniture: Furniture = {
       ...(composed.furniture.runningHeader ? { header: one(composed.furniture.runningHeader, header)! } : {}),

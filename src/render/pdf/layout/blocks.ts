@@ -10,19 +10,21 @@ import type { Block, Inline } from '../../../model/types.js';
 import type { StyleName, Template } from '../../../templates/types.js';
 import { styleOf, type Composed, type Part } from '../../compose.js';
 import { bulletAt } from '../../lists.js';
+import { typographyOf } from '../../scripts.js';
 import { isHanText, justifyHan, type TextLayout } from './lines.js';
 import type { Structure, StructNode } from './structure.js';
 import type { FlowItem, ParaBox, ResolvedStyle, Span, TableBox } from './types.js';
 
 const LINK_COLOR = '#0b57d0';
 
-export function resolveStyle(template: Template, name: StyleName, over: Partial<ResolvedStyle> = {}): ResolvedStyle {
+/** A template style for a release in `lang`: a style's italics apply only where the language's script is set in italics (../../scripts.ts). */
+export function resolveStyle(template: Template, name: StyleName, lang: string, over: Partial<ResolvedStyle> = {}): ResolvedStyle {
   const s = styleOf(template, name);
   return {
     role: s.font ?? 'sans',
     size: s.size ?? 11,
     bold: s.bold ?? false,
-    italic: s.italic ?? false,
+    italic: (s.italic ?? false) && typographyOf(lang).italic,
     color: s.color ?? '#000000',
     lineHeight: s.lineHeight ?? 1.3,
     spaceBefore: s.spaceBefore ?? 0,
@@ -70,6 +72,8 @@ interface Column {
 export class BlockLayout {
   readonly items: FlowItem[] = [];
   private readonly dir: 'ltr' | 'rtl';
+  /** the release's language: its script decides whether a style's italics apply */
+  private readonly lang: string;
   /** how many lists the block being laid out is inside (a list's level, as in the DOCX numbering) */
   private listDepth = 0;
   /** the end marker's paragraph: the release text ends on its page */
@@ -83,6 +87,7 @@ export class BlockLayout {
     private readonly width: number,
   ) {
     this.dir = composed.dir;
+    this.lang = composed.lang;
   }
 
   /** `justify`: body text, set justified when it is Chinese */
@@ -114,20 +119,20 @@ export class BlockLayout {
     switch (p.kind) {
       case 'letterhead': {
         if (p.logo) this.logo(p.logo, root);
-        const st = resolveStyle(t, 'letterhead');
+        const st = resolveStyle(t, 'letterhead', this.lang);
         if (p.text) this.para(root, 'P', spans(text(p.text), st), st);
         for (const l of p.lines ?? []) this.para(root, 'P', spans(text(l), st, { bold: false }), st);
         return;
       }
       case 'line': {
-        const st = resolveStyle(t, p.style);
+        const st = resolveStyle(t, p.style, this.lang);
         const box = this.para(root, p.style === 'headline' ? 'H1' : 'P', spans(text(p.text), st), p.style === 'endMarker' ? { ...st, align: 'center' } : st);
         if (p.style === 'endMarker') this.endMarker = box;
         return;
       }
       case 'lead': {
-        const st = resolveStyle(t, 'body');
-        const dateline = resolveStyle(t, 'dateline');
+        const st = resolveStyle(t, 'body', this.lang);
+        const dateline = resolveStyle(t, 'dateline', this.lang);
         this.para(root, 'P', [...spans(text(p.dateline), dateline, { bold: dateline.bold }), ...spans(p.content, st)], st, undefined, false, true);
         return;
       }
@@ -135,7 +140,7 @@ export class BlockLayout {
         this.blocks(p.blocks, root, 'body');
         return;
       case 'contacts': {
-        const st = resolveStyle(t, 'contacts');
+        const st = resolveStyle(t, 'contacts', this.lang);
         if (p.sentence) this.para(root, 'P', spans(p.sentence, st), st);
         if (p.heading) this.heading(p.heading, root);
         for (const entry of p.entries ?? []) {
@@ -151,7 +156,7 @@ export class BlockLayout {
   }
 
   private heading(words: string, parent: StructNode): void {
-    const st = resolveStyle(this.template, 'sectionLabel');
+    const st = resolveStyle(this.template, 'sectionLabel', this.lang);
     this.para(parent, 'H2', spans(text(words), st), st, undefined, true);
   }
 
@@ -173,14 +178,14 @@ export class BlockLayout {
   blocks(list: readonly Block[], parent: StructNode, styleName: StyleName, column: Column = { left: 0, width: this.width }): void {
     const t = this.template;
     for (const [n, b] of list.entries()) {
-      const st = resolveStyle(t, styleName);
+      const st = resolveStyle(t, styleName, this.lang);
       const afterTable = list[n - 1]?.type === 'table' ? { spaceBefore: Math.max(st.spaceBefore, 8) } : {};
       switch (b.type) {
         case 'paragraph':
           this.para(parent, 'P', spans(b.content, st), { ...st, ...afterTable }, column, false, true);
           break;
         case 'heading': {
-          const sub = resolveStyle(t, 'subheading');
+          const sub = resolveStyle(t, 'subheading', this.lang);
           this.para(parent, b.level <= 2 ? 'H2' : 'H3', spans(b.content, sub), b.level <= 2 ? sub : { ...sub, size: sub.size - 1 }, column, true);
           break;
         }
@@ -193,7 +198,7 @@ export class BlockLayout {
         case 'blockquote': {
           // the quote style's indent sets the block apart, on both sides
           const node = this.structure.add(parent, 'BlockQuote');
-          const q = resolveStyle(t, 'quote');
+          const q = resolveStyle(t, 'quote', this.lang);
           this.blocks(b.blocks, node, 'quote', column);
           if (b.attribution) this.para(node, 'P', [...spans(text('— '), { ...q, italic: false }), ...spans(b.attribution, { ...q, italic: false })], { ...q, italic: false }, column);
           break;
@@ -210,8 +215,8 @@ export class BlockLayout {
 
   private list(b: Extract<Block, { type: 'list' }>, parent: StructNode, styleName: StyleName, column: Column): void {
     const node = this.structure.add(parent, 'L');
-    const st = resolveStyle(this.template, styleName);
-    const li = resolveStyle(this.template, 'list');
+    const st = resolveStyle(this.template, styleName, this.lang);
+    const li = resolveStyle(this.template, 'list', this.lang);
     const hang = st.size * 1.6;
     const inner = { left: column.left + hang, width: column.width - hang };
     b.items.forEach((item, n) => {
@@ -237,7 +242,7 @@ export class BlockLayout {
 
   private table(b: Extract<Block, { type: 'table' }>, parent: StructNode, st: ResolvedStyle): void {
     const t = this.template;
-    const cellStyle = resolveStyle(t, 'table', { spaceBefore: 0, spaceAfter: 0, size: resolveStyle(t, 'table').size - 0.5 });
+    const cellStyle = resolveStyle(t, 'table', this.lang, { spaceBefore: 0, spaceAfter: 0, size: resolveStyle(t, 'table', this.lang).size - 0.5 });
     const pad = 4;
     const rows = [b.header, ...b.rows];
     const cols = b.header.length;
@@ -270,7 +275,7 @@ export class BlockLayout {
       spaceBefore: 4,
       spaceAfter: Math.max(st.spaceAfter, 8),
       width: this.width,
-      ruleColor: resolveStyle(t, 'label').color,
+      ruleColor: resolveStyle(t, 'label', this.lang).color,
       headerFill: '#ededed',
     };
     // the cells' paragraphs belong to the table, not to the flow
