@@ -9,17 +9,21 @@ export interface Limits {
   sourceBytes: number;
   /** lists and block quotes inside one another */
   depth: number;
+  /** columns of a table (a page has room for a dozen) */
+  tableColumns: number;
 }
 
 export const LIMITS: Limits = {
   sourceBytes: 1024 * 1024,
   depth: 32,
+  tableColumns: 20,
 };
 
 /** The names `--limit name=value` takes, with the unit of each and how to turn it into the field. */
 const NAMES: Record<string, { field: keyof Limits; unit: string; scale: number }> = {
   'source-kb': { field: 'sourceBytes', unit: 'kilobytes', scale: 1024 },
   depth: { field: 'depth', unit: 'levels', scale: 1 },
+  'table-columns': { field: 'tableColumns', unit: 'columns', scale: 1 },
 };
 
 /** `--limit depth=64 --limit source-kb=4096` → the limits; a wrong one is the reason, to be told as a usage error. */

@@ -79,6 +79,32 @@ describe('nesting', () => {
   });
 });
 
+describe('wide tables and large template files', () => {
+  const table = (cols: number) => `|${Array.from({ length: cols }, (_, i) => ` c${i} `).join('|')}|\n|${'---|'.repeat(cols)}\n|${' v |'.repeat(cols)}\n`;
+  it('a table of more than 20 columns, also inside a list, is refused at its place unless the limit is raised', () => {
+    const dir = temp({ 'r.md': HEAD + table(25), 'l.md': HEAD + '- item\n\n' + table(21).replace(/^/gm, '  ') });
+    const r = generate(dir, 'r.md', '-f', 'txt');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('r.md:12:1: error: This table has more than 20 columns [limit]');
+    expect(r.stderr).toContain('--limit table-columns=25');
+    expect(generate(dir, 'l.md', '-f', 'txt').stderr).toContain('l.md:14:3: error: This table has more than 20 columns [limit]');
+    expect(generate(dir, 'r.md', '-f', 'txt', '--limit', 'table-columns=25').code).toBe(0);
+    expect(generate(dir, 'r.md', '-f', 'txt', '--limit', 'table-columns=25').code).toBe(0);
+    // 20 columns are fine
+    expect(generate(temp({ 'ok.md': HEAD + table(20) }), 'ok.md', '-f', 'txt').code).toBe(0);
+  });
+
+  it('a template or locale YAML file over 256 KB is the template’s error', () => {
+    const dir = temp({
+      'templates/big/template.yaml': `name: big\nextends: default\ndescription: "${'x'.repeat(300 * 1024)}"\n`,
+      'r.md': HEAD.replace('---\n\n', 'template: big\n---\n\n'),
+    });
+    const r = generate(dir, 'r.md', '-f', 'txt');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/templates\/big\/template\.yaml: error: The template is 301 KB, over the limit of 256 KB \[template\]/);
+  });
+});
+
 describe('what is not a release', () => {
   it('invalid UTF-8 (Latin-1): the line and column of the first bad byte; nothing is written', () => {
     const dir = temp();

@@ -3,11 +3,12 @@
  * unified/remark, the front matter by `yaml` and checked against SPEC.md §1.
  * Every problem is a positioned Message in the source file.
  */
-import type { Root } from 'mdast';
+import type { Root, Table } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import YAML, { type Document } from 'yaml';
 import { LineIndex, type Message } from '../messages.js';
 import { parseYaml, type YamlSource } from '../yaml/parse.js';
@@ -74,6 +75,24 @@ export function parseSource(file: string, rawText: string, limits: Limits = LIMI
   }
   const tree = parseMarkdown(text);
   resolveReferences(tree);
+  let wide: Table | undefined;
+  // tables anywhere, in lists and quotes too
+  visit(tree, 'table', (t: Table) => {
+    if (t.children.some((row) => row.children.length > limits.tableColumns)) {
+      wide = t;
+      return EXIT;
+    }
+    return undefined;
+  });
+  if (wide) {
+    return err(
+      `This table has more than ${limits.tableColumns} columns`,
+      `No page has room for them: split the table, or turn it round (rows for columns). To go beyond the limit: --limit table-columns=${Math.max(...wide.children.map((r) => r.children.length))}.`,
+      wide.position?.start.offset ?? 0,
+      undefined,
+      'limit',
+    );
+  }
   const first = tree.children[0];
   if (!first || first.type !== 'yaml' || !first.position) {
     return err(

@@ -2,7 +2,7 @@
  * Reading one template or locale file: YAML with positions, checked against its
  * schema. Each file is read once a process, however many templates extend it.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import YAML, { type Document } from 'yaml';
 import { LineIndex, UserError } from '../messages.js';
 import { parseYaml, placeOf, type YamlSource } from '../yaml/parse.js';
@@ -21,6 +21,9 @@ export interface Layer {
 
 const layers = new Map<string, Layer>();
 
+/** The largest template.yaml or locale file read (a few kilobytes is usual). */
+const MAX_YAML_BYTES = 256 * 1024;
+
 /** Read and check a file; every problem is a UserError with the file's line and column. */
 export function readLayer(file: string, dir: string, spec: Spec, what: string): Layer {
   const cached = layers.get(file);
@@ -29,8 +32,13 @@ export function readLayer(file: string, dir: string, spec: Spec, what: string): 
   let real: string;
   try {
     real = realpathSync(file);
+    const size = statSync(real).size;
+    if (size > MAX_YAML_BYTES) {
+      throw new UserError({ file, ruleId: 'template', severity: 'error', reason: `${what[0]!.toUpperCase()}${what.slice(1)} is ${Math.ceil(size / 1024)} KB, over the limit of ${MAX_YAML_BYTES / 1024} KB`, hint: 'A template or locale file is a few kilobytes of settings and words: check that this is the file you meant.' });
+    }
     text = readFileSync(real, 'utf8');
-  } catch {
+  } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError({ file, ruleId: 'template', severity: 'error', reason: `Cannot read ${what}`, hint: 'Check that the file exists and is readable.' });
   }
   // as for a logo or a font: a template's own files stay inside its folder, also through a symbolic link
