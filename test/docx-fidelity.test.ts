@@ -16,6 +16,7 @@ import { pdfRenderer } from '../src/render/pdf/index.js';
 import { bundledFile } from '../src/render/pdf/bundled.js';
 import type { Loaded } from '../src/pipeline/load.js';
 import { loadFixture, tempDir, ALL_FIXTURES } from './helpers.js';
+import { SCRIPT_TYPOGRAPHY } from '../src/render/scripts.js';
 
 const name = (f: string) => f.replace(/\//g, '__').replace(/\.md$/, '');
 
@@ -114,6 +115,15 @@ describe('DOCX as LibreOffice lays it out, against our PDF', () => {
       const want = tokens(p);
       expect({ paragraph: p.slice(0, 60), missing: outOfOrder(want, have) }).toEqual({ paragraph: p.slice(0, 60), missing: undefined });
     }
+  });
+
+  it('Arabic is set larger than Latin, by its script’s scale, as in the PDF', () => {
+    const xml = strFromU8(unzipSync(readFileSync(path.join(docxDir, `${name('water-report/release.ar.md')}.docx`)))['word/styles.xml']!);
+    const normal = /<w:style [^>]*w:styleId="Normal"[\s\S]*?<\/w:style>/.exec(xml)![0];
+    const sz = Number(/<w:sz w:val="(\d+)"\/>/.exec(normal)![1]);
+    const szCs = Number(/<w:szCs w:val="(\d+)"\/>/.exec(normal)![1]);
+    expect(szCs).toBe(Math.round(sz * SCRIPT_TYPOGRAPHY.Arab!.sizeScale));
+    expect(szCs).toBeGreaterThan(sz);
   });
 
   it('Quote and Subtitle are upright in Arabic and Chinese, italic in English and French', () => {

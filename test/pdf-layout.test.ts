@@ -4,6 +4,7 @@ import type { Line, ParaBox } from '../src/render/pdf/layout/types.js';
 import { FontSet } from '../src/render/pdf/fonts.js';
 import { TextLayout } from '../src/render/pdf/layout/lines.js';
 import { loadFixture } from './helpers.js';
+import { SCRIPT_TYPOGRAPHY } from '../src/render/scripts.js';
 
 const line = (h = 10): Line => ({ runs: [], width: 10, height: h, baseline: 8 });
 let id = 0;
@@ -65,6 +66,18 @@ describe('bidi lines', () => {
     expect(visual[i - 1]!.trim()).toBe('(');
     expect(visual[i + 1]!.trim()).toBe(')');
     for (let k = 1; k < l!.runs.length; k++) expect(l!.runs[k]!.x).toBeCloseTo(l!.runs[k - 1]!.x + l!.runs[k - 1]!.width);
+  });
+
+  it('Arabic is set in its own face a size larger than Latin (its script’s scale, as in the DOCX), digits and Latin at the style’s size', async () => {
+    const { template } = await loadFixture('water-report/release.ar.md');
+    const text = new TextLayout(new FontSet(template), () => {});
+    const span = { bold: false, italic: false, color: '#000000', size: 10, underline: false };
+    const [l] = text.lines([{ ...span, text: 'قالت اللجنة (CEDAW) إن 189 دولة' }], 'sans', 1000, 'rtl', 1.3);
+    const sizeOf = (t: string) => l!.runs.find((r) => r.text === t)!.size;
+    expect(sizeOf('CEDAW')).toBe(10);
+    expect(sizeOf('189')).toBe(10);
+    expect(sizeOf('دولة')).toBeCloseTo(10 * SCRIPT_TYPOGRAPHY.Arab!.sizeScale);
+    expect(SCRIPT_TYPOGRAPHY.Arab!.sizeScale).toBeGreaterThan(1);
   });
 });
 

@@ -50,16 +50,20 @@ export function pdfPlan(composed: Composed, template: Template, scripts: ScriptS
     endPage: found < 0 ? pages.length + 1 : found + 1,
     lineHeight(size, lineHeight, bold, role = 'sans') {
       // as the PDF's lines do: the tallest ascent and the deepest descent of the faces on the line
+      // (a script's own face at its size: Arabic is set larger than Latin)
       let ascent = 0;
       let descent = 0;
+      let largest = size;
       for (const ch of samples) {
         const face = fonts.faceFor(ch.codePointAt(0)!, role, bold, false);
         if (!face) continue;
         const m = fonts.metrics(face);
-        ascent = Math.max(ascent, (m.ascent / m.unitsPerEm) * size);
-        descent = Math.max(descent, (-m.descent / m.unitsPerEm) * size);
+        const sz = size * face.scale;
+        largest = Math.max(largest, sz);
+        ascent = Math.max(ascent, (m.ascent / m.unitsPerEm) * sz);
+        descent = Math.max(descent, (-m.descent / m.unitsPerEm) * sz);
       }
-      return Math.max(size * lineHeight, ascent + descent);
+      return Math.max(largest * lineHeight, ascent + descent);
     },
   };
 }

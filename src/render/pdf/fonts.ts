@@ -11,6 +11,7 @@ import { ARABIC_CHARS, BUNDLED, bundledFile, CHINESE_CHARS, SCRIPT_FACES, shared
 import { compactCff } from './cff-flat.js';
 import { createSubset } from './subset.js';
 import type { FontFaces, Template } from '../../templates/types.js';
+import { SCRIPT_TYPOGRAPHY } from '../scripts.js';
 
 const SCRIPTS = ['Latn', 'Arab', 'Hans'] as const;
 type Script = (typeof SCRIPTS)[number];
@@ -62,6 +63,8 @@ export interface Face {
   /** the name pdfkit knows the face by */
   key: string;
   file: string;
+  /** the size of its text relative to the style's: a script's own face may be set larger (../../scripts.ts) */
+  scale: number;
 }
 
 type Variant = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -122,29 +125,32 @@ export class FontSet {
     const id = `${role}/${variant}/${script}`;
     const cached = this.chains.get(id);
     if (cached) return cached;
-    const candidates: [string, string][] = [];
+    const candidates: [string, string, number][] = [];
     const roleFaces = this.template.settings.fonts[role];
-    const pick = (faces: FontFaces | undefined, prefix: string) => {
+    // a face made for the character's script sets it at that script's size; the role's own (Latin) faces at the style's
+    const pick = (faces: FontFaces | undefined, prefix: string, scale = 1) => {
       if (!faces) return;
       // a missing variant falls back within the faces: bold italic → bold → regular
       const order: Variant[] = variant === 'boldItalic' ? ['boldItalic', 'bold', 'italic', 'regular'] : variant === 'regular' ? ['regular'] : [variant, 'regular'];
       const v = order.find((o) => faces[o]);
-      if (v) candidates.push([faces[v]!, `${prefix}.${v}`]);
+      if (v) candidates.push([faces[v]!, `${prefix}.${v}`, scale]);
     };
     if (script === HAN_ONLY) {
       // the Chinese faces alone: the role's, then the bundled one
-      pick(roleFaces?.scripts?.Hans, `fonts.${role}.scripts.Hans`);
-      pick(SCRIPT_FACES.Hans, 'bundled');
+      const scale = SCRIPT_TYPOGRAPHY.Hans?.sizeScale ?? 1;
+      pick(roleFaces?.scripts?.Hans, `fonts.${role}.scripts.Hans`, scale);
+      pick(SCRIPT_FACES.Hans, 'bundled', scale);
     } else {
-      if (script !== 'Latn') pick(roleFaces?.scripts?.[script], `fonts.${role}.scripts.${script}`);
+      const scale = SCRIPT_TYPOGRAPHY[script]?.sizeScale ?? 1;
+      if (script !== 'Latn') pick(roleFaces?.scripts?.[script], `fonts.${role}.scripts.${script}`, scale);
       pick(roleFaces, `fonts.${role}`);
-      if (script !== 'Latn') pick(SCRIPT_FACES[script], 'bundled');
+      if (script !== 'Latn') pick(SCRIPT_FACES[script], 'bundled', scale);
       pick(SCRIPT_FACES.Latn, 'bundled');
     }
-    const chain = candidates.map(([value, key]): Opened => {
+    const chain = candidates.map(([value, key, scale]): Opened => {
       const file = this.fileOf(value, key);
       return {
-        face: { key: path.basename(file).replace(/\W/g, '_'), file },
+        face: { key: path.basename(file).replace(/\W/g, '_'), file, scale },
         // opened on first use: the 8 MB Chinese font only when a Chinese character asks for it
         get font() {
           return open(file);

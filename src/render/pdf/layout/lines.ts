@@ -177,7 +177,7 @@ export class TextLayout {
 
   private width(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], start: number, end: number): number {
     let w = 0;
-    for (const [a, b] of this.pieces(spanAt, faces, start, end)) w += this.measure(faces[a]!, spans[spanAt[a]!]!.size, text.slice(a, b));
+    for (const [a, b] of this.pieces(spanAt, faces, start, end)) w += this.measure(faces[a]!, spans[spanAt[a]!]!.size * faces[a]!.scale, text.slice(a, b));
     return w;
   }
 
@@ -282,7 +282,7 @@ export class TextLayout {
       const runText = (logical ? [...chars].reverse() : chars).join('').replace(INVISIBLE, '');
       const span = spans[spanAt[first]!]!;
       const face = faces[first]!;
-      const size = span.size * scale;
+      const size = span.size * scale * face.scale;
       const width = runText ? this.measure(face, size, runText) : 0;
       // What text extraction reads for a right-to-left run (see Run.actual): the source's characters, not mirrored, in the order they stand on the line.
       let actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
