@@ -137,3 +137,39 @@ describe('front matter errors point at the right place in the source file', () =
     if (r.ok) expect(r.source.unknownKeys.map((k) => k.key)).toEqual(['subheading']);
   });
 });
+
+describe('a line that starts with an HTML comment', () => {
+  const text = [
+    '---\nheadline: H\ndateline: {city: Geneva, date: 2026-03-22}\n---\n',
+    'The lead paragraph.\n',
+    '<!-- secretnote --> The rest is *Markdown* with a [link](<vbscript:msgbox(1)>) and a [ref][r1].\n',
+    '- item one\n- <!-- hidden --> item ![alt words](<javascript:alert(2)>) two\n',
+    '[r1]: https://example.org/r1\n',
+  ].join('\n');
+
+  it('keeps the comment apart and reads the rest of the line as Markdown, at its place in the file', async () => {
+    const r = parseSource('release.md', text);
+    expect(r.ok).toBe(true);
+    const tree = r.ok ? r.source.tree : undefined;
+    const nodes: { type: string; value?: string; url?: string; line?: number; column?: number }[] = [];
+    const walk = (n: { type: string; value?: string; url?: string; children?: unknown[]; position?: { start: { line: number; column: number } } }): void => {
+      if (['html', 'emphasis', 'link', 'image'].includes(n.type)) nodes.push({ type: n.type, ...(n.value ? { value: n.value } : {}), ...(n.url ? { url: n.url } : {}), line: n.position?.start.line, column: n.position?.start.column });
+      (n.children as (typeof n)[] | undefined)?.forEach(walk);
+    };
+    walk(tree!);
+    expect(nodes).toEqual([
+      { type: 'html', value: '<!-- secretnote -->', line: 8, column: 1 },
+      { type: 'emphasis', line: 8, column: 33 },
+      { type: 'link', url: 'vbscript:msgbox(1)', line: 8, column: 51 },
+      { type: 'link', url: 'https://example.org/r1', line: 8, column: 86 },
+      { type: 'html', value: '<!-- hidden -->', line: 11, column: 3 },
+      { type: 'image', url: 'javascript:alert(2)', line: 11, column: 24 },
+    ]);
+  });
+
+  it('raw HTML after a comment stays HTML', () => {
+    const r = parseSource('release.md', '---\nheadline: H\ndateline: {city: Geneva, date: 2026-03-22}\n---\n\nLead.\n\n<!-- c --> <div>x</div>\n');
+    const html = r.ok ? r.source.tree.children.filter((c) => c.type === 'html') : [];
+    expect(html.map((h) => (h as { value: string }).value)).toEqual(['<!-- c --> <div>x</div>']);
+  });
+});

@@ -17,6 +17,7 @@ import { LIMITS, type Limits } from '../limits.js';
 import { tooDeep } from './depth.js';
 import { hasFrontMatter } from './fence.js';
 import { resolveReferences } from './references.js';
+import { splitCommentLines } from './comment-lines.js';
 import { frontMatterSpec, type FrontMatter } from './front-matter.js';
 
 export interface Source {
@@ -74,6 +75,7 @@ export function parseSource(file: string, rawText: string, limits: Limits = LIMI
     );
   }
   const tree = parseMarkdown(text);
+  splitCommentLines(tree, text, parseMarkdown);
   resolveReferences(tree);
   let wide: Table | undefined;
   // tables anywhere, in lists and quotes too
