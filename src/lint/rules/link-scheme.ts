@@ -37,8 +37,8 @@ export default defineRule({
       const shown = visible.length > 60 ? `${visible.slice(0, 57)}…` : visible;
       ctx.report({
         reason: scheme
-          ? `The ${node.type} points at \`${shown}\`: a \`${scheme}:\` address is not allowed, so it is printed as its words, not as a ${node.type}`
-          : `The ${node.type} points at \`${shown}\`, which is not a full address, so it is printed as its words, not as a ${node.type}`,
+          ? `The ${node.type} points at \`${shown}\`: a \`${scheme}:\` address is not allowed, so it is printed as its words, not as ${node.type === 'image' ? 'an image' : 'a link'}`
+          : `The ${node.type} points at \`${shown}\`, which is not a full address, so it is printed as its words, not as ${node.type === 'image' ? 'an image' : 'a link'}`,
         hint: scheme
           ? `Link only to web pages, e-mail addresses and phone numbers (${allowed.map((s) => `${s}:`).join(' ')}).`
           : 'Write the full address, starting with https:// (or mailto:, tel:).',
