@@ -25,6 +25,8 @@ const SCRIPT_FAMILIES: Record<string, string[]> = {
   Hant: ['Noto Sans CJK TC', 'Noto Sans TC', 'Microsoft JhengHei', 'PingFang TC'],
 };
 
+const CJK = new Set(['Hans', 'Hant', 'Jpan', 'Kore']);
+
 const FACES = [
   ['regular', 400, 'normal'],
   ['bold', 700, 'normal'],
@@ -63,7 +65,9 @@ function fontsOf(template: Template, lang: string): Fonts {
       }
       families.push(family);
     }
-    stacks.set(role, [...new Set([...families, ...script])].map(cssString).join(', ') + ', sans-serif');
+    // Chinese first in Chinese text: punctuation Latin shares with it (“ ”, ·) is then full width, as in the PDF
+    const ordered = CJK.has(scriptOfLanguage(lang)) ? [...script, ...families] : [...families, ...script];
+    stacks.set(role, [...new Set(ordered)].map(cssString).join(', ') + ', sans-serif');
   }
   return { faces, stacks };
 }
@@ -106,7 +110,7 @@ const SELECTORS: [StyleName, string][] = [
   ['table', 'table'],
   ['endMarker', '.end-marker'],
   ['contacts', '.contacts, .contacts p'],
-  ['sectionLabel', 'section > h2'],
+  ['sectionLabel', 'section.contacts > h2, section.background > h2, section.boilerplate > h2'],
   ['background', '.background p, .background li'],
   ['boilerplate', '.boilerplate p, .boilerplate li'],
 ];
@@ -143,7 +147,9 @@ export function stylesheet(composed: Composed, template: Template, locale: Local
     'padding: 2em 1.5em',
   ]);
   rule('p, ul, ol, table, figure, address, pre', ['margin-block: 0', `margin-block-end: ${pt(base.spaceAfter ?? 8)}`]);
-  rule('h1, h2, h3, h4, h5, h6', ['margin-block: 0']);
+  // a heading's size and weight are the template's (headline, subheading, section label), not the browser's
+  rule('h1, h2, h3, h4, h5, h6', ['margin-block: 0', 'font-size: 1em', 'font-weight: inherit']);
+  rule('cite', ['font-style: inherit']);
   rule('address', ['font-style: normal']);
   rule('figure', ['margin-inline: 0']);
   rule('blockquote', ['margin: 0']);

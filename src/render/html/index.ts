@@ -30,7 +30,8 @@ function quotesRe(composed: Composed): RegExp | undefined {
   if (!texts.length) return undefined;
   const open = [primary[0], secondary[0]].map(escapeRe).join('|');
   const close = [primary[1], secondary[1]].map(escapeRe).join('|');
-  return new RegExp(`(?:${open})[\\s\\u00a0\\u202f]*(?:${texts.map(escapeRe).join('|')})[\\s\\u00a0\\u202f]*(?:${close})`, 'g');
+  // the model's quote leaves out the comma or full stop before the closing mark
+  return new RegExp(`(?:${open})[\\s\\u00a0\\u202f]*(?:${texts.map(escapeRe).join('|')})[,.;:!?…，。、；：！？]?[\\s\\u00a0\\u202f]*(?:${close})`, 'gu');
 }
 
 /** Text, with the release's inline quotations (marks as written) as `<q>`. */
