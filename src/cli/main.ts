@@ -61,7 +61,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--wrap <n>', 'wrap plain text at n columns')
     .option('--pdf-standard <standard>', 'pdfa-2b')
     .option('--from <address>', 'the e-mail\'s sender (eml): "Press Office <press@example.org>"')
-    .option('--to <address>', 'an e-mail recipient (eml; repeatable)', collect)
+    .option('--to <address>', 'an e-mail recipient (eml; repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('-q, --quiet', 'print only problems')
     .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
     .option('--no-strict', 'generate sources with lint errors all the same (told as warnings), whatever the config says')
