@@ -26,6 +26,9 @@ export interface GenerateDefaults {
   jobs?: number;
   'pdf-standard'?: string;
   quiet?: boolean;
+  /** the e-mail's sender and recipients (eml) */
+  from?: string;
+  to?: string | string[];
 }
 
 const configSpec: Spec = {
@@ -38,7 +41,7 @@ const configSpec: Spec = {
       type: 'map',
       doc: 'defaults for generate; flags on the command line win',
       keys: {
-        format: { type: 'oneOf', options: [{ type: 'string' }, { type: 'list', items: { type: 'string' } }], doc: 'formats: txt,docx,pdf | json | all' },
+        format: { type: 'oneOf', options: [{ type: 'string' }, { type: 'list', items: { type: 'string' } }], doc: 'formats: txt,docx,pdf | json,html,eml | all' },
         out: { type: 'string', doc: 'output folder' },
         template: { type: 'string', doc: 'template name or path' },
         wrap: { type: 'number', min: 20, max: 1000, doc: 'wrap plain text at this many columns' },
@@ -46,6 +49,8 @@ const configSpec: Spec = {
         jobs: { type: 'number', min: 1, max: 256, doc: 'parallel workers' },
         'pdf-standard': { type: 'enum', values: ['pdfa-2b'], doc: 'PDF standard' },
         quiet: { type: 'boolean', doc: 'print only problems' },
+        from: { type: 'string', doc: 'the e-mail’s sender (eml), e.g. "Press Office <press@example.org>"' },
+        to: { type: 'oneOf', options: [{ type: 'string' }, { type: 'list', items: { type: 'string' } }], doc: 'the e-mail’s recipients (eml)' },
       },
     },
   },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isUserError, type Message } from '../messages.js';
 import { compose } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
-import type { RenderOptions } from '../render/types.js';
+import type { Family, RenderOptions } from '../render/types.js';
 import type { Limits } from '../limits.js';
 import { writeAllAtomic, writeProblem } from '../io/write.js';
 import { loadRelease, type Loaded, type LoadOptions } from './load.js';
@@ -50,6 +50,8 @@ export interface Planned {
   messages: Message[];
   /** output path (relative to cwd) without its extension */
   stem?: string;
+  /** its other language versions (./family.ts) */
+  family?: Family;
 }
 
 export function toMessages(file: string, e: unknown): Message[] {
@@ -98,6 +100,7 @@ export async function renderOne(p: Planned, format: string, opts: GenerateOption
     template,
     locale,
     options: opts.render,
+    ...(p.family ? { family: p.family } : {}),
     warn: (m) => warnings.push({ file: p.ref.file, ...m }),
     locate: (needle) => {
       const { text, index } = p.loaded!.source;

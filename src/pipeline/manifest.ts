@@ -45,6 +45,9 @@ export interface ManifestOptions {
   wrap?: number;
   pdfStandard?: string;
   sourceDateEpoch?: string;
+  /** the e-mail's sender and recipients (eml) */
+  mailFrom?: string;
+  mailTo?: string[];
 }
 
 export interface Manifest {
@@ -108,6 +111,8 @@ export function manifestOptions(opts: GenerateOptions): ManifestOptions {
     ...(opts.render.wrap ? { wrap: opts.render.wrap } : {}),
     ...(opts.render.pdfStandard ? { pdfStandard: opts.render.pdfStandard } : {}),
     ...(epoch ? { sourceDateEpoch: epoch } : {}),
+    ...(opts.render.mail?.from ? { mailFrom: opts.render.mail.from } : {}),
+    ...(opts.render.mail?.to ? { mailTo: opts.render.mail.to } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { fileHash, templateInputs, type InputRecord } from './fingerprint.js';
+import { familyOf, type Member } from './family.js';
 import { build, plan, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
 import type { Loaded } from './load.js';
 import type { SourceRef } from './inputs.js';
@@ -15,6 +16,8 @@ export interface UnitTask {
   sources: { ref: SourceRef; stem?: string }[];
   /** sha256 of files the scan read, by absolute path: not read again to hash them */
   hashes?: Record<string, string>;
+  /** every source of the unit (those up to date too), for the links between language versions */
+  members?: Member[];
   opts: GenerateOptions;
 }
 
@@ -61,6 +64,8 @@ export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
     // An original comes first in its unit: its translations reuse this load instead of parsing it again.
     if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve(p.loaded));
     checkStem(p, stem);
+    const family = familyOf(p, task.members ?? [], task.opts);
+    if (family) p.family = family;
     (await import('../lint/strict.js')).lintPlanned([p], task.opts.cwd, task.opts.strict === true);
     const result = await build(p, task.opts);
     reports.push({ ...result, inputs: await inputsOf(p, task) });

@@ -29,6 +29,14 @@ export interface Scanned {
   original?: string;
   /** scripts beyond Latin its text has characters of, for the fonts a pool shares (../render/pdf/bundled.ts) */
   scripts?: ('Arab' | 'Hans')[];
+  /** its language (`lang`, `en` when not written), for the links between an original and its translations */
+  lang?: string;
+}
+
+/** `lang: xx` as a block key at the top of the front matter: read without parsing the YAML (most sources are not parsed here). */
+function langOf(yaml: string, fm: Record<string, unknown>): string {
+  if (typeof fm.lang === 'string') return fm.lang;
+  return /^lang[ \t]*:[ \t]*["']?([A-Za-z0-9-]+)["']?[ \t]*(?:#.*)?$/m.exec(yaml)?.[1] ?? 'en';
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -65,6 +73,7 @@ export async function scanSource(ref: SourceRef, opts: Pick<GenerateOptions, 'cw
     abs,
     sha256: sha256(bytes),
     scripts,
+    lang: langOf(frontMatterText(text) ?? '', fm),
     stem: stemOf(ref, releaseId(ref.file, fm.id), opts),
     ...(typeof of === 'string' && of ? { original: path.resolve(path.dirname(abs), of) } : {}),
   };

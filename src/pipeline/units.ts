@@ -40,6 +40,8 @@ export function unitTasks(units: readonly Unit[], skip: ReadonlySet<string> | Re
   return units
     .map((u) => ({
       sources: u.sources.filter((s) => !skip.has(s.abs)).map((s) => ({ ref: s.ref, ...(s.stem ? { stem: s.stem } : {}) })),
+      // every source of the unit, up to date or not: the web page links each language version
+      members: u.sources.map((s) => ({ file: s.ref.file, translation: s.original !== undefined, ...(s.stem ? { stem: s.stem } : {}), ...(s.lang ? { lang: s.lang } : {}) })),
       // the scan hashed the bytes it read; a file changed since then is only generated again next time
       hashes: Object.fromEntries(u.sources.filter((s) => s.sha256).map((s) => [s.abs, s.sha256])),
       opts,

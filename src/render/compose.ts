@@ -31,6 +31,12 @@ export interface Composed {
    * and addresses as written, which need not be valid to be kept whole.
    */
   keepWhole: string[];
+  /**
+   * The words of the quotes the release's paragraphs carry in their text (not
+   * block quotes), without their marks, and the language's marks: formats that
+   * mark a quotation (HTML's `<q>`) find them there.
+   */
+  quotes: { inline: string[]; primary: [string, string]; secondary: [string, string] };
   /** page furniture, filled in by the paginating formats */
   furniture: {
     runningHeader?: string;
@@ -39,6 +45,8 @@ export interface Composed {
   };
   meta: {
     title: string;
+    /** the title of an embargoed release where a message announces it (an e-mail's subject): the embargo said first */
+    embargoedTitle?: string;
     subject?: string;
     author?: string;
     keywords: string[];
@@ -173,14 +181,15 @@ export function compose(release: Release, template: Template, locale: LocaleData
   }
   line('label', locale.labels.release);
   const e = release.embargo;
-  if (e) {
-    line('releaseLine', fill(locale.labels.embargo, {
-      date: formatDate(e.date, locale),
-      time: e.time,
-      offset: e.offset,
-      gmtDate: formatDate(e.gmtDate, locale),
-      gmtTime: e.gmtTime,
-    }));
+  const embargoValues = e && {
+    date: formatDate(e.date, locale),
+    time: e.time,
+    offset: e.offset,
+    gmtDate: formatDate(e.gmtDate, locale),
+    gmtTime: e.gmtTime,
+  };
+  if (embargoValues) {
+    line('releaseLine', fill(locale.labels.embargo, embargoValues));
   } else if (s.immediateRelease) {
     line('releaseLine', locale.labels.immediate);
   }
@@ -215,6 +224,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
     intl: locale.intl,
     parts,
     keepWhole: contactStrings(release.contacts),
+    quotes: { inline: release.quotes.filter((q) => q.form === 'inline').map((q) => q.text), ...locale.quotes },
     furniture: {
       ...(header ? { runningHeader: header } : {}),
       page: (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) }),
@@ -222,6 +232,9 @@ export function compose(release: Release, template: Template, locale: LocaleData
     },
     meta: {
       title: release.headline,
+      ...(embargoValues
+        ? { embargoedTitle: locale.labels.embargoSubject ? fill(locale.labels.embargoSubject, { ...embargoValues, headline: release.headline }) : `${fill(locale.labels.embargo, embargoValues)} ${release.headline}` }
+        : {}),
       ...(release.subheadline ? { subject: release.subheadline } : {}),
       ...(release.metadata.author ? { author: release.metadata.author } : {}),
       keywords: release.metadata.keywords,

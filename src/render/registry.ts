@@ -8,6 +8,8 @@ const loaders: Record<string, () => Promise<Renderer>> = {
   txt: async () => (await import('./txt.js')).txtRenderer,
   json: async () => (await import('./json.js')).jsonRenderer,
   docx: async () => (await import('./docx/index.js')).docxRenderer,
+  html: async () => (await import('./html/index.js')).htmlRenderer,
+  eml: async () => (await import('./eml.js')).emlRenderer,
   pdf: async () => {
     // before fontkit loads (../text/native-inflate.ts)
     (await import('../text/native-inflate.js')).useNativeInflate();

@@ -154,6 +154,7 @@ export const PHRASES: Record<string, Placeholders & { doc: string }> = {
   'labels.release': { doc: 'the release label', allowed: [] },
   'labels.immediate': { doc: 'the immediate-release line', allowed: [] },
   'labels.embargo': { doc: 'the embargo line', allowed: ['date', 'time', 'offset', 'gmtDate', 'gmtTime'], required: ['date', 'time'] },
+  'labels.embargoSubject': { doc: 'the subject of an embargoed release’s e-mail', allowed: ['headline', 'date', 'time', 'offset', 'gmtDate', 'gmtTime'], required: ['headline'] },
   'labels.reference': { doc: 'the reference line', allowed: ['reference'], required: ['reference'] },
   'labels.endMarker': { doc: 'the end marker', allowed: [] },
   'labels.background': { doc: 'the background label', allowed: [] },
@@ -214,6 +215,7 @@ export const localeSpec: Spec = {
       required: true,
       keys: {
         ...requiredPhrases('labels', ['release', 'immediate', 'embargo', 'reference', 'endMarker', 'background', 'contactsSentence']),
+        embargoSubject: phrase('labels.embargoSubject'),
         contactsHeading: { ...pluralForms, required: true },
         // before plural forms: the heading for several contacts (read as `other`)
         contactsHeadingPlural: { ...phrase('labels.contactsHeading'), doc: 'older form of `contactsHeading.other`' },

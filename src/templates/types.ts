@@ -114,6 +114,8 @@ export interface LocaleData {
     immediate: string;
     /** placeholders: {date} {time} {offset} {gmtDate} {gmtTime} */
     embargo: string;
+    /** an embargoed release's e-mail subject; placeholders: {headline} and the embargo's. Without it: the embargo line, then the headline */
+    embargoSubject?: string;
     /** placeholders: {reference} */
     reference: string;
     endMarker: string;

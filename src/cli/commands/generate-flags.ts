@@ -11,6 +11,8 @@ export interface GenerateFlags {
   template?: string;
   wrap?: string;
   pdfStandard?: string;
+  from?: string;
+  to?: string[];
   quiet?: boolean;
   jobs?: string;
   manifest?: string;
@@ -49,6 +51,25 @@ export function parseJobs(value: string | undefined): number | undefined {
   return n;
 }
 
+/**
+ * `--from` and `--to`: addresses as a mail header takes them (`Name <a@b.org>`),
+ * each one address, without line breaks or other control characters (which would
+ * write headers of their own).
+ */
+export function parseMailFlags(from: string | undefined, to: string[] | undefined): { from?: string; to?: string[] } | undefined {
+  const check = (flag: string, v: string) => {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(v) || !/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>\s*$/.test(v.trim()))
+      throw usage(`${flag} takes one e-mail address, not \`${v}\``, `For example ${flag} press@example.org or ${flag} "Press Office <press@example.org>".`);
+    return v.trim();
+  };
+  const out = {
+    ...(from !== undefined ? { from: check('--from', from) } : {}),
+    ...(to?.length ? { to: to.map((t) => check('--to', t)) } : {}),
+  };
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function parseLimitFlags(values: string[] | undefined): Limits {
   const r = parseLimits(values);
   if (!r.ok) throw usage(r.reason, r.hint);
@@ -77,6 +98,8 @@ export function withConfigDefaults(flags: GenerateFlags, config: GenerateDefault
     ...(c.jobs !== undefined ? { jobs: String(c.jobs) } : {}),
     ...(c['pdf-standard'] !== undefined ? { pdfStandard: c['pdf-standard'] } : {}),
     ...(c.quiet !== undefined ? { quiet: c.quiet } : {}),
+    ...(c.from !== undefined ? { from: c.from } : {}),
+    ...(c.to !== undefined ? { to: Array.isArray(c.to) ? c.to : [c.to] } : {}),
     ...given,
     out: given.out ?? c.out ?? 'dist',
   };

@@ -13,7 +13,7 @@ import { inShard } from '../../pipeline/shard.js';
 import { printMessages, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { RunReport } from '../run-report.js';
-import { parseFormats, parseJobs, parseLimitFlags, parseShardFlag, parseWrap, usage, withConfigDefaults, type GenerateFlags } from './generate-flags.js';
+import { parseFormats, parseJobs, parseLimitFlags, parseMailFlags, parseShardFlag, parseWrap, usage, withConfigDefaults, type GenerateFlags } from './generate-flags.js';
 
 export type { GenerateFlags } from './generate-flags.js';
 export { parseFormats } from './generate-flags.js';
@@ -34,6 +34,7 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   const jobs = parseJobs(flags.jobs);
   const shard = parseShardFlag(flags.shard);
   const limits = parseLimitFlags(flags.limit);
+  const mail = parseMailFlags(flags.from, flags.to);
   if (flags.pdfStandard !== undefined && flags.pdfStandard !== 'pdfa-2b') throw usage(`Unknown PDF standard \`${flags.pdfStandard}\``, 'The one supported is pdfa-2b.');
   if (flags.incremental && !flags.manifest) throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
   if (flags.template && !(await import('../../templates/load.js')).findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
@@ -47,7 +48,7 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     ...(flags.strict ? { strict: true } : {}),
     limits,
     // a plain copy: options cross to worker threads
-    render: { env: { ...io.env }, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}) },
+    render: { env: { ...io.env }, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}), ...(mail ? { mail } : {}) },
   };
 
   if (args.length === 1 && args[0] === '-') return generateStdin(opts, io);
