@@ -8,7 +8,8 @@ import path from 'node:path';
 import { isUserError, type Message } from '../messages.js';
 import { compose } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
-import type { RenderOptions } from '../render/types.js';
+import type { FamilyMember, RenderOptions } from '../render/types.js';
+import type { NewsItem } from '../newsroom/item.js';
 import type { Limits } from '../limits.js';
 import { writeAllAtomic, writeProblem } from '../io/write.js';
 import { loadRelease, type Loaded, type LoadOptions } from './load.js';
@@ -30,6 +31,8 @@ export interface SourceResult {
   ok: boolean;
   /** the outputs could not be written for a reason of the machine (an errno code, e.g. ENOSPC): the run says it once, and exits 2 */
   environment?: string;
+  /** with --feed, a source written: what the newsroom lists of it */
+  news?: NewsItem;
 }
 
 export interface GenerateOptions {
@@ -42,6 +45,8 @@ export interface GenerateOptions {
   strict?: boolean;
   /** --limit: the bounds on what is read */
   limits?: Limits;
+  /** --feed: the sources' reports carry what the newsroom page and feeds list */
+  feed?: boolean;
 }
 
 export interface Planned {
@@ -87,7 +92,7 @@ export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: Lo
 
 export { collisions } from './collisions.js';
 
-export async function renderOne(p: Planned, format: string, opts: GenerateOptions): Promise<{ data: Uint8Array | string; warnings: Message[] }> {
+export async function renderOne(p: Planned, format: string, opts: GenerateOptions, family?: FamilyMember[]): Promise<{ data: Uint8Array | string; warnings: Message[] }> {
   const { release, template, locale } = p.loaded!;
   const warnings: Message[] = [];
   const r = await renderer(format);
@@ -98,6 +103,7 @@ export async function renderOne(p: Planned, format: string, opts: GenerateOption
     template,
     locale,
     options: opts.render,
+    ...(family ? { family } : {}),
     warn: (m) => warnings.push({ file: p.ref.file, ...m }),
     locate: (needle) => {
       const { text, index } = p.loaded!.source;
@@ -108,14 +114,15 @@ export async function renderOne(p: Planned, format: string, opts: GenerateOption
   return { data, warnings };
 }
 
-export async function build(p: Planned, opts: GenerateOptions): Promise<SourceResult> {
+/** `family`: the release's original and translations, for the renderers that link them (see RenderInput). */
+export async function build(p: Planned, opts: GenerateOptions, family?: FamilyMember[]): Promise<SourceResult> {
   const result: SourceResult = { file: p.ref.file, outputs: [], messages: [...p.messages], ok: false };
   if (!p.loaded || !p.stem) return result;
   try {
     // Render every format before writing any, so that a failure leaves no partial set.
     const rendered: { format: string; data: Uint8Array | string }[] = [];
     for (const format of opts.formats) {
-      const { data, warnings } = await renderOne(p, format, opts);
+      const { data, warnings } = await renderOne(p, format, opts, family);
       result.messages.push(...(opts.strict ? warnings.map((w) => (w.severity === 'warning' ? { ...w, severity: 'error' as const } : w)) : warnings));
       rendered.push({ format, data });
     }

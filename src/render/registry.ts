@@ -7,6 +7,9 @@ import type { Renderer } from './types.js';
 const loaders: Record<string, () => Promise<Renderer>> = {
   txt: async () => (await import('./txt.js')).txtRenderer,
   json: async () => (await import('./json.js')).jsonRenderer,
+  md: async () => (await import('./md.js')).mdRenderer,
+  // a stand-in until the html renderer's branch is merged (./html-stand-in.ts)
+  html: async () => (await import('./html-stand-in.js')).htmlRenderer,
   docx: async () => (await import('./docx/index.js')).docxRenderer,
   pdf: async () => {
     // before fontkit loads (../text/native-inflate.ts)
