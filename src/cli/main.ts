@@ -55,7 +55,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   p.command('generate')
     .description('write the outputs of each source')
     .argument('<sources...>', 'source files, folders or globs; - for standard input')
-    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json,html,eml | all'))
+    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json,md,html,eml | all'))
     .option('-o, --out <folder>', 'output folder (default: dist)')
     .option('-t, --template <name|path>', 'template (wins over the front matter)')
     .option('--wrap <n>', 'wrap plain text at n columns')
@@ -69,6 +69,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
     .option('--shard <i/n>', 'this CI job\'s share of the sources')
+    .option('--feed', 'with -f html: also write index.html and an Atom feed a language (feed.<lang>.xml) in the output folder')
     .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
     .addHelpText('after', GENERATE_HELP)
     // loaded when run: --version and --help load no command

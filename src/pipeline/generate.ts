@@ -9,6 +9,7 @@ import { isUserError, type Message } from '../messages.js';
 import { compose } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
 import type { Family, RenderOptions } from '../render/types.js';
+import type { NewsItem } from '../newsroom/item.js';
 import type { Limits } from '../limits.js';
 import { writeAllAtomic, writeProblem } from '../io/write.js';
 import { loadRelease, type Loaded, type LoadOptions } from './load.js';
@@ -30,6 +31,8 @@ export interface SourceResult {
   ok: boolean;
   /** the outputs could not be written for a reason of the machine (an errno code, e.g. ENOSPC): the run says it once, and exits 2 */
   environment?: string;
+  /** with --feed, a source written: what the newsroom lists of it */
+  news?: NewsItem;
 }
 
 export interface GenerateOptions {
@@ -42,6 +45,8 @@ export interface GenerateOptions {
   strict?: boolean;
   /** --limit: the bounds on what is read */
   limits?: Limits;
+  /** --feed: the sources' reports carry what the newsroom page and feeds list */
+  feed?: boolean;
 }
 
 export interface Planned {

@@ -56,6 +56,8 @@ export interface Manifest {
   options: ManifestOptions;
   shard?: string;
   sources: ManifestEntry[];
+  /** --feed: index.html and the feeds (format `newsroom`, `atom`), paths relative to the manifest */
+  newsroom?: ManifestOutput[];
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -116,13 +118,14 @@ export function manifestOptions(opts: GenerateOptions): ManifestOptions {
   };
 }
 
-export function makeManifest(version: string, options: ManifestOptions, shard: string | undefined, entries: ManifestEntry[]): Manifest {
+export function makeManifest(version: string, options: ManifestOptions, shard: string | undefined, entries: ManifestEntry[], newsroom: ManifestOutput[] = []): Manifest {
   return {
     manifestVersion: MANIFEST_VERSION,
     tool: { name: 'pressready', version },
     options,
     ...(shard ? { shard } : {}),
     sources: [...entries].sort((a, b) => byKey(a.source, b.source)),
+    ...(newsroom.length ? { newsroom: [...newsroom].sort((a, b) => byKey(a.path, b.path)) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { familyOf, type Member } from './family.js';
 import { build, plan, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
 import type { Loaded } from './load.js';
 import type { SourceRef } from './inputs.js';
+import { newsItem, type NewsItem } from '../newsroom/item.js';
 
 /** What a task carries: plain data, so that it crosses to a worker thread. */
 export interface UnitTask {
@@ -56,19 +57,46 @@ function checkStem(p: Planned, planned: string | undefined): void {
   delete p.loaded;
 }
 
-export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
+/** Load every source of a unit (the original first: its translations reuse that load), check where each writes, lint. */
+async function planUnit(task: UnitTask): Promise<Planned[]> {
   const originals = new Map<string, Promise<Loaded>>();
-  const reports: SourceReport[] = [];
+  const planned: Planned[] = [];
   for (const { ref, stem } of task.sources) {
     const p = await plan(ref, task.opts, originals);
-    // An original comes first in its unit: its translations reuse this load instead of parsing it again.
     if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve(p.loaded));
     checkStem(p, stem);
+    planned.push(p);
+  }
+  (await import('../lint/strict.js')).lintPlanned(planned, task.opts.cwd, task.opts.strict === true);
+  return planned;
+}
+
+const isOriginal = (p: Planned) => !p.loaded!.source.frontMatter['translation-of'];
+
+function newsOf(p: Planned, planned: readonly Planned[]): NewsItem {
+  const { release, template, locale } = p.loaded!;
+  const others = planned.filter((q) => q !== p && q.loaded && q.stem).map((q) => ({ lang: q.loaded!.release.lang, stem: q.stem! }));
+  return newsItem(release, template, locale, p.stem!, isOriginal(p), others);
+}
+
+export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
+  const planned = await planUnit(task);
+  const reports: SourceReport[] = [];
+  for (const p of planned) {
     const family = familyOf(p, task.members ?? [], task.opts);
     if (family) p.family = family;
-    (await import('../lint/strict.js')).lintPlanned([p], task.opts.cwd, task.opts.strict === true);
     const result = await build(p, task.opts);
+    if (task.opts.feed && result.ok) result.news = newsOf(p, planned);
     reports.push({ ...result, inputs: await inputsOf(p, task) });
   }
   return reports;
+}
+
+/**
+ * What the newsroom lists of a unit this run does not generate (up to date, or
+ * another shard's): its sources loaded and linted as generate would, not rendered.
+ */
+export async function unitNews(task: UnitTask): Promise<NewsItem[]> {
+  const planned = await planUnit(task);
+  return planned.filter((p) => p.loaded && p.stem).map((p) => newsOf(p, planned));
 }

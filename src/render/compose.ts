@@ -158,6 +158,11 @@ function contactsPart(release: Release, template: Template, locale: LocaleData):
   };
 }
 
+/** Who issues the release: the letterhead's organization (the locale's, then the template's), else the source's author. */
+export function organizationOf(release: Release, template: Template, locale: LocaleData): string | undefined {
+  return locale.letterhead?.organization ?? template.settings.letterhead.organization ?? release.metadata.author;
+}
+
 export function compose(release: Release, template: Template, locale: LocaleData, env: NodeJS.ProcessEnv = process.env): Composed {
   const s = template.settings;
   const parts: Part[] = [];
@@ -166,7 +171,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
     parts.push({ kind: 'line', style, text: styleOf(template, style).uppercase ? upper(value, locale) : value });
   };
 
-  const organization = locale.letterhead?.organization ?? s.letterhead.organization ?? release.metadata.author;
+  const organization = organizationOf(release, template, locale);
   const letterLines = locale.letterhead?.lines ?? s.letterhead.lines ?? [];
   // checked when the template was loaded, in the folder of the template that names it
   const logo = template.files['letterhead.logo'];

@@ -7,6 +7,7 @@ import type { Renderer } from './types.js';
 const loaders: Record<string, () => Promise<Renderer>> = {
   txt: async () => (await import('./txt.js')).txtRenderer,
   json: async () => (await import('./json.js')).jsonRenderer,
+  md: async () => (await import('./md.js')).mdRenderer,
   docx: async () => (await import('./docx/index.js')).docxRenderer,
   html: async () => (await import('./html/index.js')).htmlRenderer,
   eml: async () => (await import('./eml.js')).emlRenderer,

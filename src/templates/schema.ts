@@ -162,6 +162,11 @@ export const PHRASES: Record<string, Placeholders & { doc: string }> = {
   'labels.contactsHeading': { doc: 'the contacts block heading, in each plural form', allowed: ['count'] },
   'labels.page': { doc: 'the page number in the footer', allowed: ['page', 'pages'], required: ['page'] },
   'labels.more': { doc: 'the continuation line at the foot of a page', allowed: [] },
+  'newsroom.title': { doc: 'the title of the newsroom page (`--feed`) and of the language’s Atom feed', allowed: [] },
+  'newsroom.language': { doc: 'the language’s own name, heading its releases on the newsroom page', allowed: [] },
+  'newsroom.translations': { doc: 'on the newsroom page, before the links to a release’s other languages', allowed: [] },
+  'newsroom.feed': { doc: 'on the newsroom page, the link to the language’s Atom feed', allowed: [] },
+  'newsroom.languages': { doc: 'on the newsroom page, the name of the list of languages (read by screen readers)', allowed: [] },
   dateline: { doc: 'the dateline, ending with the space (if any) before the lead', allowed: ['city', 'date'], required: ['city', 'date'] },
   'date.pattern': { doc: 'a date in the house style', allowed: ['day', 'month', 'year'], required: ['day', 'month', 'year'] },
   'contact.withRole': { doc: 'a contact with a role', allowed: ['name', 'role'], required: ['name', 'role'] },
@@ -223,6 +228,11 @@ export const localeSpec: Spec = {
       },
     },
     dateline: { ...phrase('dateline'), required: true },
+    newsroom: {
+      type: 'map',
+      required: true,
+      keys: requiredPhrases('newsroom', ['title', 'language', 'translations', 'feed', 'languages']),
+    },
     date: {
       type: 'map',
       keys: {

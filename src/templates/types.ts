@@ -103,6 +103,20 @@ export interface TemplateSettings {
  */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
+/** The words of the newsroom page (`generate --feed`): index.html and the feeds' titles. */
+export interface NewsroomWords {
+  /** the page's and the feeds' title: `Press releases` */
+  title: string;
+  /** the language's own name, heading its group: `English`, `Français` */
+  language: string;
+  /** before the links to a release's other languages: `Also in:` */
+  translations: string;
+  /** the link to a language's Atom feed: `Atom feed` */
+  feed: string;
+  /** names the list of languages at the top, for screen readers: `Languages` */
+  languages: string;
+}
+
 export interface LocaleData {
   /** the language tag of the file (`en`, `fr`, `zh`) */
   lang: string;
@@ -130,6 +144,7 @@ export interface LocaleData {
   };
   /** placeholders: {city} {date} */
   dateline: string;
+  newsroom: NewsroomWords;
   /** a date in the house style; without it, Intl's long date for `intl` */
   date?: { pattern: string; months: string[] };
   contact: {

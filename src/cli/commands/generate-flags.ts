@@ -20,6 +20,7 @@ export interface GenerateFlags {
   shard?: string;
   strict?: boolean;
   limit?: string[];
+  feed?: boolean;
 }
 
 export function usage(reason: string, hint: string): UserError {

@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { UserError, type Message } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
-import type { GenerateOptions } from '../../pipeline/generate.js';
+import type { GenerateOptions, Output } from '../../pipeline/generate.js';
+import type { NewsItem } from '../../newsroom/item.js';
 import type { ManifestEntry } from '../../pipeline/manifest.js';
 import { inShard } from '../../pipeline/shard.js';
 import { printMessages, type Io } from '../io.js';
@@ -36,6 +37,8 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   const limits = parseLimitFlags(flags.limit);
   const mail = parseMailFlags(flags.from, flags.to);
   if (flags.pdfStandard !== undefined && flags.pdfStandard !== 'pdfa-2b') throw usage(`Unknown PDF standard \`${flags.pdfStandard}\``, 'The one supported is pdfa-2b.');
+  if (flags.feed && !formats.includes('html'))
+    throw usage('--feed needs html among the formats', 'The index and the feeds link to each release\'s page: for example -f html --feed, or -f html,pdf --feed.');
   if (flags.incremental && !flags.manifest) throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
   if (flags.template && !(await import('../../templates/load.js')).findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
     throw usage(`No template \`${flags.template}\``, 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder.');
@@ -47,11 +50,15 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     cwd: io.cwd,
     ...(flags.strict ? { strict: true } : {}),
     limits,
+    ...(flags.feed ? { feed: true } : {}),
     // a plain copy: options cross to worker threads
     render: { env: { ...io.env }, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}), ...(mail ? { mail } : {}) },
   };
 
-  if (args.length === 1 && args[0] === '-') return generateStdin(opts, io);
+  if (args.length === 1 && args[0] === '-') {
+    if (flags.feed) throw usage('--feed writes files: it cannot be used with `-` (standard output)', 'Give the sources as files or folders, for example: pressready generate archive/ -f html --feed');
+    return generateStdin(opts, io);
+  }
   // until it is known whether workers will do the work, keep the main thread's heap small (../../pipeline/heap.ts)
   (await import('../../pipeline/heap.js')).beforeScan();
   if (args.includes('-')) throw usage('`-` (standard input) cannot be mixed with other sources', 'Give `-` alone.');
@@ -66,7 +73,8 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   if (clash.length) throw new UserError(clash, 2);
 
   const { groupUnits, unitTasks } = await import('../../pipeline/units.js');
-  const units = groupUnits(scanned, io.cwd).filter((u) => inShard(u.key, shard));
+  const allUnits = groupUnits(scanned, io.cwd);
+  const units = allUnits.filter((u) => inShard(u.key, shard));
   const sources = units.flatMap((u) => u.sources);
 
   const manifest = flags.manifest ? await import('../../pipeline/manifest.js') : undefined;
@@ -78,6 +86,8 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     const found = await (await import('../../pipeline/incremental.js')).upToDate(sources, { version, options, paths, cwd: io.cwd, shown: flags.manifest });
     if (found.notice) printMessages(io, [found.notice]);
     reused = found.reused;
+    // A unit is generated whole or not at all: its releases link one another (a translation added or changed, the original's page lists it)
+    for (const u of units) if (u.sources.some((s) => !reused.has(s.abs))) for (const s of u.sources) reused.delete(s.abs);
   }
 
   const progress = progressBar(io, sources.length, { ...(flags.quiet ? { quiet: true } : {}) });
@@ -86,6 +96,7 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
 
   const tasks = unitTasks(units, reused, opts);
   const entries: ManifestEntry[] = [...reused.values()];
+  const news: NewsItem[] = [];
   const { runUnits } = await import('../../pipeline/pool.js');
   const toRender = new Set(tasks.flatMap((t) => t.sources.map((s) => path.resolve(io.cwd, s.ref.file))));
   const fontsForWorkers = async () => {
@@ -98,6 +109,7 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     (_i, reports) => {
       for (const r of reports) {
         report.add({ kind: 'report', report: r });
+        if (r.news) news.push(r.news);
         if (manifest && paths) entries.push(manifest.entryOf(r, io.cwd, paths));
       }
     },
@@ -106,10 +118,25 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   progress.clear();
   report.environmentSummary();
 
+  let site: Output[] = [];
+  if (opts.feed && !report.environment.size) {
+    // the units this run did not render (up to date, or another shard's) are listed too: loaded, not rendered
+    const rendered = new Set(units.filter((u) => u.sources.some((s) => !reused.has(s.abs))).map((u) => u.key));
+    const others = unitTasks(allUnits.filter((u) => !rendered.has(u.key)), new Set<string>(), opts);
+    const { unitNews } = await import('../../pipeline/run-unit.js');
+    for (const t of others) news.push(...(await unitNews(t)));
+    const written = await (await import('../../pipeline/newsroom.js')).writeNewsroom(news, opts);
+    if ('problem' in written) {
+      printMessages(io, [written.problem]);
+      return 2;
+    }
+    site = written.outputs;
+  }
+
   if (manifest && paths && options) {
     const { writeAtomic, writeProblem } = await import('../../io/write.js');
     try {
-      await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, shard ? `${shard.index}/${shard.count}` : undefined, entries)));
+      await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, shard ? `${shard.index}/${shard.count}` : undefined, entries, site.map((o) => ({ ...o, path: paths.rel(path.resolve(io.cwd, o.path)) })))));
     } catch (e) {
       const problem = writeProblem(e, flags.manifest ?? paths.file);
       if (!problem) throw e;
