@@ -12,12 +12,12 @@ import YAML from 'yaml';
 import { plainText } from '../src/newsroom/item.js';
 import { compose } from '../src/render/compose.js';
 import { mdRenderer } from '../src/render/md.js';
-import type { FamilyMember } from '../src/render/types.js';
+import type { Family } from '../src/render/types.js';
 import { ALL_FIXTURES, expectedWords, fixture, generateInTwoTimeZones, loadFixture, missingWords, ROOT, runCli, tempDirs, words } from './helpers.js';
 
 const temp = tempDirs();
 
-async function md(rel: string, family?: FamilyMember[]) {
+async function md(rel: string, family?: Family) {
   const l = await loadFixture(rel);
   const composed = compose(l.release, l.template, l.locale, {});
   const out = mdRenderer.render({ ...l, composed, options: { env: {} }, warn: () => {}, ...(family ? { family } : {}) }) as string;
@@ -86,10 +86,7 @@ describe('md: Markdown for a CMS', () => {
   });
 
   it('the water report (wire template, embargoed): front matter a CMS reads, labels in the language (golden file)', async () => {
-    const { out } = await md('water-report/release.md', [
-      { lang: 'en', stem: 'release', original: true },
-      { lang: 'fr', stem: 'release.fr', original: false },
-    ]);
+    const { out } = await md('water-report/release.md', { self: { lang: 'en', stem: 'release' }, translations: [{ lang: 'fr', stem: 'release.fr' }] });
     golden('water-report.md', out);
     expect(out.startsWith('---\ntitle: Independent expert urges States')).toBe(true);
     const fm = frontMatter(parse(out));
