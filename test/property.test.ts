@@ -112,14 +112,21 @@ function readerWords(text: string, pdf = false): string[] {
  * also put a space inside a word where a combining mark sits (`é té`).
  */
 function inPieces(word: string, tokens: readonly string[], skip: number): boolean {
+  // a furniture word may also be a prefix of what is left (the header's `q` of `q́` before a piece `qy…`):
+  // each token is either taken as the next piece or skipped, with backtracking (memo: token index × letters left)
+  const failed = new Set<string>();
+  const rest = (j: number, left: string, skipped: number): boolean => {
+    if (!left) return true;
+    if (j >= tokens.length || skipped > skip) return false;
+    const key = `${j}:${left.length}:${skipped}`;
+    if (failed.has(key)) return false;
+    const t = tokens[j]!;
+    const ok = (t !== '' && left.startsWith(t) && rest(j + 1, left.slice(t.length), 0)) || rest(j + 1, left, skipped + 1);
+    if (!ok) failed.add(key);
+    return ok;
+  };
   for (let s = 0; s < tokens.length; s++) {
-    if (!tokens[s] || !word.startsWith(tokens[s]!)) continue;
-    let rest = word.slice(tokens[s]!.length);
-    for (let j = s + 1, skipped = 0; rest && j < tokens.length && skipped <= skip; j++) {
-      if (rest.startsWith(tokens[j]!)) (rest = rest.slice(tokens[j]!.length)), (skipped = 0);
-      else skipped++;
-    }
-    if (!rest) return true;
+    if (tokens[s] && word.startsWith(tokens[s]!) && rest(s + 1, word.slice(tokens[s]!.length), 0)) return true;
   }
   return false;
 }
