@@ -1,6 +1,7 @@
 /**
  * Where one large source's time and memory go: each stage of generate run in turn
- * in one process (parse + model, lint, compose, each renderer), with its time,
+ * in one process (parse + model, lint, compose, each renderer), with its time
+ * (wall clock, and CPU time of all threads: steadier on a shared machine),
  * the heap live after it (after a full collection) and the peak RSS so far.
  *
  *   node --expose-gc scripts/bench/stages.mjs <source.md> [formats, default txt,docx,pdf]
@@ -14,12 +15,16 @@ const MB = (n) => (n / 1048576).toFixed(0);
 const gc = globalThis.gc ?? (() => {});
 const rows = [];
 let t = performance.now();
+let cpu = process.cpuUsage();
 function mark(stage) {
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   gc();
   const m = process.memoryUsage();
-  rows.push({ stage, ms: ms.toFixed(0), heapMB: MB(m.heapUsed), extMB: MB(m.external + m.arrayBuffers), rssMB: MB(m.rss), peakMB: MB(process.resourceUsage().maxRSS * 1024) });
+  if (process.env.STAGES_TRACE) process.stderr.write(`-- ${stage}\n`);
+  rows.push({ stage, ms: ms.toFixed(0), cpuMs: ((used.user + used.system) / 1000).toFixed(0), heapMB: MB(m.heapUsed), extMB: MB(m.external + m.arrayBuffers), rssMB: MB(m.rss), peakMB: MB(process.resourceUsage().maxRSS * 1024) });
   t = performance.now();
+  cpu = process.cpuUsage();
 }
 
 const { plan, renderOne } = await import(lib('pipeline/generate.js'));

@@ -21,7 +21,7 @@ import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 
 /** A piece is about this many characters; a text no longer than two pieces is parsed whole. */
-export const PIECE = 32 * 1024;
+export const PIECE = 8 * 1024;
 
 const SPLIT = /\n\r?\n(?=\p{L})/gu;
 
