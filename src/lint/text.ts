@@ -6,7 +6,7 @@ import type { Node, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import YAML, { type Node as YamlNode } from 'yaml';
 import type { TextEdit } from '../messages.js';
-import { plainText, positionedText } from '../model/extract/text.js';
+import { positionedText } from '../model/extract/text.js';
 import type { Source } from '../source/parse.js';
 
 export interface ProseBlock {
@@ -15,18 +15,6 @@ export interface ProseBlock {
   text: string;
   /** offsets[i]: where text[i] is in the source file */
   offsets: number[];
-}
-
-/** A block whose offsets are worked out when a rule first asks for them (to report or fix something in it). */
-class LazyBlock implements ProseBlock {
-  private positions?: number[];
-  constructor(
-    readonly node: Node,
-    readonly text: string,
-  ) {}
-  get offsets(): number[] {
-    return (this.positions ??= positionedText(this.node, { maskCode: true }).offsets);
-  }
 }
 
 /** By tree, for the rules of one lint run (./engine.ts forgets them after it): a character's offset costs more than the character. */
@@ -44,7 +32,8 @@ export function proseBlocks(tree: Root): ProseBlock[] {
   const out: ProseBlock[] = [];
   visit(tree, (node) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      out.push(new LazyBlock(node, plainText(node, { maskCode: true })));
+      const pt = positionedText(node, { maskCode: true });
+      out.push({ node, text: pt.text, offsets: pt.offsets });
       return 'skip';
     }
     return undefined;

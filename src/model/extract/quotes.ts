@@ -9,7 +9,7 @@ import type { LocaleData } from '../../templates/types.js';
 import { scanQuotes, type QuoteSpan } from '../../text/quotes.js';
 import type { Quote, SourceRange } from '../types.js';
 import { rangeOf } from './blocks.js';
-import { plainText, positionedText, type PositionedText } from './text.js';
+import { positionedText, type PositionedText } from './text.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (list: readonly string[]) =>
@@ -130,11 +130,9 @@ function cleanRole(role: string | undefined, locale: LocaleData): string | undef
 
 function inlineQuotes(para: Paragraph, locale: LocaleData, speakers: Speakers, index: LineIndex): Quote[] {
   const p = patterns(locale);
-  const plain = plainText(para);
-  const spans = scanQuotes(plain, locale.quotes).spans.filter((s) => s.depth === 0);
-  const out: Quote[] = [];
-  if (!spans.length) return out;
   const pt: PositionedText = positionedText(para);
+  const spans = scanQuotes(pt.text, locale.quotes).spans.filter((s) => s.depth === 0);
+  const out: Quote[] = [];
   let previous: Speaker | undefined;
   spans.forEach((s: QuoteSpan, i) => {
     const after = pt.text.slice(s.close + 1, spans[i + 1]?.open ?? pt.text.length);
@@ -158,7 +156,7 @@ function inlineQuotes(para: Paragraph, locale: LocaleData, speakers: Speakers, i
 function blockQuote(node: Blockquote, locale: LocaleData, speakers: Speakers): Quote | undefined {
   const range = rangeOf(node);
   if (!range) return undefined;
-  const paras = node.children.filter((c): c is Paragraph => c.type === 'paragraph').map((c) => plainText(c));
+  const paras = node.children.filter((c): c is Paragraph => c.type === 'paragraph').map((c) => positionedText(c).text);
   const last = paras[paras.length - 1];
   let speaker: Speaker | undefined;
   let words = paras;

@@ -9,18 +9,6 @@ export interface PositionedText {
 
 /** `maskCode`: inline code becomes U+FFFC characters (same offsets), so that checks of prose skip it. */
 export function positionedText(node: Node, opts: { maskCode?: boolean } = {}): PositionedText {
-  return walkText(node, opts, true);
-}
-
-/**
- * The text of positionedText without the offsets: most paragraphs are read and
- * never pointed into, and an offset for every character costs more than the character.
- */
-export function plainText(node: Node, opts: { maskCode?: boolean } = {}): string {
-  return walkText(node, opts, false).text;
-}
-
-function walkText(node: Node, opts: { maskCode?: boolean }, positioned: boolean): PositionedText {
   let text = '';
   const offsets: number[] = [];
   const walk = (n: Node) => {
@@ -29,16 +17,16 @@ function walkText(node: Node, opts: { maskCode?: boolean }, positioned: boolean)
       const end = n.position?.end.offset ?? start;
       // Inline code is written inside backticks; text may hold escapes, so clamp to the node.
       const shift = n.type === 'inlineCode' ? Math.max(0, (end - start - n.value.length) / 2) : 0;
-      if (positioned) for (let i = 0; i < n.value.length; i++) offsets.push(Math.min(start + shift + i, Math.max(start, end - 1)));
+      for (let i = 0; i < n.value.length; i++) offsets.push(Math.min(start + shift + i, Math.max(start, end - 1)));
       text += opts.maskCode && n.type === 'inlineCode' ? '\uFFFC'.repeat(n.value.length) : n.value;
     } else if (n.type === 'break') {
-      if (positioned) offsets.push(n.position?.start.offset ?? 0);
+      offsets.push(n.position?.start.offset ?? 0);
       text += '\n';
     } else if ('children' in n) {
       for (const c of (n as Parent).children) walk(c);
     }
   };
   walk(node);
-  if (positioned) offsets.push(node.position?.end.offset ?? (offsets.length ? offsets[offsets.length - 1]! + 1 : 0));
+  offsets.push(node.position?.end.offset ?? (offsets.length ? offsets[offsets.length - 1]! + 1 : 0));
   return { text, offsets };
 }
