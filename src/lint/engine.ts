@@ -17,6 +17,7 @@ import { fixUntilStable } from './fix.js';
 import type { AnyRule, Report, Subject } from './rule.js';
 import { RULES } from './rules/index.js';
 import { buildSubject } from './subject.js';
+import { forgetProseBlocks } from './text.js';
 
 export interface LintOptions {
   cwd: string;
@@ -51,6 +52,7 @@ export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Mess
       out.push({ file: subject.file, place: source.index.place(0, 3), ruleId: rule.meta.id, severity: 'error', reason: `Internal error in rule ${rule.meta.id}: ${(e as Error).message}`, hint: 'This is a bug in pressready; please report it with the source.' });
     }
   }
+  forgetProseBlocks(source.tree);
   const stretches = directives(source.tree);
   return sortMessages(stretches.length ? out.filter((m) => !isDisabled(m, stretches)) : out);
 }

@@ -17,7 +17,13 @@ export interface ProseBlock {
   offsets: number[];
 }
 
+/** By tree, for the rules of one lint run (./engine.ts forgets them after it): a character's offset costs more than the character. */
 const blockCache = new WeakMap<Root, ProseBlock[]>();
+
+/** Drops the blocks of `tree`: generate keeps the tree while it renders, and needs the blocks no more. */
+export function forgetProseBlocks(tree: Root): void {
+  blockCache.delete(tree);
+}
 
 /** Paragraphs, headings and table cells, wherever they stand (lists, block quotes, sections), in order. */
 export function proseBlocks(tree: Root): ProseBlock[] {

@@ -14,6 +14,7 @@ import { LineIndex, type Message } from '../messages.js';
 import { parseYaml, type YamlSource } from '../yaml/parse.js';
 import { validate, type UnknownKey } from '../yaml/schema.js';
 import { LIMITS, type Limits } from '../limits.js';
+import { parseInPieces } from './chunks.js';
 import { tooDeep } from './depth.js';
 import { hasFrontMatter } from './fence.js';
 import { resolveReferences } from './references.js';
@@ -42,8 +43,9 @@ export type ParseResult = { ok: true; source: Source; messages: Message[] } | { 
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
+/** The tree of a Markdown text; a long one is parsed a piece at a time (./chunks.ts), to the same tree. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  return parseInPieces(text, (piece) => processor.parse(piece) as Root);
 }
 
 export { hasFrontMatter } from './fence.js';

@@ -21,13 +21,20 @@ const MM = 72 / 25.4;
 const SAMPLE: Record<string, string> = { Latn: 'n', Arab: 'ب', Hans: '中', Hant: '中' };
 
 export interface PdfPlan {
-  /** pages the PDF has */
-  pages: number;
-  /** the page (1-based) that holds the end marker; `pages + 1` when there is none */
+  /**
+   * The page (1-based) that holds the end marker (the pages + 1 when there is
+   * none), exact up to the third page; 4 for any later one (the footers need no more).
+   */
   endPage: number;
   /** the PDF's height in points of a line of text in a style of `size` and `lineHeight` */
   lineHeight(size: number, lineHeight: number, bold: boolean, role?: string): number;
 }
+
+/** The pages the footers tell apart: the first, the second and the odd ones after it. */
+const LATER = 4;
+
+/** Thrown to stop the layout once the end marker's page is known. */
+const KNOWN = Symbol('known');
 
 export function pdfPlan(composed: Composed, template: Template, scripts: ScriptSettings): PdfPlan {
   const s = template.settings;
@@ -36,18 +43,39 @@ export function pdfPlan(composed: Composed, template: Template, scripts: ScriptS
   const text = new TextLayout(fonts, () => {});
   const structure = new Structure();
   const blocks = new BlockLayout(template, text, structure, composed, width - (s.page.margins.left + s.page.margins.right) * MM);
+  const top = s.page.margins.top * MM;
+  const bottom = height - s.page.margins.bottom * MM;
   let endMarker: object | undefined;
-  for (const part of composed.parts) {
-    const before = blocks.items.length;
-    blocks.part(part, structure.root);
-    if (part.kind === 'line' && part.style === 'endMarker') endMarker = blocks.items[before];
+  let endPage = LATER;
+  // The page of an item is final once the item after it is laid out (a heading goes with what follows), and
+  // no item moves one before it: the end marker's page is known when it is laid out, or when items before
+  // it already reach the fourth page. The rest of a long release is not laid out.
+  const pageOf = (box: object | undefined) => paginate(blocks.items, top, bottom).findIndex((p) => p.placements.some((pl) => pl.kind === 'lines' && pl.box === box));
+  let checkAt = 16;
+  blocks.afterBlock = () => {
+    if (blocks.items.length < checkAt) return;
+    checkAt = blocks.items.length + 16;
+    if (pageOf(blocks.items[blocks.items.length - 2]) + 1 >= LATER) throw KNOWN;
+  };
+  try {
+    for (const part of composed.parts) {
+      const before = blocks.items.length;
+      blocks.part(part, structure.root);
+      if (part.kind === 'line' && part.style === 'endMarker') {
+        endMarker = blocks.items[before];
+        if (endMarker) break;
+      }
+    }
+    const pages = paginate(blocks.items, top, bottom);
+    const found = pages.findIndex((p) => p.placements.some((pl) => pl.kind === 'lines' && pl.box === endMarker));
+    // no end marker: the `more` label on every page
+    endPage = Math.min(found < 0 ? pages.length + 1 : found + 1, LATER);
+  } catch (e) {
+    if (e !== KNOWN) throw e;
   }
-  const pages = paginate(blocks.items, s.page.margins.top * MM, height - s.page.margins.bottom * MM);
-  const found = pages.findIndex((p) => p.placements.some((pl) => pl.kind === 'lines' && pl.box === endMarker));
   const samples = [SAMPLE.Latn!, ...(scripts.script && SAMPLE[scripts.script] ? [SAMPLE[scripts.script]!] : [])];
   return {
-    pages: pages.length,
-    endPage: found < 0 ? pages.length + 1 : found + 1,
+    endPage,
     lineHeight(size, lineHeight, bold, role = 'sans') {
       // as the PDF's lines do: the tallest ascent and the deepest descent of the faces on the line
       // (a script's own face at its size: Arabic is set larger than Latin)

@@ -96,8 +96,19 @@ export const pdfRenderer: Renderer = {
     // every switch back to it (~5 ms of an Arabic release, whose lines alternate faces).
     const families = (doc as unknown as { _fontFamilies?: Record<string, unknown>; _font?: unknown })._fontFamilies;
     if (families && !families[primary.key]) families[primary.key] = (doc as unknown as { _font: unknown })._font;
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
+    // pdfkit gives a chunk per line it writes (~3 a paragraph): copied into one growing buffer as they come,
+    // instead of kept as tens of thousands of small buffers until the end
+    let out = new Uint8Array(64 * 1024);
+    let length = 0;
+    doc.on('data', (c: Uint8Array) => {
+      if (length + c.length > out.length) {
+        const bigger = new Uint8Array(Math.max(out.length * 2, length + c.length));
+        bigger.set(out.subarray(0, length));
+        out = bigger;
+      }
+      out.set(c, length);
+      length += c.length;
+    });
     const done = new Promise<void>((resolve, reject) => {
       doc.on('end', () => resolve());
       doc.on('error', reject);
@@ -116,6 +127,6 @@ export const pdfRenderer: Renderer = {
     } finally {
       forgetGlyphs();
     }
-    return new Uint8Array(Buffer.concat(chunks));
+    return out.slice(0, length);
   },
 };

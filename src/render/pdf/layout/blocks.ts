@@ -78,6 +78,14 @@ export class BlockLayout {
   private listDepth = 0;
   /** the end marker's paragraph: the release text ends on its page */
   endMarker: ParaBox | undefined;
+  /** blocks() inside blocks() (lists, quotes): 1 at a part's own blocks */
+  private depth = 0;
+  /**
+   * Called after each of a part's own blocks is laid out, when every item before
+   * it is final (a list has set its items' spacing, a table has taken its cells
+   * out of the flow): a reader of the layout so far may stop it by throwing.
+   */
+  afterBlock?: () => void;
 
   constructor(
     private readonly template: Template,
@@ -176,8 +184,18 @@ export class BlockLayout {
   }
 
   blocks(list: readonly Block[], parent: StructNode, styleName: StyleName, column: Column = { left: 0, width: this.width }): void {
+    this.depth++;
+    try {
+      this.blockList(list, parent, styleName, column);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blockList(list: readonly Block[], parent: StructNode, styleName: StyleName, column: Column): void {
     const t = this.template;
     for (const [n, b] of list.entries()) {
+      if (n > 0 && this.depth === 1) this.afterBlock?.();
       const st = resolveStyle(t, styleName, this.lang);
       const afterTable = list[n - 1]?.type === 'table' ? { spaceBefore: Math.max(st.spaceBefore, 8) } : {};
       switch (b.type) {

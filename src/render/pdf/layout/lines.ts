@@ -81,6 +81,9 @@ const advances = new Map<string, Map<number, number>>();
 const WIDTHS_MAX = 50_000;
 
 export class TextLayout {
+  /** the paragraph being broken into lines has no character that needs shaping (SHAPED) */
+  private plain = false;
+
   /**
    * `known`: strings a line never breaks inside, beyond the addresses and phone
    * numbers found in the text (../../../text/unbreakable.ts): the release's
@@ -115,11 +118,30 @@ export class TextLayout {
     return w * size;
   }
 
+  /**
+   * measure(face, size, text.slice(a, b)), for text that needs no shaping (the
+   * caller knows): the same sum, in the same order, without the slice.
+   */
+  private measurePlain(face: Face, size: number, text: string, a: number, b: number): number {
+    let w = 0;
+    for (let i = a; i < b; ) {
+      let cp = text.codePointAt(i)!;
+      // a pair cut by the end of the range is its first half alone, as in the slice
+      if (cp > 0xffff && i + 1 >= b) cp = text.charCodeAt(i);
+      w += this.advanceOf(face, cp);
+      i += cp > 0xffff ? 2 : 1;
+    }
+    return w * size;
+  }
+
   /** Advance widths by face and code point (per em): the hot path of line breaking. */
   private advance(face: Face, ch: string): number {
+    return this.advanceOf(face, ch.codePointAt(0)!);
+  }
+
+  private advanceOf(face: Face, cp: number): number {
     let byFace = advances.get(face.file);
     if (!byFace) advances.set(face.file, (byFace = new Map()));
-    const cp = ch.codePointAt(0)!;
     let w = byFace.get(cp);
     if (w === undefined) {
       const font = this.fonts.open(face);
@@ -137,17 +159,18 @@ export class TextLayout {
     spans.forEach((s, i) => {
       for (let k = 0; k < s.text.length; k++) spanAt.push(i);
     });
-    const faces = this.assignFaces(text, spans, spanAt, role);
-    const levels = dir === 'ltr' && !MAY_REORDER.test(text) ? null : bidi.getEmbeddingLevels(text, dir);
-    const ranges = this.breakLines(text, spans, spanAt, faces, width);
     const han = hanContext(text);
+    const faces = this.assignFaces(text, spans, spanAt, role, han);
+    const levels = dir === 'ltr' && !MAY_REORDER.test(text) ? null : bidi.getEmbeddingLevels(text, dir);
+    // no character of the paragraph needs shaping: widths are sums of advances, measured in place
+    this.plain = !SHAPED.test(text);
+    const ranges = this.breakLines(text, spans, spanAt, faces, width);
     return ranges.map(([start, end, scale]) => this.line(text, spans, spanAt, faces, han, role, levels, start, end, lineHeight, scale));
   }
 
   /** A face for every character (a surrogate pair's second half takes the first's). */
-  private assignFaces(text: string, spans: readonly Span[], spanAt: number[], role: string): Face[] {
+  private assignFaces(text: string, spans: readonly Span[], spanAt: number[], role: string, han: boolean[]): Face[] {
     const faces: Face[] = [];
-    const han = hanContext(text);
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       const s = spans[spanAt[i]!]!;
@@ -162,22 +185,19 @@ export class TextLayout {
     return faces;
   }
 
-  /** Ranges of text with one span and one face, within [start, end). */
-  private pieces(spanAt: number[], faces: Face[], start: number, end: number): [number, number][] {
-    const out: [number, number][] = [];
+  /** The width of text[start, end): the sum, in order, of its stretches of one span and one face. */
+  private width(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], start: number, end: number): number {
+    let w = 0;
     let a = start;
     for (let i = start + 1; i <= end; i++) {
       if (i === end || spanAt[i] !== spanAt[a] || faces[i] !== faces[a]) {
-        out.push([a, i]);
+        const face = faces[a]!;
+        // a script's own face at its scale (Arabic is set larger: ../../scripts.ts)
+        const size = spans[spanAt[a]!]!.size * face.scale;
+        w += this.plain ? this.measurePlain(face, size, text, a, i) : this.measure(face, size, text.slice(a, i));
         a = i;
       }
     }
-    return out;
-  }
-
-  private width(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], start: number, end: number): number {
-    let w = 0;
-    for (const [a, b] of this.pieces(spanAt, faces, start, end)) w += this.measure(faces[a]!, spans[spanAt[a]!]!.size * faces[a]!.scale, text.slice(a, b));
     return w;
   }
 
