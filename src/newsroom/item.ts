@@ -3,10 +3,11 @@
  * one generated release: plain data, made where the release was loaded (a worker
  * thread, or the main thread) and sent back with its report.
  */
-import type { Inline, Release } from '../model/types.js';
+import type { Release } from '../model/types.js';
 import { formatDate } from '../render/phrases.js';
 import type { LocaleData, NewsroomWords, Template } from '../templates/types.js';
 import { organizationOf } from '../render/compose.js';
+import { inlineText } from '../model/extract/blocks.js';
 
 export interface NewsItem {
   /** output path without extension, POSIX, relative to the working folder (as the outputs are) */
@@ -29,24 +30,6 @@ export interface NewsItem {
   words: NewsroomWords;
 }
 
-/** An inline run as its words: link targets and images' addresses are not words. */
-export function plainText(list: readonly Inline[]): string {
-  return list
-    .map((i): string => {
-      switch (i.type) {
-        case 'text':
-        case 'code':
-          return i.value;
-        case 'break':
-          return ' ';
-        case 'image':
-          return i.alt;
-        default:
-          return plainText(i.children);
-      }
-    })
-    .join('');
-}
 
 export function releaseInstant(release: Release): string {
   const e = release.embargo;
@@ -63,7 +46,7 @@ export function newsItem(release: Release, template: Template, locale: LocaleDat
     headline: release.headline,
     updated: releaseInstant(release),
     date: formatDate(release.dateline.date, locale),
-    summary: plainText(release.lead).replace(/\s+/g, ' ').trim(),
+    summary: inlineText(release.lead).replace(/\s+/g, ' ').trim(),
     original,
     ...(author ? { author } : {}),
     family,

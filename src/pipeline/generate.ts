@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { isUserError, type Message } from '../messages.js';
-import { compose } from '../render/compose.js';
+import { compose, type Composed } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
 import type { Family, RenderOptions } from '../render/types.js';
 import type { NewsItem } from '../newsroom/item.js';
@@ -94,11 +94,12 @@ export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: Lo
 
 export { collisions } from './collisions.js';
 
-export async function renderOne(p: Planned, format: string, opts: GenerateOptions): Promise<{ data: Uint8Array | string; warnings: Message[] }> {
+/** `composed`: the release composed once for all its formats (build); composed here when not given. */
+export async function renderOne(p: Planned, format: string, opts: GenerateOptions, composed?: Composed): Promise<{ data: Uint8Array | string; warnings: Message[] }> {
   const { release, template, locale } = p.loaded!;
   const warnings: Message[] = [];
   const r = await renderer(format);
-  const composed = compose(release, template, locale, opts.render.env);
+  composed ??= compose(release, template, locale, opts.render.env);
   const data = await r.render({
     release,
     composed,
@@ -121,9 +122,16 @@ export async function build(p: Planned, opts: GenerateOptions): Promise<SourceRe
   if (!p.loaded || !p.stem) return result;
   try {
     // Render every format before writing any, so that a failure leaves no partial set.
+    // One composition for every format, and the PDF first: the DOCX then reads the end marker's page from the
+    // PDF's layout instead of laying the release out again, and the e-mail attaches the same PDF (../render/pdf/).
+    const { release, template, locale } = p.loaded;
+    const composed = compose(release, template, locale, opts.render.env);
+    const order = [...opts.formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'));
+    const done = new Map<string, Awaited<ReturnType<typeof renderOne>>>();
+    for (const format of order) done.set(format, await renderOne(p, format, opts, composed));
     const rendered: { format: string; data: Uint8Array | string }[] = [];
     for (const format of opts.formats) {
-      const { data, warnings } = await renderOne(p, format, opts);
+      const { data, warnings } = done.get(format)!;
       result.messages.push(...(opts.strict ? warnings.map((w) => (w.severity === 'warning' ? { ...w, severity: 'error' as const } : w)) : warnings));
       rendered.push({ format, data });
     }

@@ -10,6 +10,7 @@ import { BlockLayout } from '../pdf/layout/blocks.js';
 import { TextLayout } from '../pdf/layout/lines.js';
 import { paginate } from '../pdf/layout/paginate.js';
 import { Structure } from '../pdf/layout/structure.js';
+import { knownEndPage } from '../pdf/end-page.js';
 import type { Composed } from '../compose.js';
 import type { Template } from '../../templates/types.js';
 import type { ScriptSettings } from './styles.js';
@@ -37,16 +38,43 @@ const LATER = 4;
 const KNOWN = Symbol('known');
 
 export function pdfPlan(composed: Composed, template: Template, scripts: ScriptSettings): PdfPlan {
+  const fonts = new FontSet(template);
+  const samples = [SAMPLE.Latn!, ...(scripts.script && SAMPLE[scripts.script] ? [SAMPLE[scripts.script]!] : [])];
+  // the PDF of this very release, rendered first, already knows the page; else the release is laid out here
+  const known = knownEndPage(composed);
+  return {
+    endPage: known !== undefined ? Math.min(known, LATER) : endMarkerPage(composed, template, fonts),
+    lineHeight(size, lineHeight, bold, role = 'sans') {
+      // as the PDF's lines do: the tallest ascent and the deepest descent of the faces on the line
+      // (a script's own face at its size: Arabic is set larger than Latin)
+      let ascent = 0;
+      let descent = 0;
+      let largest = size;
+      for (const ch of samples) {
+        const face = fonts.faceFor(ch.codePointAt(0)!, role, bold, false);
+        if (!face) continue;
+        const m = fonts.metrics(face);
+        const sz = size * face.scale;
+        largest = Math.max(largest, sz);
+        ascent = Math.max(ascent, (m.ascent / m.unitsPerEm) * sz);
+        descent = Math.max(descent, (-m.descent / m.unitsPerEm) * sz);
+      }
+      return Math.max(largest * lineHeight, ascent + descent);
+    },
+  };
+}
+
+/** The end marker's page as the PDF's layout puts it (see PdfPlan.endPage), laid out as the PDF renderer does. */
+function endMarkerPage(composed: Composed, template: Template, fonts: FontSet): number {
   const s = template.settings;
   const [width, height] = PAGE[s.page.size];
-  const fonts = new FontSet(template);
-  const text = new TextLayout(fonts, () => {});
+  // the same lines as the PDF's: phone numbers and addresses kept whole
+  const text = new TextLayout(fonts, () => {}, composed.keepWhole);
   const structure = new Structure();
   const blocks = new BlockLayout(template, text, structure, composed, width - (s.page.margins.left + s.page.margins.right) * MM);
   const top = s.page.margins.top * MM;
   const bottom = height - s.page.margins.bottom * MM;
   let endMarker: object | undefined;
-  let endPage = LATER;
   // The page of an item is final once the item after it is laid out (a heading goes with what follows), and
   // no item moves one before it: the end marker's page is known when it is laid out, or when items before
   // it already reach the fourth page. The rest of a long release is not laid out.
@@ -69,29 +97,9 @@ export function pdfPlan(composed: Composed, template: Template, scripts: ScriptS
     const pages = paginate(blocks.items, top, bottom);
     const found = pages.findIndex((p) => p.placements.some((pl) => pl.kind === 'lines' && pl.box === endMarker));
     // no end marker: the `more` label on every page
-    endPage = Math.min(found < 0 ? pages.length + 1 : found + 1, LATER);
+    return Math.min(found < 0 ? pages.length + 1 : found + 1, LATER);
   } catch (e) {
     if (e !== KNOWN) throw e;
+    return LATER;
   }
-  const samples = [SAMPLE.Latn!, ...(scripts.script && SAMPLE[scripts.script] ? [SAMPLE[scripts.script]!] : [])];
-  return {
-    endPage,
-    lineHeight(size, lineHeight, bold, role = 'sans') {
-      // as the PDF's lines do: the tallest ascent and the deepest descent of the faces on the line
-      // (a script's own face at its size: Arabic is set larger than Latin)
-      let ascent = 0;
-      let descent = 0;
-      let largest = size;
-      for (const ch of samples) {
-        const face = fonts.faceFor(ch.codePointAt(0)!, role, bold, false);
-        if (!face) continue;
-        const m = fonts.metrics(face);
-        const sz = size * face.scale;
-        largest = Math.max(largest, sz);
-        ascent = Math.max(ascent, (m.ascent / m.unitsPerEm) * sz);
-        descent = Math.max(descent, (-m.descent / m.unitsPerEm) * sz);
-      }
-      return Math.max(largest * lineHeight, ascent + descent);
-    },
-  };
 }
