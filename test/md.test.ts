@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { plainText } from '../src/newsroom/item.js';
+import { inlineText } from '../src/model/extract/blocks.js';
 import { compose } from '../src/render/compose.js';
 import { mdRenderer } from '../src/render/md.js';
 import type { Family } from '../src/render/types.js';
@@ -68,10 +68,10 @@ describe('md: Markdown for a CMS', () => {
     const paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'paragraph').map((p) => toString(p));
     const leadText = paragraphs.find((p) => p.startsWith(lead.dateline.trimEnd()));
     expect(leadText, 'a paragraph opening with the dateline').toBeDefined();
-    expect(words(leadText!)).toEqual(words(lead.dateline + plainText(release.lead)));
+    expect(words(leadText!)).toEqual(words(lead.dateline + inlineText(release.lead)));
 
     // the body's paragraphs, in order, each with its words
-    const bodyParagraphs = release.body.filter((b) => b.type === 'paragraph').map((b) => words(plainText(b.content)).join(' '));
+    const bodyParagraphs = release.body.filter((b) => b.type === 'paragraph').map((b) => words(inlineText(b.content)).join(' '));
     expect(bodyParagraphs.length).toBeGreaterThan(0);
     const readBack = paragraphs.map((p) => words(p).join(' '));
     let at = 0;

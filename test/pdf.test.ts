@@ -79,6 +79,17 @@ describe('PDF: read as its readers read it', () => {
     expect(fonts('cedaw-trafficking/release.fr.md')).toMatch(/NotoSans-Italic/);
   });
 
+  it('generated with every format by two workers, one source after another, each PDF still reads as its page (no glyph of one release or format left mapped wrong in the next: the property suite found `UNICEF` read as `UN CEF`)', async () => {
+    const dir = path.join(out.dir, 'all-formats');
+    const r = runCli(['generate', ...FIXTURES.map((f) => path.join(ROOT, 'fixtures', f)), '-f', 'all', '--jobs', '2', '-o', dir]);
+    expect(r.code).toBe(0);
+    for (const f of FIXTURES) {
+      const l = await loadFixture(f);
+      const pdf = path.join(dir, f.replace(/\.md$/, '.pdf'));
+      expect(inOrder(wordsAndMarks(expectedText(l)), wordsAndMarks(run('pdftotext', ['-enc', 'UTF-8', pdf, '-']))), f).toEqual([]);
+    }
+  }, 120_000);
+
   it.each(FIXTURES)('%s: every font is embedded and subset; qpdf finds no error', (f) => {
     const fonts = run('pdffonts', [files.get(f)!]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);

@@ -97,7 +97,7 @@ function open(file: string): fontkit.Font {
  * document), but not their glyph cache: pdfkit's subsetter creates the
  * components of composite glyphs (the `E` of `É`) without their code points, and
  * fontkit caches them so; a later document that draws that `E` would then map it
- * to no text. Called after each document.
+ * to no text. Called before and after each document.
  */
 export function forgetGlyphs(): void {
   for (const [file, font] of openedFonts) {

@@ -39,6 +39,8 @@ export const pdfRenderer: Renderer = {
 };
 
 async function renderPdf({ composed, template, options, warn, locate }: RenderInput): Promise<Uint8Array> {
+  // a clean glyph cache before as after (./fonts.ts): another renderer of the process may have used the fonts meanwhile
+  forgetGlyphs();
   const s = template.settings;
   const [width, height] = PAGE[s.page.size];
   const g: Geometry = { width, height, left: s.page.margins.left * MM, right: s.page.margins.right * MM, top: s.page.margins.top * MM, bottom: s.page.margins.bottom * MM };
