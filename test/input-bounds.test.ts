@@ -68,6 +68,9 @@ describe('nesting', () => {
     expect(tooDeep('> > > deep\n', 0, 2)).toBe(0);
     expect(tooDeep('1. 2. 3. three on one line\n', 0, 2)).toBe(0);
     expect(tooDeep('Plain text - with * stars and 3. numbers\n', 0, 1)).toBeUndefined();
+    // wide markers (`1.    `, `123456789.    `) count however long the line is
+    expect(tooDeep('x\n' + '1.    '.repeat(5000) + 'x\n', 0, 32)).toBe(2);
+    expect(tooDeep('123456789.    '.repeat(40) + 'x\n', 0, 32)).toBe(0);
   });
 
   it('front matter nested 10,000 deep is a YAML error in words, at its place', () => {

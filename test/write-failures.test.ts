@@ -69,6 +69,17 @@ describe('the machine, not the source, is wrong', () => {
     expect(r.stderr).not.toMatch(/Internal|bug in pressready/);
   });
 
+  it('a folder where an output file is to go: the source is not written at all, nothing it would replace is touched', () => {
+    const dir = temp({ 'r.md': CEDAW, 'out/r.txt': 'OLD\n' });
+    mkdirSync(path.join(dir, 'out/r.pdf'));
+    const r = runCli(['generate', 'r.md', '-f', 'txt,docx,pdf', '-o', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('r.md: error: A folder stands where an output file is to go (EISDIR): out/r.* was not written [write]');
+    expect(r.stderr).not.toMatch(/Internal|bug in pressready/);
+    expect(readFileSync(path.join(dir, 'out/r.txt'), 'utf8')).toBe('OLD\n');
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['r.pdf', 'r.txt']);
+  });
+
   it('an id too long for a file name is a positioned front-matter error', () => {
     const dir = temp({ 'r.md': CEDAW.replace('headline:', `id: ${'a'.repeat(300)}\nheadline:`) });
     const r = runCli(['generate', 'r.md', '-f', 'txt'], { cwd: dir });

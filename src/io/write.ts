@@ -6,7 +6,7 @@
  * while we worked.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../messages.js';
 
@@ -54,6 +54,9 @@ export async function writeAllAtomic(files: readonly { file: string; data: Uint8
     for (const { file, data } of files) {
       const dir = path.dirname(file);
       await mkdir(dir, { recursive: true });
+      // a folder where a file is to go would fail its rename after the others were made: refuse before any
+      const there = await lstat(file).catch(() => undefined);
+      if (there?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR', path: file });
       await sweep(dir);
       const tmp = tempBeside(file);
       temps.push(tmp);
@@ -76,6 +79,7 @@ const WRITE_PROBLEMS: Record<string, { what: string; hint: string }> = {
   ENOTDIR: { what: 'The output path runs through a file, not a folder', hint: 'Give -o a folder (or a path where one can be made).' },
   EEXIST: { what: 'The output path runs through a file, not a folder', hint: 'Give -o a folder (or a path where one can be made).' },
   ENAMETOOLONG: { what: 'The output file name is too long for the file system', hint: 'Give the source a shorter `id`, or a shorter output folder.' },
+  EISDIR: { what: 'A folder stands where an output file is to go', hint: 'Move or rename that folder, or write the outputs elsewhere with -o.' },
   EMFILE: { what: 'Too many open files', hint: 'Raise the limit (ulimit -n), or run with fewer --jobs.' },
 };
 

@@ -9,8 +9,9 @@
  * item is indented at least two columns more than its parent). It is an upper
  * bound: text indented by many columns counts as deep even where it is code.
  */
-const PREFIX = /^([ \t]*)((?:(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)*)/;
-const MARKER = />|[-+*]|\d{1,9}[.)]/g;
+/** One container marker at a position, with the spaces after it: `>`, a bullet, an ordered-list number. */
+const MARKER = /(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*/y;
+const INDENT = /[ \t]*/y;
 
 function columns(ws: string): number {
   let col = 0;
@@ -24,11 +25,13 @@ export function tooDeep(text: string, from: number, limit: number): number | und
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const m = PREFIX.exec(text.slice(start, Math.min(end, start + 4 * limit + 64)));
-    if (m) {
-      const depth = Math.floor(columns(m[1]!) / 2) + (m[2]!.match(MARKER)?.length ?? 0);
-      if (depth > limit) return start;
-    }
+    INDENT.lastIndex = start;
+    const indent = INDENT.exec(text)![0];
+    let depth = Math.floor(columns(indent) / 2);
+    // marker after marker (`> - 1. …`), each read where the last ended: linear in the line, however long its markers
+    MARKER.lastIndex = start + indent.length;
+    while (depth <= limit && MARKER.lastIndex < end && MARKER.exec(text)) depth++;
+    if (depth > limit) return start;
     start = end + 1;
   }
   return undefined;
