@@ -4,10 +4,10 @@
  * NUL in the text — and a list nested deeper than Word's nine levels still renders.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSource } from '../src/source/decode.js';
+import { CONTROL, decodeSource } from '../src/source/decode.js';
 import { tooDeep } from '../src/source/depth.js';
 import { runCli, tempDirs } from './helpers.js';
 
@@ -126,6 +126,16 @@ describe('what is not a release', () => {
     expect(generate(dir, 'nul.md', '-f', 'txt').stderr).toContain('nul.md:2:18: error: A control character (U+0000) is in the text [encoding]');
     expect(generate(dir, 'esc.md', '-f', 'txt').stderr).toContain('esc.md:12:21: error: A control character (U+001B) is in the text [encoding]');
     expect(generate(dir, 'ok.md', '-f', 'txt').code).toBe(0);
+  });
+
+  it('a control character written as a YAML escape (`\\0`, `\\a`) is refused at its place too; a character reference in the body is made U+FFFD by the parser', () => {
+    const dir = temp({ 'y.md': HEAD.replace('headline: Nesting and encoding checks for a release', 'headline: "Nesting\\0 and a bell\\a"'), 'b.md': HEAD + 'A bell &#7; rings.\n' });
+    const y = generate(dir, 'y.md', '-f', 'txt');
+    expect(y.code).toBe(1);
+    expect(y.stderr).toContain('y.md:2:11: error: A control character (U+0000) is written here as an escape [encoding]');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(generate(dir, 'b.md', '-f', 'txt').code).toBe(0);
+    expect(readFileSync(path.join(dir, 'out/b.txt'), 'utf8')).not.toMatch(CONTROL);
   });
 
   it('UTF-16 and CR-only files are named for what they are', () => {

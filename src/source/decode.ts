@@ -13,7 +13,7 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 // C0 controls but tab, LF, CR (and form feed, which editors leave as a page break); DEL; C1 controls
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u;
+export const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u;
 
 function hex(n: number, width = 2): string {
   return n.toString(16).toUpperCase().padStart(width, '0');

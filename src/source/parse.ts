@@ -16,6 +16,7 @@ import { validate, type UnknownKey } from '../yaml/schema.js';
 import { LIMITS, type Limits } from '../limits.js';
 import { parseInPieces } from './chunks.js';
 import { tooDeep } from './depth.js';
+import { CONTROL } from './decode.js';
 import { hasFrontMatter } from './fence.js';
 import { resolveReferences } from './references.js';
 import { splitCommentLines } from './comment-lines.js';
@@ -115,6 +116,17 @@ export function parseSource(file: string, rawText: string, limits: Limits = LIMI
 
   const parsed = parseYaml(src, yamlText);
   if (parsed.messages.length) return { ok: false, messages: parsed.messages };
+  const escaped = escapedControl(parsed.doc, tree, yamlBase);
+  if (escaped) {
+    const code = escaped.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return err(
+      `A control character (U+${code}) is written here as an escape`,
+      'Delete the escape (`\\0`, `\\a`, `&#7;` …): such a character prints as nothing or as a box, or breaks the outputs.',
+      escaped.at,
+      undefined,
+      'encoding',
+    );
+  }
   if (!YAML.isMap(parsed.doc.contents)) {
     return err(
       parsed.doc.contents === null ? 'The front matter is empty' : 'The front matter is not a mapping of `key: value` lines',
@@ -138,4 +150,35 @@ export function parseSource(file: string, rawText: string, limits: Limits = LIMI
   };
   if (result.messages.length) return { ok: false, messages: result.messages, source };
   return { ok: true, messages: [], source };
+}
+
+/**
+ * A control character that the file's bytes do not hold but an escape makes: a YAML
+ * string's `\0` or `\a`, or a character reference (`&#7;`) in the body. The file
+ * itself was checked as it was read (./decode.ts); these come into being when it is
+ * parsed, and would reach the outputs as raw NULs. Where the first is, or undefined.
+ */
+function escapedControl(doc: Document.Parsed, tree: Root, yamlBase: number): { char: string; at: number } | undefined {
+  let found: { char: string; at: number } | undefined;
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      const m = typeof node.value === 'string' ? CONTROL.exec(node.value) : null;
+      if (!m) return undefined;
+      found = { char: m[0], at: yamlBase + (node.range?.[0] ?? 0) };
+      return YAML.visit.BREAK;
+    },
+  });
+  if (found) return found;
+  visit(tree, (node) => {
+    const n = node as { value?: unknown; url?: unknown; alt?: unknown };
+    for (const v of [n.value, n.url, n.alt]) {
+      const m = typeof v === 'string' && node.type !== 'yaml' ? CONTROL.exec(v) : null;
+      if (m) {
+        found = { char: m[0], at: node.position?.start.offset ?? 0 };
+        return EXIT;
+      }
+    }
+    return undefined;
+  });
+  return found;
 }

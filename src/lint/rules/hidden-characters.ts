@@ -9,6 +9,8 @@
  * paragraph, or a closing one closes nothing. Checked everywhere in the file,
  * link addresses and front matter included. The fix deletes the character.
  */
+import { visit } from 'unist-util-visit';
+import YAML from 'yaml';
 import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
 
@@ -35,6 +37,7 @@ const NAMES: Record<number, string> = {
 };
 
 const HIDDEN = /[\u200B\u2060\uFEFF\u180E\u2061-\u2064\u202A-\u202E\u2066-\u2069\u200E\u200F]/gu;
+const HIDDEN_ONE = new RegExp(HIDDEN.source, 'u');
 /** Always reported: overrides and invisible characters with no use in a release. */
 const NEVER = /[\u200B\u2060\uFEFF\u180E\u2061-\u2064\u202D\u202E]/u;
 const OPENS = /[\u202A\u202B\u2066-\u2068]/u;
@@ -92,6 +95,29 @@ export default defineRule({
         : `An unpaired ${name} (${hex(code)}) reorders the rest of the paragraph`;
       ctx.report({ reason, hint: 'Delete it (`pressready lint --fix` does). Such characters come with pasted text, or are meant to mislead.', range: [at, at + 1], fix: [{ range: [at, at + 1], text: '' }] });
     }
+    // written as an escape (YAML `\u202E`, a character reference `&#x202E;`): the value holds it, the file's text does not
+    const escaped = (value: string, range: [number, number]) => {
+      const written = text.slice(range[0], range[1]);
+      for (const ch of new Set(value.match(HIDDEN) ?? [])) {
+        if (written.includes(ch) || (rtl && !NEVER.test(ch))) continue;
+        const code = ch.codePointAt(0)!;
+        ctx.report({
+          reason: `An invisible ${NAMES[code]!} (${hex(code)}) is written here as an escape: it changes what readers see or find`,
+          hint: 'Delete the escape: nothing in a press release needs it.',
+          range,
+        });
+      }
+    };
+    YAML.visit(ctx.source.yaml.doc, {
+      Scalar(_key, node) {
+        if (typeof node.value === 'string' && node.range && HIDDEN_ONE.test(node.value)) escaped(node.value, [ctx.source.yaml.src.base + node.range[0], ctx.source.yaml.src.base + node.range[1]]);
+      },
+    });
+    visit(ctx.source.tree, (node) => {
+      if (node.type === 'yaml' || node.position?.start.offset === undefined || node.position.end.offset === undefined) return;
+      const n = node as { value?: unknown; url?: unknown; alt?: unknown };
+      for (const v of [n.value, n.url, n.alt]) if (typeof v === 'string' && HIDDEN_ONE.test(v)) escaped(v, [node.position.start.offset, node.position.end.offset]);
+    });
   },
   examples: {
     valid: [
@@ -119,6 +145,14 @@ export default defineRule({
           { line: 8, column: 74, endLine: 8, endColumn: 75, reason: 'An invisible zero-width space (U+200B) is in the text: it changes what readers see or find' },
         ],
         output: release('The UN women’s rights committee today called on [governments](https://example.org) to end trafficking.'),
+      },
+      {
+        name: 'an override written as an escape: a YAML \\u202E in the headline, a character reference in the text',
+        source: release(LEAD + ' Then &#x202E;sllac.').replace('headline: Committee calls for action on trafficking', 'headline: "Committee \\u202Esllac"'),
+        messages: [
+          { line: 2, column: 11, endLine: 2, endColumn: 34, reason: 'An invisible right-to-left override (U+202E) is written here as an escape: it changes what readers see or find' },
+          { line: 8, column: 1, endLine: 8, endColumn: 119, reason: 'An invisible right-to-left override (U+202E) is written here as an escape: it changes what readers see or find' },
+        ],
       },
       {
         name: 'an isolate opened and never closed in Arabic text',
