@@ -123,9 +123,10 @@ export async function rewriteFile(file: string, read: string, data: string, show
   const tmp = tempBeside(target);
   try {
     await writeFile(tmp, data, { flag: 'wx', mode: 0o600 });
-    await chmod(tmp, before.mode & 0o7777);
-    // only root, or the owner keeping its own group, may do this; a file we cannot chown keeps our ownership
+    // only root, or the owner keeping its own group, may do this; a file we cannot chown keeps our ownership.
+    // chown before chmod: a successful chown clears set-user and set-group bits that chmod would have set
     await chown(tmp, before.uid, before.gid).catch(() => undefined);
+    await chmod(tmp, before.mode & 0o7777);
     const now = await readFile(target, 'utf8');
     if (now !== read) {
       throw new UserError({
