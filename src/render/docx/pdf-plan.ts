@@ -8,6 +8,7 @@
 import { FontSet } from '../pdf/fonts.js';
 import { BlockLayout } from '../pdf/layout/blocks.js';
 import { TextLayout } from '../pdf/layout/lines.js';
+import { pageGeometry } from '../page.js';
 import { paginate } from '../pdf/layout/paginate.js';
 import { Structure } from '../pdf/layout/structure.js';
 import { knownEndPage } from '../pdf/end-page.js';
@@ -15,8 +16,6 @@ import type { Composed } from '../compose.js';
 import type { Template } from '../../templates/types.js';
 import type { ScriptSettings } from './styles.js';
 
-const PAGE = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
-const MM = 72 / 25.4;
 
 /** A letter of each script whose faces the release's lines use: Latin always, and the language's own. */
 const SAMPLE: Record<string, string> = { Latn: 'n', Arab: 'ب', Hans: '中', Hant: '中' };
@@ -66,14 +65,13 @@ export function pdfPlan(composed: Composed, template: Template, scripts: ScriptS
 
 /** The end marker's page as the PDF's layout puts it (see PdfPlan.endPage), laid out as the PDF renderer does. */
 function endMarkerPage(composed: Composed, template: Template, fonts: FontSet): number {
-  const s = template.settings;
-  const [width, height] = PAGE[s.page.size];
+  const g = pageGeometry(template);
   // the same lines as the PDF's: phone numbers and addresses kept whole
   const text = new TextLayout(fonts, () => {}, composed.keepWhole);
   const structure = new Structure();
-  const blocks = new BlockLayout(template, text, structure, composed, width - (s.page.margins.left + s.page.margins.right) * MM);
-  const top = s.page.margins.top * MM;
-  const bottom = height - s.page.margins.bottom * MM;
+  const blocks = new BlockLayout(template, text, structure, composed, g.width - g.left - g.right);
+  const top = g.top;
+  const bottom = g.height - g.bottom;
   let endMarker: object | undefined;
   // The page of an item is final once the item after it is laid out (a heading goes with what follows), and
   // no item moves one before it: the end marker's page is known when it is laid out, or when items before

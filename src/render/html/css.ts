@@ -10,6 +10,7 @@ import type { LocaleData, StyleName, Template, TextStyle } from '../../templates
 import { styleOf, type Composed } from '../compose.js';
 import { scriptOfLanguage, typographyOf } from '../scripts.js';
 import { cssString } from './escape.js';
+import { MM, pageGeometry } from '../page.js';
 
 /** Families of the bundled fonts (../pdf/bundled.ts), by the names a template uses. */
 const BUNDLED_FAMILIES: [RegExp, string[]][] = [
@@ -135,6 +136,7 @@ export function stylesheet(composed: Composed, template: Template, locale: Local
   const base = styleOf(template, 'base');
   const rules: string[] = [...fonts.faces];
   const s = template.settings;
+  const page = pageGeometry(template);
   const rule = (selector: string, decls: string[]) => {
     if (decls.length) rules.push(`${selector} { ${decls.join('; ')}; }`);
   };
@@ -143,7 +145,7 @@ export function stylesheet(composed: Composed, template: Template, locale: Local
   rule('body', [
     'margin: 0 auto',
     // the page's own width: the template's page less its margins
-    `max-width: ${s.page.size === 'Letter' ? 215.9 - s.page.margins.left - s.page.margins.right : 210 - s.page.margins.left - s.page.margins.right}mm`,
+    `max-width: ${+((page.width - page.left - page.right) / MM).toFixed(1)}mm`,
     'padding: 2em 1.5em',
   ]);
   rule('p, ul, ol, table, figure, address, pre', ['margin-block: 0', `margin-block-end: ${pt(base.spaceAfter ?? 8)}`]);

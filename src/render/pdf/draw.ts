@@ -8,6 +8,7 @@ import type PDFKit from 'pdfkit';
 import type { Line, ParaBox, Run, StructLeaf, TableBox } from './layout/types.js';
 import type { Page, Placement } from './layout/paginate.js';
 import type { StructNode } from './layout/structure.js';
+import type { Geometry } from '../page.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -79,14 +80,6 @@ const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 type Content = ReturnType<Doc['markStructureContent']>;
 
-export interface Geometry {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
 
 export interface Furniture {
   header?: Line;

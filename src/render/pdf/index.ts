@@ -8,17 +8,16 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Renderer, RenderInput } from '../types.js';
-import { Drawer, type Furniture, type Geometry } from './draw.js';
+import { Drawer, type Furniture } from './draw.js';
 import { FontSet, forgetGlyphs, plainUnlessShaped } from './fonts.js';
 import { BlockLayout, resolveStyle, spans } from './layout/blocks.js';
 import { TextLayout } from './layout/lines.js';
+import { pageGeometry } from '../page.js';
 import { paginate } from './layout/paginate.js';
 import { Structure } from './layout/structure.js';
 import { rememberEndPage } from './end-page.js';
 import { escapeXmp } from './xmp.js';
 
-const PAGE = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
-const MM = 72 / 25.4;
 
 /**
  * The PDF of a composed release, kept with the object: the e-mail attaches the PDF that `generate` writes
@@ -41,9 +40,8 @@ export const pdfRenderer: Renderer = {
 async function renderPdf({ composed, template, options, warn, locate }: RenderInput): Promise<Uint8Array> {
   // a clean glyph cache before as after (./fonts.ts): another renderer of the process may have used the fonts meanwhile
   forgetGlyphs();
-  const s = template.settings;
-  const [width, height] = PAGE[s.page.size];
-  const g: Geometry = { width, height, left: s.page.margins.left * MM, right: s.page.margins.right * MM, top: s.page.margins.top * MM, bottom: s.page.margins.bottom * MM };
+  const g = pageGeometry(template);
+  const { width, height } = g;
   const fonts = new FontSet(template);
   const reported = new Set<string>();
   const text = new TextLayout(fonts, ({ char, context }) => {
