@@ -6,6 +6,7 @@
  */
 import { LIMITS } from '../limits.js';
 import { LineIndex, type Message } from '../messages.js';
+import { codePoint } from '../text/code-point.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; message: Message };
 
@@ -15,8 +16,9 @@ const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 // C0 controls but tab, LF, CR (and form feed, which editors leave as a page break); DEL; C1 controls
 export const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/u;
 
-function hex(n: number, width = 2): string {
-  return n.toString(16).toUpperCase().padStart(width, '0');
+/** A byte as it is written in messages: `0xE9`. */
+function byte(n: number): string {
+  return `0x${n.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 /**
@@ -52,12 +54,12 @@ export function decodeSource(bytes: Uint8Array, file: string, limits = LIMITS): 
   } catch {
     const before = beforeInvalid(bytes);
     const at = Buffer.byteLength(before);
-    return fail(`The file is not valid UTF-8: byte 0x${hex(bytes[at] ?? 0)} cannot start or continue a character here`, 'Save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252).', before, before.length);
+    return fail(`The file is not valid UTF-8: byte ${byte(bytes[at] ?? 0)} cannot start or continue a character here`, 'Save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252).', before, before.length);
   }
   const control = CONTROL.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!;
-    return fail(`A control character (U+${hex(code, 4)}) is in the text`, 'Delete it: it prints as nothing or as a box. Such characters come with text pasted from other programs.', text, control.index);
+    return fail(`A control character (${codePoint(code)}) is in the text`, 'Delete it: it prints as nothing or as a box. Such characters come with text pasted from other programs.', text, control.index);
   }
   if (text.includes('\r') && !text.includes('\n')) {
     return fail('The lines of this file end with CR alone (old Mac OS line endings)', 'Save it with LF (or CRLF) line endings.');

@@ -21,6 +21,7 @@ import { hasFrontMatter } from './fence.js';
 import { resolveReferences } from './references.js';
 import { splitCommentLines } from './comment-lines.js';
 import { frontMatterSpec, type FrontMatter } from './front-matter.js';
+import { codePoint } from '../text/code-point.js';
 
 export interface Source {
   /** the file as the user named it (used in messages) */
@@ -118,9 +119,8 @@ export function parseSource(file: string, rawText: string, limits: Limits = LIMI
   if (parsed.messages.length) return { ok: false, messages: parsed.messages };
   const escaped = escapedControl(parsed.doc, tree, yamlBase);
   if (escaped) {
-    const code = escaped.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     return err(
-      `A control character (U+${code}) is written here as an escape`,
+      `A control character (${codePoint(escaped.char)}) is written here as an escape`,
       'Delete the escape (`\\0`, `\\a`, `&#7;` …): such a character prints as nothing or as a box, or breaks the outputs.',
       escaped.at,
       undefined,

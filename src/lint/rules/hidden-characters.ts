@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import YAML from 'yaml';
 import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
+import { codePoint } from '../../text/code-point.js';
 
 const NAMES: Record<number, string> = {
   0x200b: 'zero-width space',
@@ -43,9 +44,6 @@ const NEVER = /[\u200B\u2060\uFEFF\u180E\u2061-\u2064\u202D\u202E]/u;
 const OPENS = /[\u202A\u202B\u2066-\u2068]/u;
 const MARKS = /[\u200E\u200F]/u;
 
-function hex(code: number): string {
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
 
 /** Offsets of embeddings and isolates that are not paired within their paragraph (a blank line ends one). */
 function unpaired(text: string, offsets: number[]): Set<number> {
@@ -91,8 +89,8 @@ export default defineRule({
       const code = ch.codePointAt(0)!;
       const name = NAMES[code]!;
       const reason = NEVER.test(ch) || !rtl
-        ? `An invisible ${name} (${hex(code)}) is in the text: it changes what readers see or find`
-        : `An unpaired ${name} (${hex(code)}) reorders the rest of the paragraph`;
+        ? `An invisible ${name} (${codePoint(code)}) is in the text: it changes what readers see or find`
+        : `An unpaired ${name} (${codePoint(code)}) reorders the rest of the paragraph`;
       ctx.report({ reason, hint: 'Delete it (`pressready lint --fix` does). Such characters come with pasted text, or are meant to mislead.', range: [at, at + 1], fix: [{ range: [at, at + 1], text: '' }] });
     }
     // written as an escape (YAML `\u202E`, a character reference `&#x202E;`): the value holds it, the file's text does not
@@ -102,7 +100,7 @@ export default defineRule({
         if (written.includes(ch) || (rtl && !NEVER.test(ch))) continue;
         const code = ch.codePointAt(0)!;
         ctx.report({
-          reason: `An invisible ${NAMES[code]!} (${hex(code)}) is written here as an escape: it changes what readers see or find`,
+          reason: `An invisible ${NAMES[code]!} (${codePoint(code)}) is written here as an escape: it changes what readers see or find`,
           hint: 'Delete the escape: nothing in a press release needs it.',
           range,
         });

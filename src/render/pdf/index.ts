@@ -17,6 +17,7 @@ import { paginate } from './layout/paginate.js';
 import { Structure } from './layout/structure.js';
 import { rememberEndPage } from './end-page.js';
 import { escapeXmp } from './xmp.js';
+import { codePoint } from '../../text/code-point.js';
 
 
 /**
@@ -47,12 +48,11 @@ async function renderPdf({ composed, template, options, warn, locate }: RenderIn
   const text = new TextLayout(fonts, ({ char, context }) => {
     if (reported.has(char)) return;
     reported.add(char);
-    const cp = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     const place = locate?.(char) ?? locate?.(context.trim());
     warn({
       ruleId: 'missing-glyph',
       severity: 'warning',
-      reason: `No font has the character U+${cp} “${char}”; the PDF shows an empty box in its place`,
+      reason: `No font has the character ${codePoint(char)} “${char}”; the PDF shows an empty box in its place`,
       hint: 'Replace the character, or give the template a font that has it (fonts.<role>.scripts in template.yaml).',
       ...(place ? { place } : {}),
     });
