@@ -275,7 +275,7 @@ export const localeSpec: Spec = {
         introduce: { type: 'list', items: { type: 'enum', values: ['speaker-verb', 'verb-speaker'] }, doc: 'orders in which a quote is introduced before its words' },
         that: strings('words after the verb that introduce the quotation'),
         according: strings('phrases before a quotation that name its speaker (`{speaker}`) or stand for the last one'),
-        notNames: strings('words never part of a name, where names have no letter case'),
+        notNames: strings('words never part of a name (Spanish `Y`, Arabic `في`)'),
       },
     },
     lint: {

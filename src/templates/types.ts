@@ -182,7 +182,7 @@ export interface LocaleData {
     that?: string[];
     /** phrases before a quotation that name its speaker, with `{speaker}` or standing for the last one: `according to {speaker}`, `по её словам` */
     according?: string[];
-    /** words that are never part of a name where names have no letter case (Arabic `في`) */
+    /** words never part of a name: Spanish `Y` (`Y añadió:`), Arabic `في` (names without letter case) */
     notNames?: string[];
   };
   /** what lint rules read of the language */

@@ -41,7 +41,8 @@ const patternCache = new WeakMap<LocaleData, Patterns>();
  * - `capitalized` (Latin, Cyrillic, Greek): capitalized words and initials, with particles (de, van);
  * - `han` (Chinese): Han characters, given name and surname joined by `·`, no spaces around the verb
  *   (the name is matched lazily, so that `莱纳特强调说` stops before the verb);
- * - `words` (Arabic, no letter case): up to four words, none of the locale's `notNames`.
+ * - `words` (Arabic, no letter case): up to four words.
+ * In every shape, no word of the locale's `notNames` (Spanish `Y`, Arabic `في`) is part of a name.
  */
 const NAME_SHAPES = {
   capitalized: {
