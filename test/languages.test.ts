@@ -124,6 +124,15 @@ describe('quote attribution in other languages', () => {
     expect(q[6]!.title).toBe('الخبير المستقل');
   });
 
+  it('a paragraph of 100,000 characters of speech verbs before a quote is read in moments, not minutes', async () => {
+    for (const [lang, words] of [['ar', 'وقالت داليا لينارتي في '], ['zh', '委员会委员达利娅说的'], ['en', 'Leinarte said that the ']] as const) {
+      const t = performance.now();
+      const q = await speakers(lang, words.repeat(100_000 / words.length) + '«كلمات كثيرة هنا الآن»');
+      expect(q).toHaveLength(1);
+      expect(performance.now() - t, lang).toBeLessThan(4000);
+    }
+  });
+
   it('a verb-first introduction counts only where the locale has that order: not in English', async () => {
     const en = await speakers('en', 'Said Dalia Leinarte: “The pandemic has revealed an urgent need.”');
     expect(en[0]!.speaker).toBeUndefined();

@@ -61,6 +61,8 @@ const NAME_SHAPES = {
 const COMMA = '[,،，、]';
 const STOP = '.;!?。；！？؛؟';
 const QUOTES = '“”«»"「」';
+/** How far before a quotation the words that introduce it are looked for, in UTF-16 code units: a long appositive fits. */
+const INTRODUCTION = 400;
 
 /** A phrase's pattern whose first letter matches in either case (`По словам`, `по словам`). */
 const anyCase = (phrase: string) => {
@@ -196,7 +198,9 @@ function inlineQuotes(para: Paragraph, locale: LocaleData, speakers: Speakers, i
   let previous: Speaker | undefined;
   spans.forEach((s: QuoteSpan, i) => {
     const after = pt.text.slice(s.close + 1, spans[i + 1]?.open ?? pt.text.length);
-    const before = pt.text.slice(i > 0 ? spans[i - 1]!.close + 1 : 0, s.open);
+    // words that introduce a quotation stand just before it: only the last INTRODUCTION characters are searched,
+    // so that a long paragraph is not searched again from every word (the patterns are not anchored at the start)
+    const before = pt.text.slice(Math.max(i > 0 ? spans[i - 1]!.close + 1 : 0, s.open - INTRODUCTION), s.open);
     let speaker: Speaker | undefined;
     // after the quotation (`“…,” said X`, `“…,” X said`), else before it (`X said: “…”`, `قالت X: «…»`, `according to X, “…”`)
     const m =
