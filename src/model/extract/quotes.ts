@@ -110,12 +110,16 @@ function patterns(locale: LocaleData): Patterns {
       return { re: new RegExp(`${shape.verbStart}${words}\\s*${COMMA}?\\s*$`, 'u'), self };
     }),
     honorific: new RegExp(`^(?:(?:${alternatives(honorifics)})${shape.gap})+`, 'u'),
-    ...(titles.length ? { title: new RegExp(
+    ...(titles.length
+      ? {
+          title: new RegExp(
             shape.gap === '\\s*'
               ? `^(?<title>.*?(?:${alternatives(titles)}))[\\s·]*(?<name>\\S.*)$`
               : `^(?<title>(?:.*?\\s)?(?:${alternatives(titles)}))\\s+(?<name>\\S.*)$`,
             'u',
-          ), } : {}),
+          ),
+        }
+      : {}),
     article: new RegExp(`^(?:${alternatives(articles)})${shape.gap}`, 'u'),
     pronoun: new RegExp(`^(?:${alternatives(pronouns)})$`, 'u'),
   };
