@@ -10,7 +10,7 @@ const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'release.schema
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 
 describe('the JSON model', () => {
-  it.each(['cedaw-trafficking/release.md', 'water-report/release.md'])('%s validates against the published schema', async (f) => {
+  it.each(['cedaw-trafficking/release.md', 'water-report/release.md', 'cedaw-trafficking/release.zh.md'])('%s validates against the published schema', async (f) => {
     const l = await loadFixture(f);
     const json = JSON.parse(jsonRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} }) as string);
     expect(json.$schema).toBe(SCHEMA_ID);
@@ -18,6 +18,13 @@ describe('the JSON model', () => {
     const ok = validate(json);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it('a speaker’s title is kept apart from the name (the Chinese translation’s 委员会委员)', async () => {
+    const l = await loadFixture('cedaw-trafficking/release.zh.md');
+    const json = JSON.parse(jsonRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} }) as string);
+    expect(json.quotes[0]).toMatchObject({ speaker: '达利娅·莱纳特', title: '委员会委员' });
+    expect(validate({ ...json, quotes: [{ ...json.quotes[0], title: 7 }] })).toBe(false);
   });
 
   it('the schema rejects a model that breaks it', async () => {

@@ -9,7 +9,9 @@ import { lintText } from '../src/lint/engine.js';
 import { fixUntilStable } from '../src/lint/fix.js';
 import type { AnyRule, Example } from '../src/lint/rule.js';
 import { RULES } from '../src/lint/rules/index.js';
-import { tempDirs } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ALL_FIXTURES, fixture, loadFixture, ROOT, tempDirs } from './helpers.js';
 
 const temp = tempDirs();
 
@@ -61,5 +63,51 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) =
     } else {
       expect(got.filter((m) => m.fix)).toEqual([]);
     }
+  });
+});
+
+/** The fixtures' translations, each against its original: the rules that compare languages must read each language's own ways. */
+describe('the fixtures’ translations', () => {
+  const TRANSLATIONS = ALL_FIXTURES.filter((f) => /\/release\.[a-z]{2}\.md$/.test(f));
+  const byId = (id: string) => RULES.find((r) => r.meta.id === id)!;
+  const lintFixture = (rel: string, id: string, options: Record<string, unknown> = {}) =>
+    lintText(path.relative(ROOT, fixture(rel)), readFileSync(fixture(rel), 'utf8'), {
+      cwd: ROOT,
+      rules: [byId(id)],
+      settings: new Map([[id, { options }]]),
+    });
+
+  it('are all of them: ten', () => expect(TRANSLATIONS).toHaveLength(10));
+
+  it.each(TRANSLATIONS)('%s: every quotation has its speaker, and the structure is the original’s', async (rel) => {
+    for (const id of ['quote-attribution', 'translation-structure']) expect((await lintFixture(rel, id)).map((m) => m.reason), id).toEqual([]);
+  });
+
+  it.each(TRANSLATIONS)('%s: its quotes are the original’s, in number, form and speaker (compared by position)', async (rel) => {
+    const l = await loadFixture(rel);
+    const mine = l.release.quotes;
+    const theirs = l.original!.release.quotes;
+    expect(mine.map((q) => q.form)).toEqual(theirs.map((q) => q.form));
+    expect(mine.every((q) => q.speaker)).toBe(true);
+    // names are written in another script: the same person where the original has the same person
+    const people = (qs: typeof mine) => qs.map((q) => qs.findIndex((o) => o.speaker === q.speaker));
+    expect(people(mine)).toEqual(people(theirs));
+  });
+
+  it.each(TRANSLATIONS)('%s: no longer a headline than the original’s, scaled by its language', async (rel) => {
+    const l = await loadFixture(rel);
+    const max = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(l.original!.release.headline)].length;
+    expect(await lintFixture(path.relative(fixture(), path.resolve(ROOT, l.original!.source.file)), 'headline-length', { max })).toEqual([]);
+    expect((await lintFixture(rel, 'headline-length', { max })).map((m) => m.reason)).toEqual([]);
+  });
+
+  it('the scale matters: the Spanish headline is longer than the English; the Chinese one, shorter than 50 characters, is too long for a maximum of 50 (20 in Chinese)', async () => {
+    const es = 'cedaw-trafficking/release.es.md';
+    const l = await loadFixture(es);
+    const length = (h: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(h)].length;
+    expect(length(l.release.headline)).toBeGreaterThan(length(l.original!.release.headline));
+    const zh = await loadFixture('cedaw-trafficking/release.zh.md');
+    expect(await lintFixture('cedaw-trafficking/release.zh.md', 'headline-length', { max: 50 })).toHaveLength(1);
+    expect(length(zh.release.headline)).toBeLessThan(50);
   });
 });

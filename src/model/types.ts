@@ -5,7 +5,7 @@
  * schema/release.schema.json; bump MODEL_VERSION when the shape changes.
  */
 
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** A range in the source file: 1-based line and column, and UTF-16 offsets. */
 export interface SourceRange {
@@ -44,6 +44,9 @@ export interface Quote {
   /** the quoted words, without the quotation marks */
   text: string;
   speaker?: string;
+  /** the speaker's title written before the name, kept apart from it: `Special Rapporteur`, `委员会委员` */
+  title?: string;
+  /** the speaker's role, written after the name: `the committee member who led the drafting` */
   role?: string;
   /** a person, or an organization speaking (`the Committee emphasized`) */
   speakerKind?: 'person' | 'organization';

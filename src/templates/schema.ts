@@ -270,6 +270,18 @@ export const localeSpec: Spec = {
         articles: strings('words that may start an organization speaker', true),
         pronouns: strings('words that stand for the last speaker'),
         names: { type: 'enum', values: ['capitalized', 'han', 'words'] },
+        titles: strings('titles before a name, kept as the speaker’s title'),
+        verbPrefixes: strings('letters joined to the front of a speech verb'),
+        introduce: { type: 'list', items: { type: 'enum', values: ['speaker-verb', 'verb-speaker'] }, doc: 'orders in which a quote is introduced before its words' },
+        that: strings('words after the verb that introduce the quotation'),
+        according: strings('phrases before a quotation that name its speaker (`{speaker}`) or stand for the last one'),
+        notNames: strings('words never part of a name (Spanish `Y`, Arabic `في`)'),
+      },
+    },
+    lint: {
+      type: 'map',
+      keys: {
+        headlineScale: { type: 'number', min: 0.1, max: 5, doc: 'the headline’s length in characters against English’s' },
       },
     },
     letterhead: {

@@ -172,6 +172,23 @@ export interface LocaleData {
     pronouns?: string[];
     /** how names are written: capitalized words (default), Han characters, or uncased words (Arabic) */
     names?: 'capitalized' | 'han' | 'words';
+    /** titles before a name, kept as the speaker's title: `Special Rapporteur`, `委员会委员` */
+    titles?: string[];
+    /** letters joined to the front of a verb: Arabic `و` and `ف` (`وقالت`) */
+    verbPrefixes?: string[];
+    /** in which orders a quote may be introduced before its words: `X said: “…”` (speaker-verb), `قالت X: «…»` (verb-speaker) */
+    introduce?: ('speaker-verb' | 'verb-speaker')[];
+    /** words after the verb that introduce the quotation: `que` (`Leinarte declaró que «…»`) */
+    that?: string[];
+    /** phrases before a quotation that name its speaker, with `{speaker}` or standing for the last one: `according to {speaker}`, `по её словам` */
+    according?: string[];
+    /** words never part of a name: Spanish `Y` (`Y añadió:`), Arabic `في` (names without letter case) */
+    notNames?: string[];
+  };
+  /** what lint rules read of the language */
+  lint?: {
+    /** the headline's length in characters against English's (`headline-length` multiplies its maximum by it): French 1.2, Chinese 0.4 */
+    headlineScale?: number;
   };
 }
 

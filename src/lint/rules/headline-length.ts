@@ -1,4 +1,10 @@
-/** `headline-length`: a headline that fits a news feed and a subject line. */
+/**
+ * `headline-length`: a headline that fits a news feed and a subject line. The
+ * same news takes more characters in French than in English, and far fewer in
+ * Chinese: the maximum is English's, times the language's `lint.headlineScale`
+ * (locale data: French 1.2, Chinese 0.4), so that a faithful translation of a
+ * headline that fits fits too.
+ */
 import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
 import { keyRange } from '../text.js';
@@ -10,9 +16,12 @@ export default defineRule<{ max: number }>({
   meta: {
     id: 'headline-length',
     severity: 'warning',
-    doc: 'the headline has more characters than `max` (default 100)',
+    doc: 'the headline has more characters than `max` (default 100) times the language’s `lint.headlineScale` (French 1.2, Chinese 0.4)',
     fixable: false,
-    options: { spec: { max: { type: 'number', min: 1, doc: 'most characters in the headline' } }, defaults: { max: 100 } },
+    options: {
+      spec: { max: { type: 'number', min: 1, doc: 'most characters in an English headline; other languages scale it by their locale’s `lint.headlineScale`' } },
+      defaults: { max: 100 },
+    },
   },
   check(ctx) {
     const headline = ctx.source.frontMatter.headline;
@@ -21,15 +30,25 @@ export default defineRule<{ max: number }>({
     // characters as a reader counts them: é is one, whether written as one code point or two
     graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     const n = [...graphemes.segment(headline.trim())].length;
-    if (n <= ctx.options.max) return;
+    const max = Math.max(1, Math.round(ctx.options.max * (ctx.locale?.lint?.headlineScale ?? 1)));
+    if (n <= max) return;
     ctx.report({
-      reason: `The headline has ${n} characters; keep it to ${ctx.options.max} or fewer`,
+      reason: `The headline has ${n} characters; keep it to ${max} or fewer`,
       hint: 'Cut it to the news itself, and move the rest to `subheadline:`.',
       range,
     });
   },
   examples: {
-    valid: [{ name: 'a short headline', source: release(LEAD) }],
+    valid: [
+      { name: 'a short headline', source: release(LEAD) },
+      {
+        name: 'a French headline longer than English’s 100 characters, within 120 (French scale 1.2)',
+        source: release(LEAD, ['lang: fr']).replace(
+          'headline: Committee calls for action on trafficking',
+          'headline: Le comité des droits des femmes de l’ONU appelle les gouvernements à agir contre la traite des femmes à l’ère numérique',
+        ),
+      },
+    ],
     invalid: [
       {
         name: 'a long headline',
@@ -38,6 +57,14 @@ export default defineRule<{ max: number }>({
           'headline: UN women’s rights committee calls on governments everywhere to act on trafficking of women and girls in the digital age',
         ),
         messages: [{ line: 2, column: 11, endLine: 2, endColumn: 130, reason: 'The headline has 119 characters; keep it to 100 or fewer' }],
+      },
+      {
+        name: 'a Chinese headline over 40 characters (100 × Chinese scale 0.4)',
+        source: release(LEAD, ['lang: zh']).replace(
+          'headline: Committee calls for action on trafficking',
+          'headline: 联合国妇女权利委员会今天呼吁世界各国政府立即采取一切适当措施，打击数字时代利用社交媒体贩运妇女和女童的行为',
+        ),
+        messages: [{ line: 2, column: 11, endLine: 2, endColumn: 64, reason: 'The headline has 53 characters; keep it to 40 or fewer' }],
       },
       {
         name: 'a lower maximum',

@@ -3,7 +3,9 @@
  * block of its original — the parts a translator most often drops. Sections are
  * found by the names each locale accepts (`## Contexte` is a background section
  * in French), quotes as the release model finds them; speakers' names may be
- * written in another script, so quotes are compared by number and form.
+ * written in another script, so quotes are compared by number and form, and
+ * contacts by number. Words are never counted: a faithful translation is longer
+ * or shorter than its original.
  */
 import { toString } from 'mdast-util-to-string';
 import { splitBody } from '../../model/extract/sections.js';
@@ -27,6 +29,8 @@ function lines(list: { range?: { start: { line: number } } }[]): string {
 
 const ORIGINAL = release('The committee called for action today, its chair said.\n\n> Trafficking is a crime.\n>\n> — Dalia Leinarte, committee member\n\n## Media contacts\n\n- Vivian Kwok, +41 22 917 9362, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n\n## Background\n\nThe committee has 23 members.\n');
 const edition = (body: string) => release(body, ['lang: en-GB', 'translation-of: original.md']);
+/** an original whose quotations stand in its paragraphs */
+const INLINE = release('The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n“States must act now,” she added.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n');
 
 export default defineRule({
   meta: { id: 'translation-structure', severity: 'warning', doc: 'a translation missing a section, quote or contact block of its original', fixable: false },
@@ -77,6 +81,14 @@ export default defineRule({
         source: edition('The committee called for action today, its chair said.\n\n> Trafficking is a crime.\n>\n> — Dalia Leinarte, committee member\n\n## Background\n\nThe committee has 23 members.\n'),
         files: { 'original.md': ORIGINAL },
       },
+      {
+        name: 'the same quotes and contacts in twice the words, in another language',
+        source: release(
+          'Le Comité pour l’élimination de la discrimination à l’égard des femmes a appelé aujourd’hui les gouvernements à agir sans attendre contre la traite.\n\n« La traite des femmes et des filles est un crime grave, qui ne connaît pas de frontières », a déclaré Dalia Leinarte.\n\n« Les États doivent agir dès maintenant, avec tous les moyens dont ils disposent : il n’y a plus de temps à perdre », a ajouté Mme Leinarte.\n\n## Contacts presse\n\n- Vivian Kwok, vkwok@ohchr.org\n- Section des médias, media@ohchr.org\n',
+          ['lang: fr', 'translation-of: original.md'],
+        ),
+        files: { 'original.md': INLINE },
+      },
     ],
     invalid: [
       {
@@ -88,6 +100,18 @@ export default defineRule({
           { line: 7, column: 17, endLine: 7, endColumn: 28, reason: 'The original lists 2 media contacts (lines 16, 17 of original.md); this translation 1' },
           { line: 7, column: 17, endLine: 7, endColumn: 28, reason: 'The original has 1 block quote (line 10 of original.md); this translation 0' },
         ],
+      },
+      {
+        name: 'a quotation dropped: the warning names the original’s lines',
+        source: edition('The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n'),
+        files: { 'original.md': INLINE },
+        messages: [{ line: 7, column: 17, endLine: 7, endColumn: 28, reason: 'The original has 2 quotations in its paragraphs (lines 10, 12 of original.md); this translation 1' }],
+      },
+      {
+        name: 'a contact dropped',
+        source: edition('The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n“States must act now,” she added.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n'),
+        files: { 'original.md': INLINE },
+        messages: [{ line: 7, column: 17, endLine: 7, endColumn: 28, reason: 'The original lists 2 media contacts (lines 16, 17 of original.md); this translation 1' }],
       },
     ],
   },
