@@ -73,11 +73,15 @@ export type BlockChange =
   | { kind: 'removed'; after?: FingerprintBlock };
 
 /** How two lists of block hashes line up: `i` indexes the stored (old) list, `j` the current one. */
-export type Alignment =
+export type Alignment = (
   | { kind: 'changed'; i: number; j: number }
   | { kind: 'added'; j: number }
   /** `after`: the current block the removed one followed, if any */
-  | { kind: 'removed'; i: number; after?: number };
+  | { kind: 'removed'; i: number; after?: number }
+) & {
+  /** the changes between two unchanged blocks share a run */
+  run: number;
+};
 
 /**
  * The longest common run of unchanged blocks (LCS) between a stored list of hashes
@@ -97,11 +101,13 @@ export function alignHashes(stored: readonly string[], current: readonly string[
   // blocks added and removed since the last unchanged one; as many as both count are changed blocks
   let added: number[] = [];
   let removed: number[] = [];
+  let run = 0;
   const flush = () => {
     const changed = Math.min(added.length, removed.length);
-    added.forEach((jj, k) => out.push(k < changed ? { kind: 'changed', i: removed[k]!, j: jj } : { kind: 'added', j: jj }));
+    added.forEach((jj, k) => out.push(k < changed ? { kind: 'changed', i: removed[k]!, j: jj, run } : { kind: 'added', j: jj, run }));
     const before = j - added.length - 1;
-    for (let k = changed; k < removed.length; k++) out.push({ kind: 'removed', i: removed[k]!, ...(before >= 0 ? { after: before } : {}) });
+    for (let k = changed; k < removed.length; k++) out.push({ kind: 'removed', i: removed[k]!, ...(before >= 0 ? { after: before } : {}), run });
+    if (added.length || removed.length) run++;
     added = [];
     removed = [];
   };
