@@ -28,4 +28,12 @@ Examples:
   pressready translations releases/
   pressready translations release.md --check
   pressready translations --mark-current release.fr.md
+  pressready translations --mark-current 'releases/**/*.fr.md'
+  pressready translations --diff release.md
+  pressready translations new release.md --lang fr,ar
+
+--diff finds the original as it was when each stale translation was marked, in
+git history, and shows its changed blocks as a word diff: [-old-]{+new+}
+(in colour on a terminal). Exit 1 when the earlier text cannot be found (not in
+git, an untracked file, no commit with the stored source-hash).
 `;

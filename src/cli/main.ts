@@ -11,6 +11,7 @@ import type { InitFlags } from './commands/init.js';
 import type { LintFlags } from './commands/lint.js';
 import type { TemplatesShowFlags } from './commands/templates.js';
 import type { TranslationsFlags } from './commands/translations.js';
+import type { TranslationsNewFlags } from './commands/translations-new.js';
 import { applyColourEnv } from './colour.js';
 import { INIT_HELP, LINT_HELP, TRANSLATIONS_HELP } from './help.js';
 import { printMessages, type Io } from './io.js';
@@ -75,14 +76,24 @@ function program(io: Io, setExit: (code: number) => void): Command {
     // loaded when run: --version and --help load no command
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
 
-  p.command('translations')
+  const translations = p
+    .command('translations')
     .description('where each translation stands: up to date, stale (with the changed blocks), unmarked, or missing')
     .argument('[sources...]', 'originals, translations or folders')
     .option('--format <format>', 'json (default: a readable report)')
     .option('--check', 'exit 1 when a translation is stale, unmarked or missing (for CI)')
     .option('--mark-current <translation>', 'record that a translation matches its original as it is now')
+    .option('--diff', 'for each stale translation, how the original’s changed blocks read then (from git history) and now')
+    .option('--diff-style <style>', 'with --diff: words (one word diff a block, the default) or blocks (the old block, then the new)')
     .addHelpText('after', TRANSLATIONS_HELP)
     .action(async (sources: string[], flags: TranslationsFlags) => setExit(await (await import('./commands/translations.js')).translationsCommand(sources, flags, io)));
+  translations
+    .command('new')
+    .description('write a translation skeleton beside an original: release.<lang>.md, a placeholder for every block')
+    .argument('<original>', 'the original source')
+    .option('--lang <lang>', 'the translation’s language: ar, en, es, fr, ru or zh (repeatable, or comma-separated)', collect, [])
+    .option('--force', 'replace the file if it exists')
+    .action(async (file: string, flags: TranslationsNewFlags) => setExit(await (await import('./commands/translations-new.js')).translationsNewCommand(file, flags, io)));
 
   p.command('lint')
     .description('check the structure of each source: positions, how to mend, safe fixes')

@@ -72,46 +72,68 @@ export type BlockChange =
   /** `after`: the current block the removed one followed, if any */
   | { kind: 'removed'; after?: FingerprintBlock };
 
+/** How two lists of block hashes line up: `i` indexes the stored (old) list, `j` the current one. */
+export type Alignment = (
+  | { kind: 'changed'; i: number; j: number }
+  | { kind: 'added'; j: number }
+  /** `after`: the current block the removed one followed, if any */
+  | { kind: 'removed'; i: number; after?: number }
+) & {
+  /** the changes between two unchanged blocks share a run */
+  run: number;
+};
+
 /**
- * What changed between a stored fingerprint and the original as it is now: the
- * longest common run of unchanged blocks (LCS), and around it blocks added,
- * removed, or changed (one removed where one was added).
+ * The longest common run of unchanged blocks (LCS) between a stored list of hashes
+ * and the current one, and around it blocks added, removed, or changed (one
+ * removed where one was added). Shared by `diffFingerprint` (which blocks changed)
+ * and `translations --diff` (how they read before and now).
  */
-export function diffFingerprint(stored: readonly string[], current: readonly FingerprintBlock[]): BlockChange[] {
+export function alignHashes(stored: readonly string[], current: readonly string[]): Alignment[] {
   const n = stored.length;
   const m = current.length;
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = stored[i] === current[j]!.hash ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const out: BlockChange[] = [];
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = stored[i] === current[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: Alignment[] = [];
   let i = 0;
   let j = 0;
   // blocks added and removed since the last unchanged one; as many as both count are changed blocks
-  let added: FingerprintBlock[] = [];
-  let removed = 0;
+  let added: number[] = [];
+  let removed: number[] = [];
+  let run = 0;
   const flush = () => {
-    const changed = Math.min(added.length, removed);
-    added.forEach((block, k) => out.push({ kind: k < changed ? 'changed' : 'added', block }));
-    const before = current[j - added.length - 1];
-    for (let k = changed; k < removed; k++) out.push({ kind: 'removed', ...(before ? { after: before } : {}) });
+    const changed = Math.min(added.length, removed.length);
+    added.forEach((jj, k) => out.push(k < changed ? { kind: 'changed', i: removed[k]!, j: jj, run } : { kind: 'added', j: jj, run }));
+    const before = j - added.length - 1;
+    for (let k = changed; k < removed.length; k++) out.push({ kind: 'removed', i: removed[k]!, ...(before >= 0 ? { after: before } : {}), run });
+    if (added.length || removed.length) run++;
     added = [];
-    removed = 0;
+    removed = [];
   };
   while (i < n || j < m) {
-    if (i < n && j < m && stored[i] === current[j]!.hash) {
+    if (i < n && j < m && stored[i] === current[j]) {
       flush();
       i++;
       j++;
     } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      added.push(current[j]!);
+      added.push(j);
       j++;
     } else {
-      removed++;
+      removed.push(i);
       i++;
     }
   }
   flush();
   return out;
+}
+
+/** What changed between a stored fingerprint and the original as it is now (see `alignHashes`). */
+export function diffFingerprint(stored: readonly string[], current: readonly FingerprintBlock[]): BlockChange[] {
+  return alignHashes(
+    stored,
+    current.map((b) => b.hash),
+  ).map((a): BlockChange => (a.kind === 'removed' ? { kind: 'removed', ...(a.after !== undefined ? { after: current[a.after]! } : {}) } : { kind: a.kind, block: current[a.j]! }));
 }
 
 const KIND_NAMES: Record<string, string> = {

@@ -13,6 +13,8 @@ export interface TranslationsFlags {
   format?: string;
   check?: boolean;
   markCurrent?: string;
+  diff?: boolean;
+  diffStyle?: string;
 }
 
 const PAINT: Record<State, (s: string) => string> = {
@@ -80,6 +82,8 @@ export async function translationsCommand(args: string[], flags: TranslationsFla
     return failed ? 1 : 0;
   }
   if (!args.length) throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: 'Name the sources or folders to check', hint: 'For example: pressready translations releases/' }, 2);
+  // --diff-style alone asks for the diff too
+  if (flags.diff || flags.diffStyle) return (await import('./translations-diff.js')).translationsDiffCommand(args, flags, io);
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: 'dist' });
   printMessages(io, inputs.messages.filter((m) => m.severity === 'error'));
   const result = await translationsStatus(inputs.sources.map((s) => s.file), io.cwd);
