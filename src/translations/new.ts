@@ -2,8 +2,8 @@
  * `translations new`: the skeleton of a translation, for a translator to fill in.
  *
  * Front matter: `translation-of`, `lang`, the original's `source-hash` now, and the
- * original's items that are not words copied as they are (the dateline's date,
- * the embargo, the reference, contacts' names, phones and e-mails); every item
+ * original's items that are not words copied as they are (contacts' names, phones
+ * and e-mails; the date, embargo and reference are inherited, not copied); every item
  * made of words (headline, subheadline, city, author, keywords, contacts' roles)
  * is a placeholder under a YAML comment with the original's words.
  *
@@ -70,12 +70,12 @@ function frontMatter(input: SkeletonInput): string[] {
   };
   words('headline', fm.headline);
   words('subheadline', fm.subheadline);
-  if (fm.dateline && (fm.dateline.city || fm.dateline.date)) {
+  // The date, embargo and reference are not copied: a translation takes them from its original,
+  // so that a later change there reaches every language.
+  if (fm.dateline?.city) {
     out.push('dateline:');
     words('city', fm.dateline.city, '  ');
-    if (fm.dateline.date) out.push(`  date: ${scalar(String(fm.dateline.date))}`);
   }
-  for (const key of ['embargo', 'reference'] as const) if (typeof fm[key] === 'string') out.push(`${key}: ${scalar(fm[key])}`);
   words('author', fm.author);
   if (Array.isArray(fm.keywords) && fm.keywords.length) {
     out.push('keywords:');
