@@ -75,7 +75,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     // loaded when run: --version and --help load no command
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
 
-  p.command('translations')
+  const translations = p.command('translations')
     .description('where each translation stands: up to date, stale (with the changed blocks), unmarked, or missing')
     .argument('[sources...]', 'originals, translations or folders')
     .option('--format <format>', 'json (default: a readable report)')
@@ -83,6 +83,16 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--mark-current <translation>', 'record that a translation matches its original as it is now')
     .addHelpText('after', TRANSLATIONS_HELP)
     .action(async (sources: string[], flags: TranslationsFlags) => setExit(await (await import('./commands/translations.js')).translationsCommand(sources, flags, io)));
+  translations.command('export')
+    .description('write an XLIFF 2.1 file of an original for a CAT tool, pre-filled from the existing translation')
+    .argument('<original>', 'the original source, e.g. release.md')
+    .requiredOption('--lang <lang>', 'the language of the translation')
+    .option('-o, --output <file>', 'the XLIFF file (default: <original>.<lang>.xlf beside it)')
+    .action(async (file: string, flags: { lang?: string; output?: string }) => setExit(await (await import('./commands/translations-xliff.js')).exportCommand(file, flags, io)));
+  translations.command('import')
+    .description('write the translation (release.<lang>.md) from an XLIFF file; only the blocks whose text changed are rewritten')
+    .argument('<xliff>', 'the .xlf file')
+    .action(async (file: string) => setExit(await (await import('./commands/translations-xliff.js')).importCommand(file, io)));
 
   p.command('lint')
     .description('check the structure of each source: positions, how to mend, safe fixes')
