@@ -16,13 +16,13 @@
  * translated (state `initial`) or were translated from an older original: those
  * keep a hash that matches nothing, so `pressready translations` still names them.
  */
-import type { Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import YAML, { type Document, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 import type { Message, Place } from '../../messages.js';
-import type { Source } from '../../source/parse.js';
+import { parseMarkdown, type Source } from '../../source/parse.js';
 import { FINGERPRINT_VERSION } from '../fingerprint.js';
 import { codeKey, codesOf, inlineKey, normalizeInline, toPhrasing, type Code, type Inline } from './inline.js';
 import { type Plan, type SegmentState, type UnitPlan } from './plan.js';
@@ -209,9 +209,9 @@ function matchCodes(unit: UnitPlan, target: Inline[], targetEl: XmlElement, prob
       }
       // no data named: the source's; else it must be the Markdown of one of the codes this id stood for
       const named = i.t === 'pc' ? el?.attrs.dataRefStart !== undefined || el?.attrs.dataRefEnd !== undefined : el?.attrs.dataRef !== undefined;
-      const shellFrom = named ? (known.get(i.id) ?? []).find((k) => k.t === i.t && codeKey(k) === codeKey(i)) : src;
+      const shellFrom = named ? ((known.get(i.id) ?? []).find((k) => k.t === i.t && codeKey(k) === codeKey(i)) ?? parsedCode(i, src)) : src;
       if (!shellFrom) {
-        fail(el, `Unit ${unit.id}: the Markdown of code ${i.id} (${JSON.stringify(i.t === 'pc' ? i.start + '…' + i.end : i.data)}) is not the source’s`, 'The links and formatting of a target come from the export: keep the unit’s <originalData> as it was, or export again.');
+        fail(el, `Unit ${unit.id}: the Markdown of code ${i.id} (${JSON.stringify(i.t === 'pc' ? i.start + '…' + i.end : i.data)}) is not a ${src.shell.type} as in the source`, 'The links and formatting of a target come from the export: keep the unit’s <originalData> as it was, or export again.');
         return i;
       }
       if (i.t === 'pc') return { ...i, start: (shellFrom as typeof i).start, end: (shellFrom as typeof i).end, shell: shellFrom.shell, children: walk(i.children) };
@@ -225,6 +225,26 @@ function matchCodes(unit: UnitPlan, target: Inline[], targetEl: XmlElement, prob
     }
   }
   return ok ? out : undefined;
+}
+
+/**
+ * A code whose Markdown is neither the source's nor the existing translation's (a
+ * link the translation localized, imported where that translation is not): read
+ * its Markdown, which must make one node of the source code's kind — a link stays
+ * a link, with the URL its data gives.
+ */
+function parsedCode(c: Code, src: Code): Code | undefined {
+  const markdown = c.t === 'pc' ? `${c.start}x${c.end}` : c.data;
+  const tree = parseMarkdown(markdown);
+  const para = tree.children.length === 1 && tree.children[0]!.type === 'paragraph' ? tree.children[0] : undefined;
+  const node = para?.children.length === 1 ? para.children[0]! : undefined;
+  if (!node || node.type !== src.shell.type) return undefined;
+  if (c.t === 'pc') {
+    const kids = 'children' in node ? node.children : [];
+    if (kids.length !== 1 || kids[0]!.type !== 'text' || kids[0]!.value !== 'x') return undefined;
+    return { ...c, shell: { ...stripPositions(node), children: [] } as PhrasingContent };
+  }
+  return { ...c, shell: stripPositions(node) };
 }
 
 /** Read every unit's segments: target (checked against the plan) and state. */

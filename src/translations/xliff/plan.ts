@@ -53,9 +53,11 @@ export function plan(original: Source, translation?: Source): Plan {
 
   // which of the original's blocks changed since the translation was marked; all of them when it never was
   const stored = typeof translation?.frontMatter['source-hash'] === 'string' ? parseFingerprint(translation.frontMatter['source-hash']) : undefined;
-  const changed = new Set<FingerprintBlock>();
-  if (translation && stored) for (const c of diffFingerprint(stored, fps)) if (c.kind !== 'removed') changed.add(c.block);
-  const current = (fp: FingerprintBlock | undefined) => !!translation && !!stored && (!fp || !changed.has(fp));
+  // (blocks are told by kind and line: units.ts fingerprints the original again, into other objects)
+  const key = (fp: FingerprintBlock) => `${fp.kind}:${fp.line}`;
+  const changed = new Set<string>();
+  if (translation && stored) for (const c of diffFingerprint(stored, fps)) if (c.kind !== 'removed') changed.add(key(c.block));
+  const current = (fp: FingerprintBlock | undefined) => !!translation && !!stored && (!fp || !changed.has(key(fp)));
 
   const state = (target: Inline[] | undefined, fp: FingerprintBlock | undefined): Pick<UnitPlan, 'state' | 'subState'> =>
     !target ? { state: 'initial' } : current(fp) ? { state: 'translated' } : { state: 'initial', subState: NEEDS_REVIEW };

@@ -68,7 +68,8 @@ export function parseXml(text: string): XmlElement {
   });
   parser.on('opentagstart', (tag) => {
     const line = parser.line;
-    const column = parser.column - tag.name.length; // 0-based column of the name, so 1-based of the `<`
+    // saxes has read the name and the character after it: step back over both to the `<` (1-based)
+    const column = parser.column - tag.name.length - 1;
     tagStart = { start: { line, column: Math.max(1, column), offset: parser.position - tag.name.length - 1 } };
   });
   parser.on('opentag', (tag) => {
@@ -108,7 +109,7 @@ export function parseXml(text: string): XmlElement {
   } catch (e) {
     if (e instanceof XmlProblem) throw e;
     // saxes's message reads `file:line:column: reason`; keep the reason, give the place as ours
-    const reason = String((e as Error).message).replace(/^[^:]*:\d+:\d+: /, '');
+    const reason = String((e as Error).message).replace(/^(?:[^:]*:)?\d+:\d+: /, '');
     throw new XmlProblem(`The file is not well-formed XML: ${reason}`, 'Open it in the CAT tool it came from and export it again, or mend the XML at this place.', here());
   }
   if (!root) throw new XmlProblem('The file has no XML element', 'Name an .xlf file written by pressready translations export.', here());
