@@ -28,4 +28,6 @@ Examples:
   pressready translations releases/
   pressready translations release.md --check
   pressready translations --mark-current release.fr.md
+  pressready translations export release.md --lang fr     (XLIFF 2.1 for a CAT tool)
+  pressready translations import release.fr.xlf
 `;
