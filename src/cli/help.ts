@@ -31,6 +31,8 @@ Examples:
   pressready translations --mark-current 'releases/**/*.fr.md'
   pressready translations --diff release.md
   pressready translations new release.md --lang fr,ar
+  pressready translations export release.md --lang fr     (XLIFF 2.1 for a CAT tool)
+  pressready translations import release.fr.xlf
 
 --diff finds the original as it was when each stale translation was marked, in
 git history, and shows its changed blocks as a word diff: [-old-]{+new+}

@@ -94,6 +94,16 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--lang <lang>', 'the translation’s language: ar, en, es, fr, ru or zh (repeatable, or comma-separated)', collect, [])
     .option('--force', 'replace the file if it exists')
     .action(async (file: string, flags: TranslationsNewFlags) => setExit(await (await import('./commands/translations-new.js')).translationsNewCommand(file, flags, io)));
+  translations.command('export')
+    .description('write an XLIFF 2.1 file of an original for a CAT tool, pre-filled from the existing translation')
+    .argument('<original>', 'the original source, e.g. release.md')
+    .requiredOption('--lang <lang>', 'the language of the translation')
+    .option('-o, --output <file>', 'the XLIFF file (default: <original>.<lang>.xlf beside it)')
+    .action(async (file: string, flags: { lang?: string; output?: string }) => setExit(await (await import('./commands/translations-xliff.js')).exportCommand(file, flags, io)));
+  translations.command('import')
+    .description('write the translation (release.<lang>.md) from an XLIFF file; only the blocks whose text changed are rewritten')
+    .argument('<xliff>', 'the .xlf file')
+    .action(async (file: string) => setExit(await (await import('./commands/translations-xliff.js')).importCommand(file, io)));
 
   p.command('lint')
     .description('check the structure of each source: positions, how to mend, safe fixes')
