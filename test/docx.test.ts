@@ -51,7 +51,7 @@ describe('DOCX: what Word reads', () => {
     expect(cedaw.paragraphs.filter((p) => p.style === 'Background')).toHaveLength(2);
     expect(cedaw.paragraphs.filter((p) => p.style === 'Boilerplate')).toHaveLength(2);
     expect(cedaw.paragraphs.find((p) => p.style === 'Contacts')?.text).toBe(
-      'For media inquiries, please contact Vivian Kwok at +41 (0) 22 917 9362 / vkwok@ohchr.org or UN Human Rights Office Media Section at +41 (0) 22 928 9855 / media@ohchr.org',
+      'For media inquiries, please contact Vivian Kwok at +41 (0) 22 917 9362 / vkwok@ohchr.org or the UN Human Rights Office Media Section at +41 (0) 22 928 9855 / media@ohchr.org',
     );
     const styles = cedaw.files['word/styles.xml']!;
     for (const id of ['Title', 'Subtitle', 'Heading2', 'Quote', 'ListBullet', 'ListNumber', 'Dateline', 'EndMarker', 'Contacts', 'Background', 'Boilerplate', 'ReleaseTable']) {
