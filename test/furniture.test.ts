@@ -8,13 +8,15 @@
  * translation's source itself writes (outside its contacts list).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, fixture, runCli, tempDir } from './helpers.js';
+import { useProjects } from './template-helpers.js';
 
 const FAMILIES = ['cedaw-trafficking', 'water-report'] as const;
 const LANGS = ['fr', 'ar', 'zh', 'es', 'ru'] as const;
@@ -149,4 +151,103 @@ describe('a translation prints no English furniture', () => {
       });
     }
   }
+});
+
+/** A grey PNG of `width` × `height` pixels: two logos told apart by their size in every format. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.from([0, ...Array<number>(width).fill(128)])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('the organization, the media section and the logo in the release’s language', () => {
+  const project = useProjects();
+  const LOGO = png(3, 2);
+  const LOGO_AR = png(5, 4);
+  const files = {
+    'templates/house/template.yaml': 'extends: default\nletterhead:\n  logo: logo.png\n  logos:\n    ar: logo-ar.png\n',
+    'templates/house/logo.png': LOGO,
+    'templates/house/logo-ar.png': LOGO_AR,
+    'pressready.config.yaml': 'organization:\n  en: Acme Relief\n  fr: Secours Acme\n  ar: إغاثة أكمي\n',
+    'r.md': [
+      '---',
+      'headline: Acme Relief opens forty wells',
+      'template: house',
+      'dateline: { city: Geneva, date: 2026-03-22 }',
+      'contacts:',
+      '  - { name: Ana Ruiz, role: Press officer, email: a.ruiz@example.org }',
+      '  - { desk: media, phone: "+41 22 917 9000", email: media@example.org }',
+      '---',
+      '',
+      'Acme Relief today opened forty wells in the Sahel.',
+      '',
+    ].join('\n'),
+    // the translations give their roles in their language; phone and e-mail come from the original
+    'r.fr.md': '---\ntranslation-of: r.md\nlang: fr\nheadline: Secours Acme ouvre quarante puits\ndateline: { city: Genève }\ncontacts:\n  - { name: Ana Ruiz, role: attachée de presse }\n  - { desk: media }\n---\n\nSecours Acme a ouvert aujourd’hui quarante puits au Sahel.\n',
+    'r.ar.md': '---\ntranslation-of: r.md\nlang: ar\nheadline: إغاثة أكمي تفتح أربعين بئراً\ndateline: { city: جنيف }\ncontacts:\n  - { name: Ana Ruiz, role: مسؤولة الإعلام }\n  - { desk: media }\n---\n\nافتتحت إغاثة أكمي اليوم أربعين بئراً في منطقة الساحل.\n',
+  };
+
+  it('each language prints its organization and words the media section in its own sentence', () => {
+    const dir = project(files);
+    const r = runCli(['generate', 'r.md', 'r.fr.md', 'r.ar.md', '-f', 'txt,json', '--no-strict'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const txt = (name: string) => readFileSync(path.join(dir, 'dist', name), 'utf8');
+    expect(txt('r.txt')).toMatch(/^Acme Relief\n/);
+    expect(txt('r.txt')).toContain('please contact Ana Ruiz (Press officer) at a.ruiz@example.org or the Acme Relief Media Section at +41 22 917 9000 / media@example.org');
+    expect(txt('r.fr.txt')).toMatch(/^Secours Acme\n/);
+    expect(txt('r.fr.txt')).toContain('veuillez contacter Ana Ruiz (attachée de presse) au a.ruiz@example.org ou la Section des médias du Secours Acme au +41 22 917 9000 / media@example.org');
+    expect(txt('r.ar.txt')).toMatch(/^إغاثة أكمي\n/);
+    expect(txt('r.ar.txt')).toContain('Ana Ruiz (مسؤولة الإعلام) على ⁦a.ruiz@example.org⁩ أو قسم الإعلام في إغاثة أكمي على ⁦+41 22 917 9000⁩ / ⁦media@example.org⁩');
+    const model = JSON.parse(txt('r.fr.json'));
+    expect(model.contacts[1]).toMatchObject({ desk: 'media', from: 'front-matter', phone: '+41 22 917 9000', emails: ['media@example.org'] });
+  });
+
+  it('a translation without `author` does not print the original’s', () => {
+    const dir = project({
+      'r.md': '---\nheadline: H\nauthor: UN Human Rights Office\ndateline: { city: Geneva, date: 2026-03-22 }\n---\n\nThe Office today opened forty wells in the Sahel.\n\n## Media contacts\n\n- UN Human Rights Office Media Section, +41 22 917 9000, media@example.org\n',
+      'r.fr.md': '---\ntranslation-of: r.md\nlang: fr\nheadline: H\n---\n\nLe Haut-Commissariat a ouvert aujourd’hui quarante puits au Sahel.\n',
+    });
+    const r = runCli(['generate', 'r.md', 'r.fr.md', '-f', 'txt', '--no-strict'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const fr = readFileSync(path.join(dir, 'dist', 'r.fr.txt'), 'utf8');
+    expect(fr).not.toContain('UN Human Rights Office');
+    expect(fr).toMatch(/^COMMUNIQUÉ DE PRESSE\n/);
+    // no organization known in French: the media section without one
+    expect(fr).toContain('veuillez contacter la Section des médias au +41 22 917 9000 / media@example.org');
+  });
+
+  it('the Arabic release prints the Arabic logo, the others the default (PDF image, DOCX media, HTML img)', () => {
+    const dir = project(files);
+    const r = runCli(['generate', 'r.md', 'r.fr.md', 'r.ar.md', '-f', 'pdf,docx,html', '--no-strict'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    for (const [stem, logo, size] of [['r', LOGO, '3 2'], ['r.fr', LOGO, '3 2'], ['r.ar', LOGO_AR, '5 4']] as const) {
+      const html = readFileSync(path.join(dir, 'dist', `${stem}.html`), 'utf8');
+      expect(html).toContain(`src="data:image/png;base64,${logo.toString('base64')}"`);
+      const docx = unzipSync(readFileSync(path.join(dir, 'dist', `${stem}.docx`)));
+      const media = Object.entries(docx).filter(([n]) => n.startsWith('word/media/'));
+      expect(media.map(([, b]) => Buffer.from(b).equals(logo))).toEqual([true]);
+      const images = execFileSync('pdfimages', ['-list', path.join(dir, 'dist', `${stem}.pdf`)], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(images.map((l) => l.trim().split(/\s+/).slice(3, 5).join(' '))).toEqual([size]);
+    }
+    expect(readdirSync(path.join(dir, 'dist')).length).toBe(9);
+  });
+
+  it('a logo for a language the template has no locale for is refused at its place', () => {
+    const dir = project({ ...files, 'templates/house/template.yaml': 'extends: default\nletterhead:\n  logo: logo.png\n  logos:\n    arr: logo-ar.png\n' });
+    const r = runCli(['generate', 'r.md', '-f', 'txt'], { cwd: dir });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/template\.yaml:5:10: error: `letterhead\.logos\.arr` names a language the template has no locale for/);
+    expect(r.stderr).toContain('Its languages: ar, en, es, fr, ru, zh');
+  });
 });
