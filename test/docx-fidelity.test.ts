@@ -46,7 +46,10 @@ function sourceParagraphs(l: Loaded): string[] {
       return !(l.release.background?.heading === heading && l.template.settings.backgroundHeading === 'label') && !l.locale.sections.contacts.some((c) => c.toLowerCase() === heading.toLowerCase());
     })
     .join('\n');
-  return [l.release.headline, l.release.subheadline ?? '', ...body.split(/\n\s*\n/)].filter((p) => p.trim());
+  // the media section is printed in the release's words, not as the source names it
+  const desks = l.release.contacts.filter((c) => c.desk && c.from === 'body').map((c) => c.name);
+  const printed = desks.reduce((t, name) => t.split(name).join(''), body);
+  return [l.release.headline, l.release.subheadline ?? '', ...printed.split(/\n\s*\n/)].filter((p) => p.trim());
 }
 
 /** The first token of `want` that is not found in `have` in order after the ones before it, or undefined. */

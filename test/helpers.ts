@@ -99,7 +99,9 @@ export function expectedText(l: Loaded): string {
       return !(l.release.background?.heading === name && l.template.settings.backgroundHeading === 'label') && !l.locale.sections.contacts.some((c) => c.toLowerCase() === name.toLowerCase());
     })
     .join('\n');
-  return [l.release.headline, l.release.subheadline ?? '', body].join('\n');
+  // the media section is printed in the release's words (contact.mediaSection), not as the source names it
+  const desks = l.release.contacts.filter((c) => c.desk && c.from === 'body').map((c) => c.name);
+  return [l.release.headline, l.release.subheadline ?? '', desks.reduce((t, name) => t.split(name).join(''), body)].join('\n');
 }
 
 /**

@@ -57,15 +57,17 @@ describe('pressready init', () => {
       dateline: { city: 'Geneva', date: today },
       lang: 'en',
       template: 'default',
-      contacts: [{ name: '[insert name]', role: '[insert role]', phone: '[insert phone]', email: '[insert e-mail]' }],
     });
+    // the contacts are a list under the contacts heading, as a release writes them
+    expect(parsed.source.frontMatter.contacts).toBeUndefined();
+    expect(text).toContain('\n## Contacts\n\n- [insert name], [insert role], [insert phone], [insert e-mail]\n');
     // what the officer must write is marked in a form lint reports, in the front matter and the body
     const marks = text.match(LINT_PLACEHOLDER) ?? [];
     expect(marks).toEqual([
-      '[insert name]', '[insert role]', '[insert phone]', '[insert e-mail]',
       '[Insert the lead: who did what, where and when, in one paragraph of at most 45 words]',
       '[Insert the body: facts, figures and context, the most important first]',
       '[Insert a quotation]', '[insert the speaker’s name]', '[insert their role]',
+      '[insert name]', '[insert role]', '[insert phone]', '[insert e-mail]',
       '[Insert background for editors, or delete this section]',
     ]);
   });
@@ -88,7 +90,7 @@ describe('pressready init', () => {
       '[insert role]': 'Press officer',
       '[insert phone]': '+41 22 917 9362',
       '[insert e-mail]': 'a.lindqvist@example.org',
-      '[Insert a quotation]': 'Water is a right, not a favour,',
+      '[Insert a quotation]': 'Water is a right, not a favour',
       '[insert the speaker’s name]': 'Ines Carvalho',
       '[insert their role]': 'UN Special Rapporteur',
     };
@@ -105,7 +107,8 @@ describe('pressready init', () => {
     expect(txt).toMatch(/GENEVA \(\d{1,2} \w+ \d{4}\) — The committee today opened forty wells\./);
     expect(txt).toContain('For media inquiries, please contact Amara Lindqvist (Press officer) at +41 22 917 9362 / a.lindqvist@example.org');
     const model = JSON.parse(readFileSync(path.join(dir, 'dist', `${stem}.json`), 'utf8'));
-    expect(model.quotes[0]).toMatchObject({ speaker: 'Ines Carvalho', text: 'Water is a right, not a favour,' });
+    expect(model.quotes[0]).toMatchObject({ speaker: 'Ines Carvalho', text: 'Water is a right, not a favour', form: 'inline' });
+    expect(txt).toContain('“Water is a right, not a favour,” said Ines Carvalho, UN Special Rapporteur.');
   });
 
   it('never overwrites a file unless --force', () => {
@@ -153,6 +156,40 @@ describe('pressready init', () => {
     expect(missing.stderr).toContain('The template `default` has no `sw` locale');
     expect(existsSync(path.join(dir, 'b.md'))).toBe(false);
     expect(runCli(['init', 'c.md', '-t', 'glossy'], { cwd: dir }).code).toBe(2);
+  });
+});
+
+describe('pressready init --lang: a starter in the language of the release', () => {
+  it.each(['fr', 'es', 'ru', 'ar', 'zh'])('%s: the locale’s placeholders, quotation marks, speech verb and headings; lint reports every placeholder', (lang) => {
+    const dir = project();
+    const r = runCli(['init', 'a.md', '--lang', lang], { cwd: dir });
+    expect(r.code).toBe(0);
+    const text = readFileSync(path.join(dir, 'a.md'), 'utf8');
+    const locale = parseYaml(readFileSync(path.join(ROOT, 'templates/default/locales', `${lang}.yaml`), 'utf8'));
+    const init = locale.init as Record<string, string>;
+    const parsed = parseSource('a.md', text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.source.frontMatter).toMatchObject({ lang, headline: init.headline, dateline: { city: init.city } });
+    // no English placeholder is left: every bracket opens with the language's own word
+    const brackets = text.match(/\[[^\]\n]*\]/g) ?? [];
+    expect(brackets.length).toBeGreaterThanOrEqual(12);
+    for (const b of brackets) expect(b.slice(1).toLowerCase().startsWith(init.insert!.toLowerCase()), b).toBe(true);
+    expect(text).not.toMatch(/\[(?:insert|add|enter)\b/i);
+    // the quotation in the language's marks, with one of its speech verbs
+    const quote = text.split('\n').find((l) => l.includes(locale.quotes.primary[0]))!;
+    expect(quote).toContain(locale.quotes.primary[1]);
+    expect((locale.speech.verbs as string[]).some((v) => new RegExp(`(?<![\\p{L}])${v}(?![\\p{L}])`, 'u').test(quote.replace(/\[[^\]]*\]/g, '')))).toBe(true);
+    // the headings are ones the locale reads as the contacts and background sections
+    expect(text).toContain(`\n## ${locale.sections.contacts[0]}\n\n- ${init.contact}\n`);
+    expect(text).toContain(`\n## ${locale.sections.background[0]}\n\n${init.background}\n`);
+    // lint reports each placeholder, as for English
+    const lint = runCli(['lint', 'a.md', '--format', 'json'], { cwd: dir });
+    const reported = (JSON.parse(lint.stdout) as { messages: { ruleId: string; message: string }[] }[]).flatMap((f) => f.messages).filter((m) => m.ruleId === 'placeholder-text');
+    expect(reported.map((m) => /`(.*)`/.exec(m.message)![1]).sort()).toEqual([...brackets].sort());
+    // the release generates (not strict) and quotes its speaker in the language's marks
+    const gen = runCli(['generate', 'a.md', '-f', 'txt', '--no-strict'], { cwd: dir });
+    expect(gen.code).toBe(0);
   });
 });
 

@@ -27,6 +27,22 @@ describe('the JSON model', () => {
     expect(validate({ ...json, quotes: [{ ...json.quotes[0], title: 7 }] })).toBe(false);
   });
 
+  it('the media section is a contact with `desk: media`, its name as written, in the original and in a translation', async () => {
+    for (const f of ['cedaw-trafficking/release.md', 'cedaw-trafficking/release.zh.md']) {
+      const l = await loadFixture(f);
+      const json = JSON.parse(jsonRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} }) as string);
+      expect(json.modelVersion).toBe(3);
+      expect(validate(json)).toBe(true);
+      expect(json.contacts.map((c: { name: string; desk?: string }) => [c.name, c.desk])).toEqual([
+        ['Vivian Kwok', undefined],
+        ['UN Human Rights Office Media Section', 'media'],
+      ]);
+    }
+    const bad = JSON.parse(JSON.stringify((await loadFixture('cedaw-trafficking/release.md')).release));
+    bad.contacts[1].desk = 'press';
+    expect(validate(bad)).toBe(false);
+  });
+
   it('the schema rejects a model that breaks it', async () => {
     const l = await loadFixture('water-report/release.md');
     const bad = { ...JSON.parse(JSON.stringify(l.release)), dir: 'sideways' };

@@ -62,7 +62,7 @@ describe('pressready lint: the examples', () => {
     expect(fr.errorCount).toBe(0);
     expect(fr.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
       ['translation-stale', 2, 17],
-      ['lead-length', 9, 1],
+      ['lead-length', 13, 1],
     ]);
     expect(fr.messages[1]!.message).toBe('The lead has 47 words; keep it to 45 or fewer');
     expect(results.find((r) => r.filePath.endsWith('release.md'))!.messages).toEqual([]);

@@ -18,7 +18,7 @@ describe('template.yaml against its schema', () => {
     const r = runCli(['generate', 'r.md', '-f', 'txt'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('templates/acme/template.yaml:3:3: error: Unknown key `letterhead.organisation` [template]');
-    expect(r.stderr).toContain('→ Did you mean `organization`? Allowed here: `organization`, `logo`, `logoWidth`, `lines`.');
+    expect(r.stderr).toContain('→ Did you mean `organization`? Allowed here: `organization`, `logo`, `logos`, `logoWidth`, `lines`.');
   });
 
   it('a wrong type: its line and column, and what the key takes', () => {

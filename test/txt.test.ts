@@ -31,7 +31,7 @@ describe('plain text', () => {
     const end = paras.indexOf('END');
     expect(end).toBeGreaterThan(3);
     expect(paras[end + 1]).toBe(
-      'For media inquiries, please contact Vivian Kwok at +41 (0) 22 917 9362 / vkwok@ohchr.org or UN Human Rights Office Media Section at +41 (0) 22 928 9855 / media@ohchr.org',
+      'For media inquiries, please contact Vivian Kwok at +41 (0) 22 917 9362 / vkwok@ohchr.org or the UN Human Rights Office Media Section at +41 (0) 22 928 9855 / media@ohchr.org',
     );
     expect(paras[end + 2]).toBe('Background:');
     expect(paras[end + 3]).toMatch(/^The Committee on the Elimination of Discrimination against Women <https:/);

@@ -13,7 +13,19 @@ export interface Config {
   file?: string;
   /** languages every original should be translated into */
   languages: string[];
+  /** the organization's name, in every language or by language (`fr: Haut-Commissariat …`) */
+  organization?: string | Record<string, string>;
   generate?: GenerateDefaults;
+}
+
+/** The organization a config names for a language (`fr-CA`, then `fr`), if any. */
+export function configOrganization(config: Config, lang: string): string | undefined {
+  const o = config.organization;
+  if (typeof o === 'string' || o === undefined) return o;
+  const lower = lang.toLowerCase();
+  const exact = Object.keys(o).find((k) => k.toLowerCase() === lower);
+  const base = Object.keys(o).find((k) => k.toLowerCase() === lower.split('-')[0]);
+  return o[exact ?? base ?? ''];
 }
 
 /** `generate:` in the config: the same names as the flags. */
@@ -36,6 +48,14 @@ const configSpec: Spec = {
   doc: 'the project configuration',
   keys: {
     languages: { type: 'list', items: { type: 'string' }, doc: 'the languages of the project, e.g. [en, fr, ar]' },
+    organization: {
+      type: 'oneOf',
+      doc: 'the organization printed at the top of each release, and in the media section’s name: one name, or one a language',
+      options: [
+        { type: 'string', nonEmpty: true },
+        { type: 'record', values: { type: 'string', nonEmpty: true }, keyPattern: /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, keyDoc: 'a language tag such as `en` or `fr`' },
+      ],
+    },
     lint: { type: 'any', doc: 'lint settings: `rules:` by id' },
     generate: {
       type: 'map',
@@ -67,7 +87,7 @@ export function loadConfig(dir: string, cwd: string, cache?: Map<string, ConfigF
   const result = validate(found.src, found.doc.contents, configSpec, 'config', 'the configuration');
   if (result.messages.length) throw new UserError(result.messages, 2);
   const raw = found.value as Partial<Config>;
-  const config: Config = { file: found.file, languages: raw.languages ?? [], ...(raw.generate ? { generate: raw.generate } : {}) };
+  const config: Config = { file: found.file, languages: raw.languages ?? [], ...(raw.organization ? { organization: raw.organization } : {}), ...(raw.generate ? { generate: raw.generate } : {}) };
   checked.set(found, config);
   return config;
 }

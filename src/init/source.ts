@@ -6,7 +6,7 @@
  * cannot pass `generate --strict`; the source still parses and generates as it is.
  */
 import YAML from 'yaml';
-import type { LocaleData, TemplateSettings } from '../templates/types.js';
+import type { InitWords, LocaleData, TemplateSettings } from '../templates/types.js';
 
 export interface NewSource {
   /** `template:` as it will be written: a name, or a path relative to the new file */
@@ -22,17 +22,22 @@ export interface NewSource {
   id: string;
 }
 
-export const PLACEHOLDER = {
+/**
+ * The placeholders when the locale gives none (a press office's own locale file
+ * without `init:`). The six built-in locales give theirs in `init:`, in their
+ * language. Paragraphs start with a capital, as sentences do: lint's
+ * `broken-paragraph` would join two that start in lower case.
+ */
+export const PLACEHOLDER: InitWords = {
+  insert: 'insert',
   headline: '[insert headline]',
   city: '[insert city]',
-  contact: { name: '[insert name]', role: '[insert role]', phone: '[insert phone]', email: '[insert e-mail]' },
-  // Paragraphs start with a capital, as sentences do: lint's `broken-paragraph` would join two that start in lower case.
   lead: '[Insert the lead: who did what, where and when, in one paragraph of at most 45 words]',
   body: '[Insert the body: facts, figures and context, the most important first]',
-  quote: '[Insert a quotation]',
-  speaker: '[insert the speaker’s name], [insert their role]',
+  quote: '“[Insert a quotation],” said [insert the speaker’s name], [insert their role].',
+  contact: '[insert name], [insert role], [insert phone], [insert e-mail]',
   background: '[Insert background for editors, or delete this section]',
-} as const;
+};
 
 /** A YAML scalar: double-quoted, so that phone numbers, `[…]` and `: ` stay text. */
 function scalar(v: string): string {
@@ -58,9 +63,9 @@ export function releaseId(today: string, headline?: string, fileBase?: string): 
   return `${today}-${words}`;
 }
 
+/** The template's default contacts, as front matter. */
 function contactLines(settings: TemplateSettings): string[] {
-  const contacts = settings.contactsDefault.length ? settings.contactsDefault : [PLACEHOLDER.contact];
-  return contacts.flatMap((c) =>
+  return settings.contactsDefault.flatMap((c) =>
     Object.entries(c)
       .filter(([, v]) => v !== undefined)
       .map(([k, v], i) => `${i ? '    ' : '  - '}${k}: ${scalar(String(v))}`),
@@ -68,32 +73,35 @@ function contactLines(settings: TemplateSettings): string[] {
 }
 
 export function newSource(o: NewSource): string {
+  const words = o.locale.init ?? PLACEHOLDER;
   const background = o.locale.sections.background[0] ?? 'Background';
+  const contactsHeading = o.locale.sections.contacts[0] ?? 'Contacts';
+  const defaults = o.settings.contactsDefault.length > 0;
   const frontMatter = [
     '---',
     `# Written by \`pressready init\`. Write your words in place of each bracketed placeholder; \`pressready lint\` lists what is left.`,
     `id: ${o.id}`,
-    `headline: ${scalar(o.headline?.trim() || PLACEHOLDER.headline)}`,
+    `headline: ${scalar(o.headline?.trim() || words.headline)}`,
     `# subheadline: "a one-line deck under the headline"`,
     'dateline:',
-    `  city: ${scalar(o.city?.trim() || PLACEHOLDER.city)}`,
+    `  city: ${scalar(o.city?.trim() || words.city)}`,
     `  date: ${o.today}`,
     `lang: ${o.lang}`,
     `template: ${YAML.stringify(o.templateRef).trimEnd()}`,
     `# embargo: ${o.today}T10:00:00+00:00   # an embargo line instead of the immediate-release line`,
     `# reference: PR/${o.today.slice(2, 4)}/001`,
-    o.settings.contactsDefault.length ? '# the template’s media contacts; edit or add to them' : '# media contacts: a name and a phone number or e-mail each',
-    'contacts:',
-    ...contactLines(o.settings),
+    ...(defaults ? ['# the template’s media contacts; edit or add to them', 'contacts:', ...contactLines(o.settings)] : []),
     '---',
   ];
   const body = [
-    PLACEHOLDER.lead,
-    PLACEHOLDER.body,
-    // a block quote (no quotation marks) with a `—` attribution reads the same in every language
-    `> ${PLACEHOLDER.quote}\n>\n> — ${PLACEHOLDER.speaker}`,
+    words.lead,
+    words.body,
+    // a quotation in the language's marks, with its speech verb: the paragraph a release quotes its speaker in
+    words.quote,
+    // media contacts, one list item each: name, role, phone, e-mail
+    ...(defaults ? [] : [`## ${contactsHeading}`, `- ${words.contact}`]),
     `## ${background}`,
-    PLACEHOLDER.background,
+    words.background,
   ];
   return `${frontMatter.join('\n')}\n\n${body.join('\n\n')}\n`;
 }

@@ -55,7 +55,15 @@ export interface Quote {
 }
 
 export interface Contact {
+  /** as written; for a `desk` without a name, the desk's words in the release's language */
   name: string;
+  /**
+   * `media`: the press office's own media section, which renderers word in the
+   * release's language (`contact.mediaSection` of the locale) whatever the
+   * source calls it: `desk: media` in the front matter, or a contacts-list item
+   * named as the media section in any of the template's languages.
+   */
+  desk?: 'media';
   role?: string;
   organization?: string;
   /** as written in the source */

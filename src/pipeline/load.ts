@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
 import { isUserError, UserError, type Message, type Place } from '../messages.js';
-import { extractRelease } from '../model/extract/index.js';
+import { configOrganization, loadConfig } from '../config/load.js';
+import { extractRelease, mediaSectionWords } from '../model/extract/index.js';
+import type { Contact } from '../model/types.js';
 import type { Release } from '../model/types.js';
 import { LIMITS, type Limits } from '../limits.js';
 import { decodeSource } from '../source/decode.js';
@@ -93,6 +95,46 @@ function inherit(own: FrontMatter, original: FrontMatter): FrontMatter {
   return merged;
 }
 
+/**
+ * What names the media section beyond the release's own locale and author: the
+ * template's other languages' words, the organization's names in every language
+ * (locales, the project config) and a translation's original's author.
+ */
+function mediaNames(template: Template, config: ReturnType<typeof loadConfig>, original?: Loaded): { words: ReturnType<typeof mediaSectionWords>[]; organizations: string[] } {
+  const words: ReturnType<typeof mediaSectionWords>[] = [];
+  const organizations: string[] = [];
+  for (const lang of template.languages) {
+    try {
+      const l = loadLocale(template, lang);
+      words.push(mediaSectionWords(l));
+      if (l.letterhead?.organization) organizations.push(l.letterhead.organization);
+    } catch (e) {
+      // another language's broken locale is that language's problem, not this release's
+      if (!isUserError(e)) throw e;
+    }
+  }
+  const o = config.organization;
+  if (o) organizations.push(...(typeof o === 'string' ? [o] : Object.values(o)));
+  if (original?.release.metadata.author) organizations.push(original.release.metadata.author);
+  return { words, organizations };
+}
+
+/**
+ * A translation's front-matter contact that gives words only (a name, a role in
+ * the translation's language) takes its phone number and addresses from the
+ * original's contact it translates: the one of the same name (or desk), else
+ * the one at the same place when both list as many.
+ */
+function completeContact(c: Contact, own: readonly Contact[], originals: readonly Contact[]): Contact {
+  if (c.phone || c.emails.length) return c;
+  const same = (o: Contact) => (c.desk ? o.desk === c.desk : o.name.trim().toLocaleLowerCase() === c.name.trim().toLocaleLowerCase());
+  const fm = own.filter((x) => x.from === 'front-matter');
+  const byPlace = fm.length === originals.length ? originals[fm.indexOf(c)] : undefined;
+  const o = originals.find(same) ?? byPlace;
+  if (!o) return c;
+  return { ...c, ...(o.phone ? { phone: o.phone } : {}), ...(o.phoneE164 ? { phoneE164: o.phoneE164 } : {}), emails: [...o.emails], ...(o.desk && !c.desk ? { desk: o.desk } : {}) };
+}
+
 export function resolveTemplate(ref: string, source: Source, opts: LoadOptions, fromFlag: boolean): Template {
   const found = findTemplateDir(ref, { searchDirs: [path.dirname(path.resolve(opts.cwd, source.file)), opts.cwd] });
   if (!found) {
@@ -157,9 +199,14 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
       `It has: ${template.languages.join(', ') || 'none'}. Use one of those, or add locales/${lang.split('-')[0]}.yaml to the template.`,
     );
   }
-  const locale = loadLocale(template, localeName);
-  const release = extractRelease({ source, frontMatter: fm, locale, template, templateRef });
+  // the project's name for its organization in this language wins over the template's
+  const config = loadConfig(path.dirname(path.resolve(opts.cwd, file)), opts.cwd);
+  const projectOrganization = configOrganization(config, lang) ?? configOrganization(config, localeName);
+  const templateLocale = loadLocale(template, localeName);
+  const locale = projectOrganization ? { ...templateLocale, letterhead: { ...templateLocale.letterhead, organization: projectOrganization } } : templateLocale;
+  const release = extractRelease({ source, frontMatter: fm, locale, template, templateRef, media: mediaNames(template, config, original) });
   const ownContacts = source.frontMatter.contacts?.length || release.contacts.some((c) => c.from === 'body');
   if (original && !ownContacts) release.contacts = original.release.contacts.map((c) => ({ ...c }));
+  else if (original) release.contacts = release.contacts.map((c) => (c.from === 'front-matter' ? completeContact(c, release.contacts, original.release.contacts) : c));
   return { source, frontMatter: fm, release, template, locale, ...(original ? { original } : {}), messages: [] };
 }

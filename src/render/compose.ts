@@ -69,11 +69,29 @@ function text(value: string): Inline[] {
   return [{ type: 'text', value }];
 }
 
-/** The contact's name, with its role and organization as the locale phrases them. */
-function contactName(c: Contact, locale: LocaleData, withOrganization: boolean): Inline[] {
-  let name = c.role ? fill(locale.contact.withRole, { name: c.name, role: c.role }) : c.name;
-  if (withOrganization && c.organization) name = fill(locale.contact.withOrganization, { name, organization: c.organization });
+/**
+ * The press office's media section in the release's language (`the UN Human
+ * Rights Office Media Section`, `la Section des médias du Haut-Commissariat …`),
+ * or its name as written when the locale does not word it.
+ */
+function deskName(c: Contact, locale: LocaleData, organization: string | undefined): string {
+  const { mediaSection, mediaSectionAlone } = locale.contact;
+  if (organization && mediaSection) return fill(mediaSection, { organization });
+  return mediaSectionAlone ?? c.name;
+}
+
+/** The contact's name, with its role and organization as the locale phrases them. `line`: on a line of its own, its first letter a capital. */
+function contactName(c: Contact, locale: LocaleData, withOrganization: boolean, organization: string | undefined, line = false): Inline[] {
+  let who = c.desk ? deskName(c, locale, organization) : c.name;
+  if (line && c.desk) who = upperFirst(who, locale);
+  let name = c.role ? fill(locale.contact.withRole, { name: who, role: c.role }) : who;
+  if (withOrganization && c.organization && !c.desk) name = fill(locale.contact.withOrganization, { name, organization: c.organization });
   return text(name);
+}
+
+function upperFirst(s: string, locale: LocaleData): string {
+  const first = String.fromCodePoint(s.codePointAt(0) ?? 32);
+  return first.toLocaleUpperCase(locale.intl) + s.slice(first.length);
 }
 
 /**
@@ -125,14 +143,14 @@ function resolveBlocks(list: readonly Block[], extra: readonly string[]): Block[
   });
 }
 
-function contactsPart(release: Release, template: Template, locale: LocaleData): Part | undefined {
+function contactsPart(release: Release, template: Template, locale: LocaleData, organization: string | undefined): Part | undefined {
   const { contacts } = release;
   const notes = resolveBlocks(release.contactNotes, template.settings.links.schemes);
   if (!contacts.length && !notes.length) return undefined;
   if (template.settings.contacts.style === 'sentence') {
     const items = contacts.map((c) => {
       const details = contactDetails(c, locale);
-      const name = contactName(c, locale, true);
+      const name = contactName(c, locale, true, organization);
       return details.length ? fillInline(locale.contact.withDetails, { name, details }) : name;
     });
     return {
@@ -143,8 +161,8 @@ function contactsPart(release: Release, template: Template, locale: LocaleData):
     };
   }
   const entries = contacts.map((c) => {
-    const lines: Inline[][] = [contactName(c, locale, false)];
-    if (c.organization) lines.push(text(c.organization));
+    const lines: Inline[][] = [contactName(c, locale, false, organization, true)];
+    if (c.organization && !c.desk) lines.push(text(c.organization));
     if (c.phone) lines.push(phone(c, locale));
     for (const e of c.emails) lines.push(email(e, locale));
     return lines;
@@ -173,8 +191,8 @@ export function compose(release: Release, template: Template, locale: LocaleData
 
   const organization = organizationOf(release, template, locale);
   const letterLines = locale.letterhead?.lines ?? s.letterhead.lines ?? [];
-  // checked when the template was loaded, in the folder of the template that names it
-  const logo = template.files['letterhead.logo'];
+  // checked when the template was loaded, in the folder of the template that names it; the language's own first
+  const logo = template.files[`letterhead.logos.${locale.lang}`] ?? template.files['letterhead.logo'];
   if (organization || logo || letterLines.length) {
     parts.push({
       kind: 'letterhead',
@@ -210,7 +228,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
 
   for (const kind of s.sections) {
     if (kind === 'contacts') {
-      const p = contactsPart(release, template, locale);
+      const p = contactsPart(release, template, locale, organization);
       if (p) parts.push(p);
     } else if (kind === 'background' && release.background) {
       const heading = s.backgroundHeading === 'label' ? locale.labels.background : release.background.heading;

@@ -8,7 +8,9 @@ import type { KeySpec, Spec } from '../yaml/schema.js';
 const MAX_ID = 200;
 
 export interface ContactInput {
-  name: string;
+  /** required unless `desk` is given */
+  name?: string;
+  desk?: 'media';
   role?: string;
   organization?: string;
   phone?: string;
@@ -68,18 +70,25 @@ export function checkLanguageTag(v: string): string | undefined {
 
 const string = (doc: string, extra: Partial<Extract<Spec, { type: 'string' }>> = {}): KeySpec => ({ type: 'string', doc, ...extra });
 
+const contactKeys: Record<string, KeySpec> = {
+  name: { type: 'string', required: true, nonEmpty: true, doc: 'the contact’s name', hint: 'Add `name:` (the contact’s name), or `desk: media` for the press office’s media section.' },
+  desk: { type: 'enum', values: ['media'], doc: '`media`: the press office’s media section, worded in the release’s language' },
+  role: string('their role'),
+  organization: string('their organization'),
+  phone: string('a phone number, quoted', {
+    numberHint: 'YAML read this phone number as a number and dropped its `+` and spaces: put it in quotes, e.g. phone: "+41 22 917 9362".',
+  }),
+  email: string('an e-mail address; several separated by commas or ` / `'),
+};
+
+/** A person (`name:` required), or the media section (`desk: media`, a name optional). */
 const contactSpec: Spec = {
-  type: 'map',
+  type: 'oneOf',
   doc: 'a media contact',
-  keys: {
-    name: { type: 'string', required: true, nonEmpty: true, doc: 'the contact’s name' },
-    role: string('their role'),
-    organization: string('their organization'),
-    phone: string('a phone number, quoted', {
-      numberHint: 'YAML read this phone number as a number and dropped its `+` and spaces: put it in quotes, e.g. phone: "+41 22 917 9362".',
-    }),
-    email: string('an e-mail address; several separated by commas or ` / `'),
-  },
+  options: [
+    { type: 'map', doc: 'a media contact', keys: contactKeys },
+    { type: 'map', doc: 'a media contact', keys: { ...contactKeys, name: { ...contactKeys.name!, required: false }, desk: { ...contactKeys.desk!, required: true } } },
+  ],
 };
 
 /** `relaxed`: a translation, whose dateline comes from its original. */
@@ -136,5 +145,9 @@ export function frontMatterSpec(relaxed = false): Spec {
   };
 }
 
-/** Keys a translation never takes from its original (SPEC §1). */
-export const NOT_INHERITED = new Set(['id', 'lang', 'headline', 'subheadline', 'translation-of', 'source-hash']);
+/**
+ * Keys a translation never takes from its original (SPEC §1). `author` is the
+ * organization's name in the original's language: a translation names its own
+ * (or the locale or the project config does), never prints the original's.
+ */
+export const NOT_INHERITED = new Set(['id', 'lang', 'headline', 'subheadline', 'translation-of', 'source-hash', 'author']);

@@ -117,6 +117,7 @@ function parentDir(layer: Layer, ref: string): { dir: string; origin: Template['
 function fileKeys(settings: TemplateSettings): { keys: string[]; kind: FileKind }[] {
   const out: { keys: string[]; kind: FileKind }[] = [];
   if (settings.letterhead.logo) out.push({ keys: ['letterhead', 'logo'], kind: 'image' });
+  for (const lang of Object.keys(settings.letterhead.logos ?? {})) out.push({ keys: ['letterhead', 'logos', lang], kind: 'image' });
   const faces = (prefix: string[], f: Record<string, unknown>) => {
     for (const [face, v] of Object.entries(f)) if (typeof v === 'string' && FONT_FILE.test(v)) out.push({ keys: [...prefix, face], kind: 'font' });
   };
@@ -190,9 +191,16 @@ export function loadTemplate(dir: string, origin: Template['origin'], seen: stri
   settings.name = typeof layer.raw.name === 'string' ? layer.raw.name : path.basename(real);
   if (typeof layer.raw.description === 'string') settings.description = layer.raw.description;
   const { files, messages } = checkMerged(stack, settings);
-  if (messages.length) throw new UserError(messages);
   const chain = [...(parent?.chain ?? []), real];
-  const t: Template = { name: settings.name, dir: real, origin, ...(ref ? { extends: ref } : {}), chain, settings, files, languages: languagesOf(chain) };
+  const languages = languagesOf(chain);
+  // a logo for a language the template has no locale for would never be printed: a typo
+  for (const lang of Object.keys(settings.letterhead.logos ?? {})) {
+    if (languages.includes(lang)) continue;
+    const layer = stack.findLast((l) => getIn(l.raw, ['letterhead', 'logos', lang]) !== undefined)!;
+    messages.push(messageAt([layer], ['letterhead', 'logos', lang], `\`letterhead.logos.${lang}\` names a language the template has no locale for`, `Its languages: ${languages.join(', ') || 'none'}. Name the logo by one of them (the locale file’s name).`));
+  }
+  if (messages.length) throw new UserError(messages);
+  const t: Template = { name: settings.name, dir: real, origin, ...(ref ? { extends: ref } : {}), chain, settings, files, languages };
   templateCache.set(real, t);
   stacks.set(real, stack);
   return t;

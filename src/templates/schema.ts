@@ -88,6 +88,17 @@ export const templateSpec: Spec = {
           doc: 'a PNG or JPEG file inside the template folder',
           check: (v) => (LOGO_FILE.test(v) ? undefined : `is \`${v}\`; a logo must be a PNG or JPEG file (.png, .jpg) — PDF output cannot draw SVG`),
         },
+        logos: {
+          type: 'record',
+          doc: 'a logo for a language, e.g. `ar: assets/logo-ar.png`; other languages print `logo`',
+          keyPattern: /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/,
+          keyDoc: 'a language of the template’s locales, e.g. `ar` or `zh`',
+          values: {
+            type: 'string',
+            doc: 'a PNG or JPEG file inside the template folder',
+            check: (v) => (LOGO_FILE.test(v) ? undefined : `is \`${v}\`; a logo must be a PNG or JPEG file (.png, .jpg) — PDF output cannot draw SVG`),
+          },
+        },
         logoWidth: { type: 'number', min: 10, max: 500, doc: 'logo width in points' },
         lines: { type: 'list', items: { type: 'string' }, doc: 'lines under the organization name: address, web site' },
       },
@@ -173,7 +184,12 @@ export const PHRASES: Record<string, Placeholders & { doc: string }> = {
   'contact.withOrganization': { doc: 'in the contacts sentence, a contact (with their role) and their organization', allowed: ['name', 'organization'], required: ['name', 'organization'] },
   'contact.withDetails': { doc: 'a contact with a phone number or e-mail', allowed: ['name', 'details'], required: ['name', 'details'] },
   'contact.separator': { doc: 'between a contact’s phone number and e-mail', allowed: [] },
+  'contact.mediaSection': { doc: 'the press office’s media section, e.g. `the {organization} Media Section`', allowed: ['organization'], required: ['organization'] },
+  'contact.mediaSectionAlone': { doc: 'the media section when the release names no organization', allowed: [] },
 };
+
+/** The placeholders of `pressready init`: each opens with `[` and the word `init.insert`. */
+const INIT_KEYS = ['headline', 'city', 'lead', 'body', 'quote', 'contact', 'background'] as const;
 
 const phrase = (key: string): Spec => {
   const p = PHRASES[key]!;
@@ -249,7 +265,19 @@ export const localeSpec: Spec = {
     contact: {
       type: 'map',
       required: true,
-      keys: requiredPhrases('contact', ['withRole', 'withOrganization', 'withDetails', 'separator']),
+      keys: {
+        ...requiredPhrases('contact', ['withRole', 'withOrganization', 'withDetails', 'separator']),
+        mediaSection: phrase('contact.mediaSection'),
+        mediaSectionAlone: phrase('contact.mediaSectionAlone'),
+      },
+    },
+    init: {
+      type: 'map',
+      doc: 'the placeholders `pressready init --lang` writes in this language',
+      keys: {
+        insert: { type: 'string', required: true, nonEmpty: true, doc: 'the word that opens every placeholder (`[insert …]`); lint’s placeholder-text reports it' },
+        ...Object.fromEntries(INIT_KEYS.map((k) => [k, { type: 'string', required: true, nonEmpty: true, doc: `the ${k} placeholder` }])),
+      },
     },
     sections: {
       type: 'map',

@@ -73,6 +73,8 @@ export interface TemplateSettings {
     organization?: string;
     /** a PNG or JPEG inside the template folder */
     logo?: string;
+    /** a logo for a language (`ar: assets/logo-ar.png`), by locale name; others print `logo` */
+    logos?: Record<string, string>;
     logoWidth?: number;
     /** lines under the organization name (address, web site); a locale may give its own */
     lines?: string[];
@@ -117,6 +119,24 @@ export interface NewsroomWords {
   languages: string;
 }
 
+/**
+ * The words of a new source (`pressready init --lang …`). Every placeholder opens
+ * with `[` and the word `insert` names, which lint's `placeholder-text` reports.
+ */
+export interface InitWords {
+  /** the word that opens every placeholder: `insert`, `insérer`, `填写` */
+  insert: string;
+  headline: string;
+  city: string;
+  lead: string;
+  body: string;
+  /** a paragraph: a quotation in the language's marks, a speech verb, the speaker */
+  quote: string;
+  /** a contacts-list item: name, role, phone, e-mail */
+  contact: string;
+  background: string;
+}
+
 export interface LocaleData {
   /** the language tag of the file (`en`, `fr`, `zh`) */
   lang: string;
@@ -155,6 +175,14 @@ export interface LocaleData {
     /** placeholders: {name} {details} */
     withDetails: string;
     separator: string;
+    /**
+     * The press office's media section (a contact with `desk: media`, or a
+     * contacts-list item named so in any language); placeholder {organization}.
+     * Without it, the contact is printed as written.
+     */
+    mediaSection?: string;
+    /** the media section when the release names no organization */
+    mediaSectionAlone?: string;
   };
   /** names of level-2 headings that open a section; boilerplate names are prefixes */
   sections: Record<SectionKind, string[]>;
@@ -163,6 +191,8 @@ export interface LocaleData {
   letterhead?: { organization?: string; lines?: string[] };
   /** the `About …` section printed last when the source has none; `text` is Markdown */
   boilerplate?: { heading: string; text: string };
+  /** the placeholders `pressready init` writes in this language; without them, English ones */
+  init?: InitWords;
   speech: {
     verbs: string[];
     honorifics: string[];

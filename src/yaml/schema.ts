@@ -105,10 +105,14 @@ function kindOf(node: YamlNode | null): string {
   return 'something else';
 }
 
-function matches(node: YamlNode | null, spec: Spec): boolean {
+function problems(node: YamlNode | null, spec: Spec): number {
   const probe: ValidationResult = { messages: [], unknownKeys: [] };
   check({ file: '', text: '', index: undefined as never, base: 0 }, node, spec, '', probe, '', '', null, true);
-  return probe.messages.length === 0;
+  return probe.messages.length;
+}
+
+function matches(node: YamlNode | null, spec: Spec): boolean {
+  return problems(node, spec) === 0;
 }
 
 /** `at`: a node, or any range in the YAML (a placeholder inside a value). */
@@ -146,7 +150,10 @@ function check(
       return;
     case 'oneOf':
       if (!spec.options.some((o) => matches(node, o))) {
-        const first = spec.options.find((o) => o.type === (YAML.isMap(node) ? 'map' : YAML.isSeq(node) ? 'list' : 'string'));
+        // the option of the node's kind that it comes nearest to (fewest problems; the first on a tie) says what is wrong
+        const kind = YAML.isMap(node) ? 'map' : YAML.isSeq(node) ? 'list' : 'string';
+        const near = spec.options.filter((o) => o.type === kind).map((o) => ({ o, n: problems(node, o) }));
+        const first = near.reduce<(typeof near)[number] | undefined>((best, x) => (!best || x.n < best.n ? x : best), undefined)?.o;
         if (first) check(src, node, first, path, out, ruleId, what, parent, dry, partial);
         else wrongType();
       }

@@ -1,5 +1,6 @@
 /**
  * `placeholder-text`: `TK`, `TODO`, `XXX`, `FIXME`, `lorem ipsum` or `[insert …]`
+ * (`[insérer …]`, `[أدخل …]`: the word of the source's locale's `init.insert`)
  * left in the body or the front matter — the marks an editor (or `pressready
  * init`) leaves for words still to write. `[…]`, a cut in a quotation, is not one.
  */
@@ -17,6 +18,17 @@ function wordPattern(words: readonly string[]): RegExp {
 /** In any case. */
 const PHRASES = /lorem ipsum|\[(?:insert|add|enter|placeholder)\b[^\]\n]*\]/giu;
 
+/**
+ * `[insérer …]`, `[填写…]`: a bracket opened by the word the source's locale
+ * gives for its init placeholders (`init.insert`). A word in a script without
+ * spaces (Han) needs no word end after it.
+ */
+function localePhrases(insert: string | undefined): RegExp[] {
+  if (!insert || insert.toLowerCase() === 'insert') return [];
+  const end = /\p{Script=Han}$/u.test(insert) ? '' : '(?![\\p{L}\\p{N}])';
+  return [new RegExp(`\\[${escape(insert)}${end}[^\\]\\n]*\\]`, 'giu')];
+}
+
 function* matches(text: string, patterns: readonly RegExp[]): Generator<{ index: number; found: string }> {
   const all = patterns.flatMap((re) => [...text.matchAll(re)].map((m) => ({ index: m.index, found: m[0] })));
   yield* all.sort((a, b) => a.index - b.index);
@@ -26,12 +38,12 @@ export default defineRule<{ words: string[] }>({
   meta: {
     id: 'placeholder-text',
     severity: 'error',
-    doc: '`TK`, `TKTK`, `TODO`, `XXX`, `FIXME` (`words`), `lorem ipsum`, `[insert …]` left in the text',
+    doc: '`TK`, `TKTK`, `TODO`, `XXX`, `FIXME` (`words`), `lorem ipsum`, `[insert …]` (or the locale’s word: `[insérer …]`) left in the text',
     fixable: false,
     options: { spec: { words: { type: 'list', items: { type: 'string' }, doc: 'placeholder words, matched whole and as written' } }, defaults: { words: ['TK', 'TKTK', 'TODO', 'XXX', 'FIXME'] } },
   },
   check(ctx) {
-    const patterns = [wordPattern(ctx.options.words), PHRASES];
+    const patterns = [wordPattern(ctx.options.words), PHRASES, ...localePhrases(ctx.locale?.init?.insert)];
     const report = (found: string, range: [number, number]) =>
       ctx.report({ reason: `Placeholder \`${found}\` left in the text`, hint: 'Write the final words in its place before the release goes out.', range });
     for (const s of frontMatterStrings(ctx.source)) {
@@ -58,6 +70,11 @@ export default defineRule<{ words: string[] }>({
           { line: 10, column: 31, endLine: 10, endColumn: 35, reason: 'Placeholder `TODO` left in the text' },
           { line: 12, column: 1, endLine: 12, endColumn: 12, reason: 'Placeholder `Lorem ipsum` left in the text' },
         ],
+      },
+      {
+        name: 'a placeholder in the language of the source (the locale’s `init.insert`)',
+        source: release('Le Comité a appelé aujourd’hui les États à agir.\n\nContact : [insérer le nom], [填写电话].', ['lang: fr']),
+        messages: [{ line: 11, column: 11, endLine: 11, endColumn: 27, reason: 'Placeholder `[insérer le nom]` left in the text' }],
       },
       {
         name: 'a placeholder in the front matter',

@@ -50,7 +50,8 @@ function itemText(node: Node): string {
 
 export function parseContactText(text: string): Omit<Contact, 'from'> | undefined {
   const parts = text
-    .split(/\s*,\s*|\s+\/\s+|\s*;\s*|\s*\|\s*|\n+/)
+    // the Arabic comma (،) and the Chinese ones (，、) separate as the comma does
+    .split(/\s*[,،，、]\s*|\s+\/\s+|\s*[;؛；]\s*|\s*\|\s*|\n+/)
     .map((s) => s.trim())
     .filter(Boolean);
   const words: string[] = [];
@@ -96,10 +97,11 @@ export function contactsFromSection(nodes: readonly Node[]): { contacts: Contact
   return { contacts, notes };
 }
 
-export function contactFromInput(c: ContactInput, from: 'front-matter' | 'template'): Contact {
+export function contactFromInput(c: ContactInput, from: 'front-matter' | 'template', deskName?: string): Contact {
   const e164 = c.phone ? phoneE164(c.phone) : undefined;
   return {
-    name: c.name,
+    name: c.name ?? deskName ?? '',
+    ...(c.desk ? { desk: c.desk } : {}),
     ...(c.role ? { role: c.role } : {}),
     ...(c.organization ? { organization: c.organization } : {}),
     ...(c.phone ? { phone: c.phone } : {}),
@@ -107,4 +109,44 @@ export function contactFromInput(c: ContactInput, from: 'front-matter' | 'templa
     emails: c.email ? splitEmails(c.email) : [],
     from,
   };
+}
+
+/** What the media section is called in one language, as `contact.mediaSection` and `mediaSectionAlone` word it. */
+export interface MediaSectionWords {
+  mediaSection?: string;
+  mediaSectionAlone?: string;
+  /** articles that may open the phrase and be left out (`the`, `la`) */
+  articles: readonly string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** For comparing names: case, apostrophes and runs of spaces aside. */
+const fold = (s: string) => s.normalize('NFC').replace(/[’ʼ`]/g, "'").replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+
+function phrasePattern(phrase: string, articles: readonly string[]): RegExp {
+  let p = fold(phrase);
+  // `the {organization} Media Section` also reads `{organization} Media Section`
+  const first = p.split(' ')[0]!;
+  const optional = articles.some((a) => fold(a) === first) && p.includes(' ');
+  if (optional) p = p.slice(first.length + 1);
+  const body = escape(p).replace(/\\\{organization\\\}/g, '(.+)');
+  return new RegExp(`^${optional ? `(?:${escape(first)} )?` : ''}${body}$`, 'u');
+}
+
+/**
+ * Whether a contact's name is the media section as worded in one of `words`:
+ * alone (`Media Section`, `Section des médias`), or with an organization that is
+ * one of `organizations` — the names the release's own organization goes by — so
+ * that another office's media section is left as written.
+ */
+export function isMediaSection(name: string, words: readonly MediaSectionWords[], organizations: readonly string[]): boolean {
+  const n = fold(name);
+  const known = new Set(organizations.filter(Boolean).map(fold));
+  for (const w of words) {
+    if (w.mediaSectionAlone && phrasePattern(w.mediaSectionAlone, w.articles).test(n)) return true;
+    if (!w.mediaSection) continue;
+    const m = phrasePattern(w.mediaSection, w.articles).exec(n);
+    if (m && m.slice(1).every((org) => known.has(org.trim()))) return true;
+  }
+  return false;
 }

@@ -7,7 +7,7 @@ import type { Source } from '../../source/parse.js';
 import type { LocaleData, Template } from '../../templates/types.js';
 import { MODEL_VERSION, type Embargo, type Release, type Section } from '../types.js';
 import { rangeOf, toBlocks, toInlines } from './blocks.js';
-import { contactFromInput, contactsFromSection } from './contacts.js';
+import { contactFromInput, contactsFromSection, isMediaSection, type MediaSectionWords } from './contacts.js';
 import { extractQuotes } from './quotes.js';
 import { splitBody } from './sections.js';
 
@@ -39,9 +39,19 @@ export interface ExtractOptions {
   locale: LocaleData;
   template: Template;
   templateRef: string;
+  /**
+   * What else names the press office's media section: its words in the
+   * template's other languages, and other names of the organization (a
+   * translation's original's `author`, the locales' organizations).
+   */
+  media?: { words: MediaSectionWords[]; organizations: string[] };
 }
 
-export function extractRelease({ source, frontMatter: fm, locale, template, templateRef }: ExtractOptions): Release {
+export function mediaSectionWords(locale: LocaleData): MediaSectionWords {
+  return { mediaSection: locale.contact.mediaSection, mediaSectionAlone: locale.contact.mediaSectionAlone, articles: locale.speech.articles };
+}
+
+export function extractRelease({ source, frontMatter: fm, locale, template, templateRef, media }: ExtractOptions): Release {
   const split = splitBody(source.tree.children, locale);
   const quoteNodes: RootContent[] = [...(split.lead ? [split.lead] : []), ...split.body];
 
@@ -65,8 +75,13 @@ export function extractRelease({ source, frontMatter: fm, locale, template, temp
       boilerplate.push({ heading, blocks: toBlocks(s.nodes), ...(range ? { range } : {}) });
     }
   }
-  contacts.push(...(fm.contacts ?? []).map((c) => contactFromInput(c, 'front-matter')));
+  const deskName = locale.contact.mediaSectionAlone ?? 'media';
+  contacts.push(...(fm.contacts ?? []).map((c) => contactFromInput(c, 'front-matter', deskName)));
   if (!contacts.length) contacts.push(...template.settings.contactsDefault.map((c) => contactFromInput(c, 'template')));
+  // a contact named as the media section, in any of the template's languages, is the press office's own desk
+  const words = [mediaSectionWords(locale), ...(media?.words ?? [])];
+  const organizations = [fm.author, locale.letterhead?.organization, template.settings.letterhead.organization, ...(media?.organizations ?? [])].filter((o): o is string => !!o);
+  for (const c of contacts) if (!c.desk && isMediaSection(c.name, words, organizations)) c.desk = 'media';
 
   const leadRange = split.lead ? rangeOf(split.lead) : undefined;
   const extra = Object.fromEntries(Object.entries(fm).filter(([k]) => !KNOWN_KEYS.has(k)));
