@@ -310,6 +310,7 @@ export const localeSpec: Spec = {
       type: 'map',
       keys: {
         headlineScale: { type: 'number', min: 0.1, max: 5, doc: 'the headline’s length in characters against English’s' },
+        leadScale: { type: 'number', min: 0.1, max: 5, doc: 'the lead’s length in words against English’s' },
       },
     },
     letterhead: {

@@ -219,6 +219,8 @@ export interface LocaleData {
   lint?: {
     /** the headline's length in characters against English's (`headline-length` multiplies its maximum by it): French 1.2, Chinese 0.4 */
     headlineScale?: number;
+    /** the lead's length in words against English's (`lead-length` multiplies its maximum by it): a faithful French lead has about a fifth more words */
+    leadScale?: number;
   };
 }
 
