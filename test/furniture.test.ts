@@ -9,13 +9,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, fixture, runCli, tempDir } from './helpers.js';
+import { ROOT, fixture, pngChunk, runCli, tempDir } from './helpers.js';
 import { useProjects } from './template-helpers.js';
 
 const FAMILIES = ['cedaw-trafficking', 'water-report'] as const;
@@ -155,14 +155,7 @@ describe('a translation prints no English furniture', () => {
 
 /** A grey PNG of `width` × `height` pixels: two logos told apart by their size in every format. */
 function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
+  const chunk = pngChunk;
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);

@@ -1,4 +1,5 @@
 /** Shared test helpers: run the real binary, load a fixture through the pipeline, temporary folders. */
+import { crc32 } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -189,4 +190,14 @@ export function generateInTwoTimeZones(fixtureFile: string, format: string): [Bu
   } finally {
     t.cleanup();
   }
+}
+
+/** One PNG chunk: length, type, data and its CRC (for tests that make PNG files byte by byte). */
+export function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(body.length + 8);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), body.length + 4);
+  return out;
 }

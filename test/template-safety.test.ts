@@ -1,9 +1,8 @@
 import { rmSync, symlinkSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
-import { runCli } from './helpers.js';
+import { pngChunk, runCli } from './helpers.js';
 import { ACME, PNG, source, useProjects, userErrors } from './template-helpers.js';
 
 const project = useProjects();
@@ -117,14 +116,7 @@ describe('files a template names stay inside its folder', () => {
     const damaged = Buffer.from(PNG);
     damaged[43] ^= 0xff; // a byte of the image data: its chunk's checksum no longer matches
     // a well-formed PNG that says it is 20,000 × 20,000 pixels
-    const chunk = (type: string, data: Buffer) => {
-      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-      const out = Buffer.alloc(body.length + 8);
-      out.writeUInt32BE(data.length, 0);
-      body.copy(out, 4);
-      out.writeUInt32BE(crc32(body), body.length + 4);
-      return out;
-    };
+    const chunk = pngChunk;
     const ihdr = Buffer.alloc(13);
     ihdr.writeUInt32BE(20_000, 0);
     ihdr.writeUInt32BE(20_000, 4);
