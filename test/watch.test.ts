@@ -4,60 +4,14 @@
  * deleted and made again), and the caches it reads through (src/io/stamp.ts).
  * Every wait polls with a bound; nothing is timed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadRelease } from '../src/pipeline/load.js';
-import { BIN, tempDirs } from './helpers.js';
+import { tempDirs } from './helpers.js';
+import { source, start, until } from './watch-helpers.js';
 
 const temp = tempDirs();
-
-export const source = (headline: string, lead = 'Villages in the north now have clean water, the committee said on Monday.', extra = '') => `---
-headline: ${headline}
-dateline: {city: Geneva, date: 2026-03-02}
-${extra}---
-
-${lead}
-`;
-
-/** Wait until `check` returns something truthy; fail with `what` after `ms`. */
-export async function until<T>(check: () => T | undefined | false, what: string, ms = 40_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}${running.map((r) => `\n--- stdout:\n${r.out()}\n--- stderr:\n${r.err()}`).join('')}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-interface Running {
-  proc: ChildProcess;
-  out: () => string;
-  err: () => string;
-  exit: Promise<number | null>;
-}
-
-const running: Running[] = [];
-afterEach(async () => {
-  for (const r of running.splice(0)) {
-    if (r.proc.exitCode === null) r.proc.kill('SIGKILL');
-    await r.exit;
-  }
-});
-
-export function start(args: string[], cwd: string): Running {
-  const proc = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', GITHUB_ACTIONS: '', CI: '' } });
-  let out = '';
-  let err = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
-  const r = { proc, out: () => out, err: () => err, exit };
-  running.push(r);
-  return r;
-}
 
 const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : '');
 const ready = (w: Running) => until(() => /Watching \d+ source/.test(w.err()), `the watch to start; stderr: ${w.err()}`);

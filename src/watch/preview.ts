@@ -158,9 +158,12 @@ export class Preview {
     }
   }
 
+  /** The name the formats are served under: the release's id, or the last one it had (a source with errors has none). */
+  private lastStem = 'release';
   private stem(): string {
     const id = this.current.planned?.loaded?.release.id;
-    return id ? path.posix.basename(id) : 'release';
+    if (id) this.lastStem = path.posix.basename(id);
+    return this.lastStem;
   }
 
   /** The page as served: the web page, with the panel and the script, and its policy. */
