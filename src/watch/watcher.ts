@@ -129,7 +129,7 @@ export class Watcher {
     this.recheckTimer ??= setTimeout(() => this.rechecked(), RECHECK_MS);
     this.pending.changed.add(abs);
     if (addedOrRemoved) this.pending.addedOrRemoved.add(abs);
-    if (!this.timer && !this.running) this.timer = setTimeout(() => void this.flush(), this.opts.settle ?? 10);
+    if (!this.timer && !this.running) this.timer = setTimeout(() => void this.flush(), this.opts.settle ?? 5);
   }
 
   private rechecked(): void {
@@ -148,7 +148,7 @@ export class Watcher {
     await this.running;
     this.running = undefined;
     // what changed while this batch ran: the next batch
-    if (this.pending.changed.size && !this.closed) this.timer = setTimeout(() => void this.flush(), this.opts.settle ?? 10);
+    if (this.pending.changed.size && !this.closed) this.timer = setTimeout(() => void this.flush(), this.opts.settle ?? 5);
   }
 
   /** Stop watching; resolves when the batch being handled (if any) is done, so that no file is left half-written. */
