@@ -36,3 +36,13 @@ export function forMainThread(): void {
   setFlagsFromString('--semi-space-growth-factor=2');
   setFlagsFromString('--heap-growing-percent=0');
 }
+
+/**
+ * For a long-lived `watch` or `preview`: the young generation stays at its first
+ * size. Left to grow (to 16 MB semi-spaces), it took the process's RSS from 167 MB
+ * after 50 saves to 203 MB after 500, with the live heap the same; a save's garbage
+ * is a few megabytes, collected as quickly from the small one.
+ */
+export function forLongRun(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}

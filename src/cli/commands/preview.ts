@@ -32,6 +32,7 @@ export async function previewCommand(source: string, flags: PreviewFlags, io: Io
   if (!existsSync(abs) || !statSync(abs).isFile()) throw usage(`No such source file \`${source}\``, 'Check the path; preview shows one source file.');
   const { generateOptions } = await import('./generate.js');
   const { opts } = await generateOptions({ ...(flags.template ? { template: flags.template } : {}) }, io);
+  (await import('../../pipeline/heap.js')).forLongRun();
   const { Watcher } = await import('../../watch/watcher.js');
   const { Preview } = await import('../../watch/preview.js');
   const rel = path.relative(io.cwd, abs);
