@@ -127,6 +127,20 @@ describe('watch', () => {
     expect(await w.exit).toBe(130);
   });
 
+  it('generates a new source that matches a watched glob, and not one that does not', async () => {
+    const dir = temp({ 'news/a.md': source('The first release'), 'notes/x.md': source('A note') });
+    const w = start(['watch', 'news/*.md', '-o', 'out', '-f', 'txt'], dir);
+    await ready(w);
+    expect(read(path.join(dir, 'out', 'a.txt'))).toContain('The first release');
+    writeFileSync(path.join(dir, 'notes/y.md'), source('Another note'));
+    writeFileSync(path.join(dir, 'news/b.md'), source('The second release'));
+    await until(() => read(path.join(dir, 'out', 'b.txt')).includes('The second release'), 'the new matching source generated');
+    expect(w.out()).not.toMatch(/notes\//);
+    expect(existsSync(path.join(dir, 'out', 'y.txt'))).toBe(false);
+    w.proc.kill('SIGINT');
+    expect(await w.exit).toBe(130);
+  });
+
   it('refuses standard input', async () => {
     const dir = temp();
     const w = start(['watch', '-'], dir);
