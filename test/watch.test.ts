@@ -6,12 +6,32 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadRelease } from '../src/pipeline/load.js';
 import { tempDirs } from './helpers.js';
 import { source, start, until } from './watch-helpers.js';
 
 const temp = tempDirs();
+
+/** A PNG of one colour, w × h pixels. */
+function png(w: number, h: number, rgb: number[]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : '');
 const ready = (w: Running) => until(() => /Watching \d+ source/.test(w.err()), `the watch to start; stderr: ${w.err()}`);
@@ -123,6 +143,22 @@ describe('watch', () => {
     // the config's generate defaults change the formats of every source
     writeFileSync(path.join(dir, 'pressready.config.yaml'), 'generate:\n  format: [html, txt]\n');
     await until(() => existsSync(path.join(dir, 'out', 'r.fr.txt')) && existsSync(path.join(dir, 'out', 'water.txt')), 'the config’s formats used');
+    w.proc.kill('SIGINT');
+    expect(await w.exit).toBe(130);
+  });
+
+  it('regenerates the sources of a template whose logo changed', async () => {
+    const dir = temp({ 'templates/logo/template.yaml': 'extends: default\nname: logo\nletterhead: { logo: logo.png }\n', 'a.md': source('With a logo', undefined, 'template: logo\n') });
+    writeFileSync(path.join(dir, 'templates/logo/logo.png'), png(240, 60, [0, 85, 140]));
+    const w = start(['watch', 'a.md', '-o', 'out', '-f', 'html'], dir);
+    await ready(w);
+    const html = path.join(dir, 'out', 'a.html');
+    const logoOf = () => /src="data:image\/png;base64,([^"]+)"/.exec(read(html))?.[1];
+    const first = logoOf();
+    expect(Buffer.from(first!, 'base64').equals(png(240, 60, [0, 85, 140]))).toBe(true);
+    writeFileSync(path.join(dir, 'templates/logo/logo.png'), png(120, 60, [200, 30, 30]));
+    await until(() => logoOf() !== first && logoOf(), 'the new logo in the page');
+    expect(Buffer.from(logoOf()!, 'base64').equals(png(120, 60, [200, 30, 30]))).toBe(true);
     w.proc.kill('SIGINT');
     expect(await w.exit).toBe(130);
   });
