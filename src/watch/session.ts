@@ -11,6 +11,7 @@
  * A source that fails is reported and its last good outputs stay; the watch goes
  * on. A deleted source is said to be gone, and generated again when it comes back.
  */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { forget } from '../io/stamp.js';
 import { UserError, type Message } from '../messages.js';
@@ -77,7 +78,6 @@ export class WatchSession {
     // the named folders, the folders of named files and of globs, and the config files that give the defaults
     for (const arg of this.args) {
       const abs = path.resolve(this.io.cwd, arg);
-      const { statSync } = await import('node:fs');
       const st = statSync(abs, { throwIfNoEntry: false });
       if (st?.isDirectory()) this.watcher.watchDeep([abs]);
       else if (st?.isFile() || !(await import('tinyglobby')).isDynamicPattern(arg)) this.watcher.watchFilesOf([abs]);
@@ -95,7 +95,7 @@ export class WatchSession {
       const key = `${m.file}\0${m.reason}`;
       if (this.told.has(key)) return false;
       this.told.add(key);
-      // a named source that is not there (yet, or any more): the watch says so itself
+      // each said once: a skipped file, a named source that is not there (yet)
       return m.severity !== 'info' || !this.quiet;
     });
     printMessages(this.io, fresh);
@@ -133,7 +133,8 @@ export class WatchSession {
       for (const [abs, s] of this.sources) {
         if (found.has(abs)) continue;
         removed.add(abs);
-        this.io.err(`${s.ref.file}: deleted; its outputs are kept, and it is generated again if it comes back\n`);
+        const gone = existsSync(abs) ? 'no longer a source (no front matter)' : 'deleted';
+        this.io.err(`${s.ref.file}: ${gone}; its outputs are kept, and it is generated again if it comes back\n`);
       }
     }
     if (!affected.size && !removed.size) return;
