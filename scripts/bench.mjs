@@ -5,7 +5,7 @@
  * same sources. Prints a table and writes the figures as JSON. Run by hand;
  * the tests never time anything.
  *
- *   node scripts/bench.mjs [--sources 1000] [--runs 10] [--corpus-runs 3] [--json file] [--no-pandoc]
+ *   node scripts/bench.mjs [--sources 1000] [--runs 10] [--corpus-runs 3] [--watch-saves 500] [--json file] [--no-pandoc]
  */
 import { readdirSync, readFileSync, rmSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ import { median, repeat, timeProcess } from './bench/measure.mjs';
 import { pandocCorpus, pandocTargets, pandocVersion } from './bench/pandoc.mjs';
 import { hostileSources } from './bench/hostile.mjs';
 import { warmFigures } from './bench/warm.mjs';
+import { watchFigures } from './bench/watch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'pressready.js');
@@ -27,6 +28,7 @@ function arg(name, fallback) {
 const N = Number(arg('sources', 1000));
 const RUNS = Number(arg('runs', 10));
 const CORPUS_RUNS = Number(arg('corpus-runs', 3));
+const WATCH_SAVES = Number(arg('watch-saves', 500));
 const JSON_FILE = path.resolve(arg('json', path.join(ROOT, '.tmp', 'bench', 'results.json')));
 const PANDOC = !process.argv.includes('--no-pandoc') && pandocVersion();
 
@@ -62,6 +64,9 @@ try {
   const version = repeat(RUNS, node(['--version']));
   const one = repeat(RUNS, node(['generate', sample, '-o', 'one', '-q']), fresh('one'));
   const onePerFormat = Object.fromEntries(formats.map((f) => [f, repeat(RUNS, node(['generate', sample, '-f', f, '-o', 'one', '-q']), fresh('one')).ms]));
+
+  log(`watch: ${WATCH_SAVES} saves of one release …`);
+  const watchRow = await watchFigures({ bin: BIN, sample, tmp, saves: WATCH_SAVES, timed: Math.min(50, WATCH_SAVES) });
 
   log(`corpus: ${corpusInfo.sources} sources at --jobs 1 and --jobs 2 …`);
   const corpus = {};
@@ -101,6 +106,7 @@ try {
     oneReleaseColdRssMb: one.rssMb,
     oneReleaseColdPerFormatMs: onePerFormat,
     warm: warm.rows,
+    watch: watchRow,
     corpusJobs1: corpus[1],
     corpusJobs2: corpus[2],
     corpusUpToDate: upToDate,
@@ -128,6 +134,10 @@ function table(r) {
   row('`--version`, cold process', ms(r.versionColdMs), '≤ 90 ms', ok(r.versionColdMs, 90));
   row(`one release, cold process (${r.formats.join('+')})`, ms(r.oneReleaseColdMs), '≤ 300 ms', ok(r.oneReleaseColdMs, 300));
   for (const [f, x] of Object.entries(r.oneReleaseColdPerFormatMs)) row(`one release, cold, ${f} only`, ms(x), '', '');
+  row(`watch: a save → txt, docx, pdf rewritten, median of ${r.watch.timedSaves}`, ms(r.watch.medianMs), '≤ 50 ms', ok(r.watch.medianMs, 50));
+  row(`watch: a save → txt, docx, pdf rewritten, p95 of ${r.watch.timedSaves}`, ms(r.watch.p95Ms), '≤ 100 ms', ok(r.watch.p95Ms, 100));
+  if (r.watch.rssGrowth !== undefined)
+    row(`watch: RSS after ${r.watch.saves} saves vs after ${r.watch.timedSaves}`, `${Math.round(r.watch.rss50Mb)} → ${Math.round(r.watch.rssEndMb)} MB (${(r.watch.rssGrowth * 100).toFixed(1)}%)`, '≤ +10%', ok(r.watch.rssGrowth, 0.1));
   row(`corpus, --jobs 1 (${r.corpus.sources} sources)`, ms(r.corpusJobs1.ms), '', '');
   row(`corpus, --jobs 2 (${r.corpus.sources} sources)`, ms(r.corpusJobs2.ms), `≤ ${ms((40_000 * r.corpus.sources) / 1000)}`, ok(per1000(r.corpusJobs2.ms), 40_000));
   row('corpus, --jobs 1, peak RSS', `${Math.round(r.corpusJobs1.peakRssMb)} MB`, '', '');

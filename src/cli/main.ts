@@ -14,6 +14,9 @@ import type { TranslationsFlags } from './commands/translations.js';
 import type { TranslationsNewFlags } from './commands/translations-new.js';
 import { applyColourEnv } from './colour.js';
 import { INIT_HELP, LINT_HELP, TRANSLATIONS_HELP } from './help.js';
+import { PREVIEW_HELP, WATCH_HELP } from './watch-help.js';
+import type { WatchFlags } from './commands/watch.js';
+import type { PreviewFlags } from './commands/preview.js';
 import { printMessages, type Io } from './io.js';
 import { terminalAsk } from './prompt.js';
 
@@ -75,6 +78,32 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', GENERATE_HELP)
     // loaded when run: --version and --help load no command
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
+
+  p.command('watch')
+    .description('generate, then generate again on every save what it affects (sources, translations, templates, config)')
+    .argument('<sources...>', 'source files, folders or globs')
+    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json,md,html,eml | all'))
+    .option('-o, --out <folder>', 'output folder (default: dist)')
+    .option('-t, --template <name|path>', 'template (wins over the front matter)')
+    .option('--wrap <n>', 'wrap plain text at n columns')
+    .option('--pdf-standard <standard>', 'pdfa-2b')
+    .option('--from <address>', 'the e-mail\'s sender (eml)')
+    .option('--to <address>', 'an e-mail recipient (eml; repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('-q, --quiet', 'print only problems')
+    .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
+    .option('--no-strict', 'generate sources with lint errors all the same, whatever the config says')
+    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
+    .addHelpText('after', WATCH_HELP)
+    .action(async (sources: string[], flags: WatchFlags) => setExit(await (await import('./commands/watch.js')).watchCommand(sources, flags, io)));
+
+  p.command('preview')
+    .description('serve a release as its web page on 127.0.0.1, with its lint messages, PDF, DOCX and text; reloads on save')
+    .argument('<source>', 'the source file')
+    .option('--port <n>', 'the port (default: a free one)', '0')
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
+    .option('-t, --template <name|path>', 'template (wins over the front matter)')
+    .addHelpText('after', PREVIEW_HELP)
+    .action(async (source: string, flags: PreviewFlags) => setExit(await (await import('./commands/preview.js')).previewCommand(source, flags, io)));
 
   const translations = p
     .command('translations')

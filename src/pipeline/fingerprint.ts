@@ -6,7 +6,9 @@
  * A template counts as one input per folder: a digest of every file in it
  * (names and contents), so that a new locale file or a changed logo counts too.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { FileCache, Stamps } from '../io/stamp.js';
 import path from 'node:path';
 import type { Template } from '../templates/types.js';
 import { sha256 } from './scan.js';
@@ -27,25 +29,35 @@ export async function fileHash(abs: string): Promise<string | undefined> {
   return bytes && sha256(bytes);
 }
 
-async function digestFolder(dir: string): Promise<string> {
+async function digestFolder(dir: string): Promise<{ digest: string; stamps: Stamps }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name)).split(path.sep).join('/'))
-    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
-    .sort();
+  const rel = (e: Dirent) => path.relative(dir, path.join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name)).split(path.sep).join('/');
+  const visible = (r: string) => !r.split('/').some((part) => part.startsWith('.'));
+  const files = entries.filter((e) => e.isFile()).map(rel).filter(visible).sort();
+  // stamped before they are read; a folder's stamp changes when a file is added to it or taken away
+  const stamps = new Stamps().add(dir, ...entries.filter((e) => e.isDirectory()).map(rel).filter(visible).map((r) => path.join(dir, r)), ...files.map((r) => path.join(dir, r)));
   const lines: string[] = [];
-  for (const rel of files) lines.push(`${rel}\0${await fileHash(path.join(dir, rel))}\n`);
-  return sha256(lines.join(''));
+  for (const r of files) lines.push(`${r}\0${await fileHash(path.join(dir, r))}\n`);
+  return { digest: sha256(lines.join('')), stamps };
 }
 
-const digests = new Map<string, Promise<string>>();
+/** By folder: valid while no file or folder in it has changed (../io/stamp.ts). */
+const digests = new FileCache<string, Promise<string>>();
 
-/** Templates are read once a process; so is their digest. */
+/** A template folder's digest, computed again only when a file in it changed. */
 export function templateDigest(dir: string): Promise<string> {
-  let d = digests.get(dir);
-  if (!d) digests.set(dir, (d = digestFolder(dir)));
-  return d;
+  const cached = digests.get(dir);
+  if (cached) return cached;
+  const made = digestFolder(dir);
+  const digest = made.then((m) => m.digest);
+  // until it is made, valid as long as the folder's own stamp holds; then by every file's
+  digests.set(dir, digest, new Stamps().add(dir));
+  made.then(
+    (m) => void (digests.peek(dir) === digest && digests.set(dir, digest, m.stamps)),
+    // a folder that cannot be read is tried again next time
+    () => void (digests.peek(dir) === digest && digests.delete(dir)),
+  );
+  return digest;
 }
 
 /** The folders a template is made of, the farthest ancestor first (a template that extends another has several). */

@@ -36,3 +36,15 @@ export function forMainThread(): void {
   setFlagsFromString('--semi-space-growth-factor=2');
   setFlagsFromString('--heap-growing-percent=0');
 }
+
+/**
+ * For a long-lived `watch` or `preview`: a full collection once the old
+ * generation has grown by half. Left to V8 (an old generation let grow to
+ * several times what is live), 200 saves of one release in one process (all
+ * three formats) took the RSS to 211 MB with ~30 MB live, 12 ms of collection a
+ * save; with this, 144 MB, 13 ms. (Young semi-spaces held at their first size
+ * too: 114 MB, but 50 ms of collection a save.)
+ */
+export function forLongRun(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}

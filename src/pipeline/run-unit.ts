@@ -25,6 +25,8 @@ export interface UnitTask {
 /** What generate made of one source, and from what. */
 export interface SourceReport extends SourceResult {
   inputs: InputRecord[];
+  /** milliseconds it took: its load, its share of the unit's lint, its rendering and writing (`watch` prints it) */
+  ms?: number;
 }
 
 async function inputsOf(p: Planned, task: UnitTask): Promise<InputRecord[]> {
@@ -58,16 +60,21 @@ function checkStem(p: Planned, planned: string | undefined): void {
 }
 
 /** Load every source of a unit (the original first: its translations reuse that load), check where each writes, lint. */
-async function planUnit(task: UnitTask): Promise<Planned[]> {
+async function planUnit(task: UnitTask, ms?: Map<Planned, number>): Promise<Planned[]> {
   const originals = new Map<string, Promise<Loaded>>();
   const planned: Planned[] = [];
   for (const { ref, stem } of task.sources) {
+    const started = performance.now();
     const p = await plan(ref, task.opts, originals);
+    ms?.set(p, performance.now() - started);
     if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve(p.loaded));
     checkStem(p, stem);
     planned.push(p);
   }
+  const started = performance.now();
   (await import('../lint/strict.js')).lintPlanned(planned, task.opts.cwd, task.opts.strict === true);
+  const lint = (performance.now() - started) / Math.max(1, planned.length);
+  for (const p of planned) ms?.set(p, (ms.get(p) ?? 0) + lint);
   return planned;
 }
 
@@ -80,14 +87,16 @@ function newsOf(p: Planned, planned: readonly Planned[]): NewsItem {
 }
 
 export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
-  const planned = await planUnit(task);
+  const ms = new Map<Planned, number>();
+  const planned = await planUnit(task, ms);
   const reports: SourceReport[] = [];
   for (const p of planned) {
+    const started = performance.now();
     const family = familyOf(p, task.members ?? [], task.opts);
     if (family) p.family = family;
     const result = await build(p, task.opts);
     if (task.opts.feed && result.ok) result.news = newsOf(p, planned);
-    reports.push({ ...result, inputs: await inputsOf(p, task) });
+    reports.push({ ...result, inputs: await inputsOf(p, task), ms: (ms.get(p) ?? 0) + performance.now() - started });
   }
   return reports;
 }

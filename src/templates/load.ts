@@ -1,5 +1,6 @@
 /**
- * Finding and loading templates. Templates are data, read once a process; every
+ * Finding and loading templates. Templates are data, read once while their files
+ * are the same (../io/stamp.ts: a long-lived `watch` sees a saved template); every
  * problem in them is a positioned message in the template's own files. A
  * template may `extend` another: the stack is merged key by key, and each file a
  * template names is resolved in the folder of the template that names it.
@@ -7,6 +8,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileCache, Stamps } from '../io/stamp.js';
 import { UserError, type Message } from '../messages.js';
 import { checkTemplateFile, type FileKind } from './files.js';
 import { checkComplete, deepMerge, getIn, messageAt } from './merge.js';
@@ -95,8 +97,13 @@ export function projectTemplateNames(base: string): string[] {
   return readdirSync(dir).filter((n) => !n.startsWith('.') && isTemplateDir(path.join(dir, n))).sort();
 }
 
-const templateCache = new Map<string, Template>();
-const stacks = new Map<string, Layer[]>();
+/**
+ * Loaded templates by real folder, with their stacks of layers; each valid while
+ * the files it was made from are the same: every template.yaml of its chain, the
+ * `locales` folders (their files are its languages) and the logo and font files
+ * it names (checked whole when loaded).
+ */
+const templateCache = new FileCache<string, { template: Template; stack: Layer[] }>();
 
 /** The folder `extends` names: a path relative to the template's folder, or a built-in. */
 function parentDir(layer: Layer, ref: string): { dir: string; origin: Template['origin'] } {
@@ -170,8 +177,9 @@ function languagesOf(chain: string[]): string[] {
  */
 export function loadTemplate(dir: string, origin: Template['origin'], seen: string[] = []): Template {
   const real = realpathSync(dir);
-  const cached = templateCache.get(real);
-  if (cached) return cached.origin === origin ? cached : { ...cached, origin };
+  const hit = templateCache.get(real);
+  if (hit) return hit.template.origin === origin ? hit.template : { ...hit.template, origin };
+  const stamps = new Stamps().add(path.join(dir, 'template.yaml'), path.join(real, 'template.yaml'), path.join(real, 'locales'));
   const layer = readLayer(path.join(dir, 'template.yaml'), real, templateSpec, 'the template');
   const ref = layer.raw.extends as string | undefined;
   let parent: Template | undefined;
@@ -184,13 +192,15 @@ export function loadTemplate(dir: string, origin: Template['origin'], seen: stri
       throw new UserError(messageAt([layer], ['extends'], `\`extends\` makes a cycle: ${names.join(' → ')}`, 'A template cannot extend itself, directly or through another; remove `extends` from one of them.'));
     }
     parent = loadTemplate(found.dir, found.origin, chain);
+    stamps.addAll(templateCache.stampsOf(parent.dir) ?? new Stamps());
   }
-  const stack = [...(parent ? stacks.get(parent.dir)! : []), layer];
+  const stack = [...(parent ? templateCache.peek(parent.dir)!.stack : []), layer];
   const inherited = parent ? withoutOwnKeys(parent.settings) : DEFAULT_SETTINGS;
   const settings = deepMerge(inherited, withoutOwnKeys(layer.raw));
   settings.name = typeof layer.raw.name === 'string' ? layer.raw.name : path.basename(real);
   if (typeof layer.raw.description === 'string') settings.description = layer.raw.description;
   const { files, messages } = checkMerged(stack, settings);
+  stamps.add(...Object.values(files));
   const chain = [...(parent?.chain ?? []), real];
   const languages = languagesOf(chain);
   // a logo for a language the template has no locale for would never be printed: a typo
@@ -201,7 +211,6 @@ export function loadTemplate(dir: string, origin: Template['origin'], seen: stri
   }
   if (messages.length) throw new UserError(messages);
   const t: Template = { name: settings.name, dir: real, origin, ...(ref ? { extends: ref } : {}), chain, settings, files, languages };
-  templateCache.set(real, t);
-  stacks.set(real, stack);
+  templateCache.set(real, { template: t, stack }, stamps);
   return t;
 }

@@ -5,13 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { FileCache, Stamps } from '../io/stamp.js';
 import { UserError } from '../messages.js';
 import { checkComplete, deepMerge } from './merge.js';
 import { readLayer } from './read.js';
 import { localeSpec } from './schema.js';
 import type { LocaleData, PluralForms, Template } from './types.js';
 
-const localeCache = new Map<string, LocaleData>();
+/** By the template's folders and the language; valid while every locale file it was merged from (or that could be added) is the same. */
+const localeCache = new FileCache<string, LocaleData>();
 
 /** The locale file for a language tag: exact, then the language alone (`fr-CA` → `fr`); never another language. */
 export function resolveLanguage(template: Template, tag: string): string | undefined {
@@ -32,12 +34,14 @@ function pluralForms(heading: unknown, plural: unknown): PluralForms {
 }
 
 export function loadLocale(template: Template, lang: string): LocaleData {
-  const key = template.dir + '\0' + lang;
+  const key = template.chain.join('\0') + '\0' + lang;
   const cached = localeCache.get(key);
   if (cached) return cached;
   const what = `the ${lang} locale`;
-  const stack = template.chain
-    .map((dir) => ({ dir, file: path.join(dir, 'locales', `${lang}.yaml`) }))
+  const candidates = template.chain.map((dir) => ({ dir, file: path.join(dir, 'locales', `${lang}.yaml`) }));
+  // a locale file added to a template of the chain changes the merge too: a missing file is stamped as missing
+  const stamps = new Stamps().add(...candidates.map((l) => l.file));
+  const stack = candidates
     .filter((l) => existsSync(l.file))
     .map((l) => readLayer(l.file, l.dir, localeSpec, what));
   if (!stack.length) {
@@ -52,12 +56,13 @@ export function loadLocale(template: Template, lang: string): LocaleData {
   // English section names always work, whatever the language of the source.
   if (lang !== 'en' && template.languages.includes('en')) {
     const en = loadLocale(template, 'en');
+    stamps.addAll(localeCache.stampsOf(template.chain.join('\0') + '\0en') ?? new Stamps());
     data.sections = {
       contacts: [...data.sections.contacts, ...en.sections.contacts],
       background: [...data.sections.background, ...en.sections.background],
       boilerplate: [...data.sections.boilerplate, ...en.sections.boilerplate],
     };
   }
-  localeCache.set(key, data);
+  localeCache.set(key, data, stamps);
   return data;
 }

@@ -1,9 +1,11 @@
 /**
  * Reading one template or locale file: YAML with positions, checked against its
- * schema. Each file is read once a process, however many templates extend it.
+ * schema. Each file is read once while it is the same (../io/stamp.ts), however
+ * many templates extend it.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import YAML, { type Document } from 'yaml';
+import { FileCache, Stamps } from '../io/stamp.js';
 import { LineIndex, UserError } from '../messages.js';
 import { parseYaml, placeOf, type YamlSource } from '../yaml/parse.js';
 import { validate, type Spec } from '../yaml/schema.js';
@@ -19,7 +21,7 @@ export interface Layer {
   src: YamlSource;
 }
 
-const layers = new Map<string, Layer>();
+const layers = new FileCache<string, Layer>();
 
 /** The largest template.yaml or locale file read (a few kilobytes is usual). */
 const MAX_YAML_BYTES = 256 * 1024;
@@ -30,6 +32,7 @@ export function readLayer(file: string, dir: string, spec: Spec, what: string): 
   if (cached) return cached;
   let text: string;
   let real: string;
+  const stamps = new Stamps().add(file);
   try {
     real = realpathSync(file);
     const size = statSync(real).size;
@@ -66,6 +69,6 @@ export function readLayer(file: string, dir: string, spec: Spec, what: string): 
     if (result.messages.length) throw new UserError(result.messages);
   }
   const layer: Layer = { file, dir, raw: (parsed.value ?? {}) as Record<string, unknown>, doc: parsed.doc, src };
-  layers.set(file, layer);
+  layers.set(file, layer, stamps);
   return layer;
 }

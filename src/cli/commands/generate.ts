@@ -26,11 +26,13 @@ function seconds(ms: number): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export async function generateCommand(args: string[], given: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
-  const started = performance.now();
+/**
+ * The flags with the config's defaults, checked, as the pipeline's options (`watch` makes its options here too).
+ * `stdin`: the one source is standard input (plain text unless a format is named on the command line).
+ */
+export async function generateOptions(given: GenerateFlags, io: Io, stdin = false) {
   const flags = withConfigDefaults(given, (await import('../../config/load.js')).loadConfig(io.cwd, io.cwd).generate);
-  // standard input gives one output on standard output: plain text unless a format is named on the command line
-  const formats = parseFormats(args.length === 1 && args[0] === '-' && given.format === undefined ? 'txt' : flags.format);
+  const formats = parseFormats(stdin && given.format === undefined ? 'txt' : flags.format);
   const wrap = parseWrap(flags.wrap);
   const jobs = parseJobs(flags.jobs);
   const shard = parseShardFlag(flags.shard);
@@ -54,6 +56,13 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     // a plain copy: options cross to worker threads
     render: { env: { ...io.env }, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}), ...(mail ? { mail } : {}) },
   };
+  return { flags, formats, jobs, shard, opts };
+}
+
+export async function generateCommand(args: string[], given: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
+  const started = performance.now();
+  // standard input gives one output on standard output: plain text unless a format is named on the command line
+  const { flags, formats, jobs, shard, opts } = await generateOptions(given, io, args.length === 1 && args[0] === '-');
 
   if (args.length === 1 && args[0] === '-') {
     if (flags.feed) throw usage('--feed writes files: it cannot be used with `-` (standard output)', 'Give the sources as files or folders, for example: pressready generate archive/ -f html --feed');

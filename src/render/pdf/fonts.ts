@@ -12,6 +12,7 @@ import { compactCff } from './cff-flat.js';
 import { createSubset } from './subset.js';
 import type { FontFaces, Template } from '../../templates/types.js';
 import { SCRIPT_TYPOGRAPHY } from '../scripts.js';
+import { onForget, touches } from '../../io/stamp.js';
 
 const SCRIPTS = ['Latn', 'Arab', 'Hans'] as const;
 type Script = (typeof SCRIPTS)[number];
@@ -79,6 +80,10 @@ interface Opened {
 }
 
 const openedFonts = new Map<string, fontkit.Font>();
+// a template's font file that changed (the template's cache saw it, or a watch did) is opened afresh (../../io/stamp.ts)
+onForget((changed) => {
+  for (const file of openedFonts.keys()) if (touches(file, changed)) openedFonts.delete(file);
+});
 
 function open(file: string): fontkit.Font {
   let f = openedFonts.get(file);

@@ -6,6 +6,7 @@
  * bidi-js), so that Arabic reads right to left while digits and Latin inside it
  * keep their order and brackets are mirrored.
  */
+import { onForget, touches } from '../../../io/stamp.js';
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import { breakPieces } from '../../../text/wrap.js';
 import { hanContext, isDefaultIgnorable, layoutText, SHAPED, type Face, type FontSet } from '../fonts.js';
@@ -79,6 +80,10 @@ export interface MissingGlyph {
 const shapedWidths = new Map<string, Map<string, number>>();
 const advances = new Map<string, Map<number, number>>();
 const WIDTHS_MAX = 50_000;
+// a template's font file that changed has other widths (../../../io/stamp.ts)
+onForget((changed) => {
+  for (const cache of [shapedWidths, advances]) for (const file of cache.keys()) if (touches(file, changed)) cache.delete(file);
+});
 
 export class TextLayout {
   /** the paragraph being broken into lines has no character that needs shaping (SHAPED) */
