@@ -77,18 +77,16 @@ exports.install = function install(bundleDir) {
   }
   if (!dir) return;
   const prefix = path.resolve(bundleDir) + path.sep;
-  const importer = vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   const toWrite = [];
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
-    // a file with import() needs Node's loader for it (Node 20.15 has no vm option for that): compiled as usual
-    if (!filename.startsWith(prefix) || (!importer && content.includes('import('))) return compile.call(this, content, filename);
+    // a file with import() (of an external package) needs Node's own loader for it: compiled as usual
+    if (!filename.startsWith(prefix) || content.includes('import(')) return compile.call(this, content, filename);
     const cacheFile = path.join(dir, `${sha256(`${filename}\0${content}`).toString('hex').slice(0, 32)}.bin`);
     const cachedData = readCache(cacheFile);
     const script = new vm.Script(Module.wrap(content), {
       filename,
       ...(cachedData ? { cachedData } : {}),
-      ...(importer ? { importModuleDynamically: importer } : {}),
     });
     if (!cachedData || script.cachedDataRejected) toWrite.push({ script, cacheFile });
     const fn = script.runInThisContext({ displayErrors: true });
