@@ -58,13 +58,13 @@ export function forMainThread(): void {
 }
 
 /**
- * The main thread doing many units: an old generation that may grow to 3× what is live
+ * The main thread doing many units: an old generation that may grow to 2.5× what is live
  * before a full collection (V8 lets it grow up to 4×). Measured on 200 sources,
  * txt+docx+pdf, CPU and peak RSS: V8's own 17.9 s, 301 MB (1,000 sources: 323 MB); 300%:
- * 17.2 s, 294 MB; 200%: 18.7 s, 249 MB; 150%: 19.3 s, 225 MB; 50%: 23.3 s, 189 MB (one run
- * each on a loaded machine: ±1 s).
+ * 17.2 s, 294 MB; 200%: 18.7 s, 249 MB (1,000 sources: 289 and 300 MB); 150%: 19.3 s,
+ * 225 MB; 50%: 23.3 s, 189 MB (one run each on a loaded machine: ±1 s).
  */
 export function boundMainHeap(): void {
   defaultsAtExit();
-  setFlagsFromString('--heap-growing-percent=200');
+  setFlagsFromString('--heap-growing-percent=150');
 }
