@@ -5,11 +5,13 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { readFileSync } = await import('node:fs');
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  // Node 22.1+ keeps V8's compiled code of the bundle on disk between runs (module.enableCompileCache);
-  // Node 20 has no such cache. NODE_COMPILE_CACHE / NODE_DISABLE_COMPILE_CACHE still rule.
+  // lib/bundle/ is lib/ bundled as CommonJS (scripts/bundle.mjs): one file to load instead of hundreds,
+  // compiled from V8's code cache of earlier runs. Node 22.1+ keeps that cache itself (module.enableCompileCache;
+  // NODE_COMPILE_CACHE / NODE_DISABLE_COMPILE_CACHE still rule); Node 20 has none, and ./code-cache.cjs does it.
   const { default: mod } = await import('node:module');
-  mod.enableCompileCache?.();
-  // lib/bundle/ is lib/ bundled (scripts/bundle.mjs): one file to load instead of hundreds.
-  const { main } = await import('../lib/bundle/cli.js');
+  const require = mod.createRequire(import.meta.url);
+  if (!mod.enableCompileCache) require('./code-cache.cjs').install(new URL('../lib/bundle/', import.meta.url).pathname);
+  else mod.enableCompileCache();
+  const { main } = require('../lib/bundle/cli.js');
   await main();
 }

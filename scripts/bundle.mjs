@@ -14,7 +14,7 @@
  * getting 1,000 sources under 300 MB). Paths our code builds from `import.meta.url` are checked
  * below: the bundle sits at lib/bundle/, the same depth as lib/<folder>/.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,14 +35,18 @@ await build({
   // Node's zlib in place of the JavaScript inflater that unpacks Unicode tables (src/text/native-inflate.ts)
   resolve: { alias: { 'tiny-inflate': path.join(ROOT, 'lib/text/tiny-inflate.cjs') } },
   logLevel: 'warn',
-  output: { dir: OUT, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true },
+  // CommonJS, not ES modules: Node 20 keeps no compiled code of ES modules between runs, but a CommonJS
+  // file can be compiled with V8's code cache (bin/code-cache.cjs); lib/bundle/package.json says so to Node.
+  output: { dir: OUT, format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true },
 });
+writeFileSync(path.join(OUT, 'package.json'), '{ "type": "commonjs" }\n');
 
 // Every `new URL('<relative>', import.meta.url)` in the bundle must still lead somewhere.
 const missing = [];
 for (const file of readdirSync(OUT).filter((f) => f.endsWith('.js'))) {
   const code = readFileSync(path.join(OUT, file), 'utf8');
-  for (const m of code.matchAll(/new URL\(\s*(["'`])(\.{1,2}\/[^"'`]*)\1\s*,\s*import\.meta\.url\s*\)/g)) {
+  // (CommonJS output: rolldown writes import.meta.url as require("url").pathToFileURL(__filename).href)
+  for (const m of code.matchAll(/new URL\(\s*(["'`])(\.{1,2}\/[^"'`]*)\1\s*,\s*(?:import\.meta\.url|require\(["'`]url["'`]\)\.pathToFileURL\(__filename\)\.href)\s*\)/g)) {
     if (!existsSync(path.join(OUT, m[2]))) missing.push(`${file}: ${m[2]}`);
   }
 }

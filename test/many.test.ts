@@ -309,5 +309,10 @@ describe('how many workers', () => {
     expect(workerCount(1000, undefined, 4)).toBe(4);
     expect(workerCount(10, undefined, 4)).toBe(1);
     expect(workerCount(0, 5, 4)).toBe(1);
+    // two cores: the main thread alone for PDF and DOCX (src/pipeline/pool.ts, HEAVY); --jobs still rules
+    expect(workerCount(1000, undefined, 2, ['txt', 'docx', 'pdf'])).toBe(1);
+    expect(workerCount(1000, 2, 2, ['txt', 'docx', 'pdf'])).toBe(2);
+    expect(workerCount(1000, undefined, 2, ['txt'])).toBe(2);
+    expect(workerCount(1000, undefined, 4, ['pdf'])).toBe(4);
   });
 });

@@ -26,7 +26,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 describe('the npm package', () => {
   it('packs what it needs and nothing of the repository’s own', () => {
     const files = packed.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/pressready.js', 'lib/cli/main.js', 'lib/pipeline/worker.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'templates/default/template.yaml', 'templates/default/locales/en.yaml', 'templates/wire/template.yaml', 'package.json', 'README.md']));
+    expect(files).toEqual(expect.arrayContaining(['bin/pressready.js', 'lib/cli/main.js', 'lib/pipeline/worker.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'lib/bundle/package.json', 'bin/code-cache.cjs', 'templates/default/template.yaml', 'templates/default/locales/en.yaml', 'templates/wire/template.yaml', 'package.json', 'README.md']));
     expect(files.filter((f) => /^(src|test|fixtures|scripts|\.ci)\//.test(f))).toEqual([]);
   });
 

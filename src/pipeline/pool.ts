@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Message } from '../messages.js';
-import { beforePool, forMainThread } from './heap.js';
+import { beforePool, boundMainHeap, forMainThread } from './heap.js';
 import type { SourceReport, UnitTask } from './run-unit.js';
 
 export type OnUnit = (index: number, reports: SourceReport[]) => void;
@@ -41,12 +41,24 @@ function crashed(task: UnitTask, e: unknown): SourceReport[] {
 const AUTO_UNITS_PER_WORKER = 8;
 
 /**
+ * Formats whose renderers hold fonts and big documents: with them, two workers on two cores
+ * cost more than they give. Each worker is a third heap beside the main thread's, warms its
+ * own JIT and, held under 300 MB, collects garbage far more often. Measured on the 2-core
+ * machine (loaded by other work), txt+docx+pdf, CPU time and peak RSS: 200 sources, main
+ * thread 18 s, 249 MB; two workers 30 s, 289 MB (relaxing their heaps: 24 s, 332 MB);
+ * 1,000 sources, 66 s against 98 s CPU, the same wall time.
+ */
+const HEAVY = new Set(['pdf', 'docx', 'eml']);
+
+/**
  * How many worker threads; 1 means the main thread. `jobs`: --jobs, when given.
  * Never more than the units, nor than the cores: the work is all CPU, and each
  * thread beyond a core only costs its memory (`-j 100000` once started 180 threads
- * and 2.8 GB for 180 sources).
+ * and 2.8 GB for 180 sources). Without --jobs on two cores or fewer, the main
+ * thread does PDF, DOCX and e-mail alone (HEAVY).
  */
-export function workerCount(units: number, jobs: number | undefined, cores = availableParallelism()): number {
+export function workerCount(units: number, jobs: number | undefined, cores = availableParallelism(), formats: readonly string[] = []): number {
+  if (jobs === undefined && cores <= 2 && formats.some((f) => HEAVY.has(f))) return 1;
   const n = jobs ?? Math.floor(units / AUTO_UNITS_PER_WORKER);
   return Math.max(1, Math.min(n, units, cores));
 }
@@ -56,11 +68,15 @@ export function workerCount(units: number, jobs: number | undefined, cores = ava
  * need, in shared memory); not called when the main thread does the work.
  */
 export async function runUnits(tasks: UnitTask[], jobs: number | undefined, onUnit: OnUnit, shared?: () => Promise<unknown>): Promise<void> {
-  const threads = workerCount(tasks.length, jobs);
+  const threads = workerCount(tasks.length, jobs, undefined, tasks[0]?.opts.formats);
   if (threads <= 1) {
     forMainThread();
     const { runUnit } = await import('./run-unit.js');
-    for (const [i, task] of tasks.entries()) onUnit(i, await runUnit(task));
+    for (const [i, task] of tasks.entries()) {
+      onUnit(i, await runUnit(task));
+      // bounded once the first unit has loaded the renderers (their code cache is taken only under V8's own flags)
+      if (i === 0 && tasks.length > 1) boundMainHeap();
+    }
     return;
   }
   const { Piscina } = await import('piscina');

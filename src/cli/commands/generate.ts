@@ -68,20 +68,25 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
     if (flags.feed) throw usage('--feed writes files: it cannot be used with `-` (standard output)', 'Give the sources as files or folders, for example: pressready generate archive/ -f html --feed');
     return generateStdin(opts, io);
   }
+  // loaded before the heap flags change: V8 takes code compiled from its cache only under the flags it was
+  // made with (bin/code-cache.cjs; Node 22+'s compile cache alike), and rejects it in between
+  const [{ scanSources }, { collisions }, { groupUnits, unitTasks }, { runUnits }] = await Promise.all([
+    import('../../pipeline/scan.js'),
+    import('../../pipeline/collisions.js'),
+    import('../../pipeline/units.js'),
+    import('../../pipeline/pool.js'),
+  ]);
   // until it is known whether workers will do the work, keep the main thread's heap small (../../pipeline/heap.ts)
   (await import('../../pipeline/heap.js')).beforeScan();
   if (args.includes('-')) throw usage('`-` (standard input) cannot be mixed with other sources', 'Give `-` alone.');
 
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: flags.out });
   printMessages(io, inputs.messages.filter((m) => m.severity !== 'info' || !flags.quiet));
-  const { scanSources } = await import('../../pipeline/scan.js');
   const scanned = await scanSources(inputs.sources, opts);
-  const { collisions } = await import('../../pipeline/collisions.js');
   // Every source, not only this shard's: every CI job refuses the same clash.
   const clash = collisions(scanned, formats);
   if (clash.length) throw new UserError(clash, 2);
 
-  const { groupUnits, unitTasks } = await import('../../pipeline/units.js');
   const allUnits = groupUnits(scanned, io.cwd);
   const units = allUnits.filter((u) => inShard(u.key, shard));
   const sources = units.flatMap((u) => u.sources);
@@ -106,7 +111,6 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   const tasks = unitTasks(units, reused, opts);
   const entries: ManifestEntry[] = [...reused.values()];
   const news: NewsItem[] = [];
-  const { runUnits } = await import('../../pipeline/pool.js');
   const toRender = new Set(tasks.flatMap((t) => t.sources.map((s) => path.resolve(io.cwd, s.ref.file))));
   const fontsForWorkers = async () => {
     const scripts = new Set(scanned.filter((s) => toRender.has(s.abs)).flatMap((s) => s.scripts ?? []));
