@@ -26,6 +26,21 @@ export const VERSION = pkg.version;
 /** A repeatable flag's values, in order. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** What is written and how: the options `generate` and `watch` share. */
+function outputOptions(c: Command): Command {
+  return c
+    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json,md,html,eml | all'))
+    .option('-o, --out <folder>', 'output folder (default: dist)')
+    .option('-t, --template <name|path>', 'template (wins over the front matter)')
+    .option('--wrap <n>', 'wrap plain text at n columns')
+    .option('--pdf-standard <standard>', 'pdfa-2b')
+    .option('--from <address>', 'the e-mail\'s sender (eml): "Press Office <press@example.org>"')
+    .option('--to <address>', 'an e-mail recipient (eml; repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('-q, --quiet', 'print only problems')
+    .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
+    .option('--no-strict', 'generate sources with lint errors all the same (told as warnings), whatever the config says');
+}
+
 function program(io: Io, setExit: (code: number) => void): Command {
   const p = new Command('pressready')
     .description('Press-ready DOCX, PDF and plain-text releases from Markdown with YAML front matter')
@@ -56,19 +71,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--lang <lang>', 'also print the merged locale data of this language')
     .action(async (ref: string, flags: TemplatesShowFlags) => setExit((await import('./commands/templates.js')).templatesShowCommand(ref, flags, io)));
 
-  p.command('generate')
-    .description('write the outputs of each source')
-    .argument('<sources...>', 'source files, folders or globs; - for standard input')
-    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json,md,html,eml | all'))
-    .option('-o, --out <folder>', 'output folder (default: dist)')
-    .option('-t, --template <name|path>', 'template (wins over the front matter)')
-    .option('--wrap <n>', 'wrap plain text at n columns')
-    .option('--pdf-standard <standard>', 'pdfa-2b')
-    .option('--from <address>', 'the e-mail\'s sender (eml): "Press Office <press@example.org>"')
-    .option('--to <address>', 'an e-mail recipient (eml; repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-    .option('-q, --quiet', 'print only problems')
-    .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
-    .option('--no-strict', 'generate sources with lint errors all the same (told as warnings), whatever the config says')
+  outputOptions(p.command('generate').description('write the outputs of each source').argument('<sources...>', 'source files, folders or globs; - for standard input'))
     .option('-j, --jobs <n>', 'parallel workers (default: one a core, when there are enough sources)')
     .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
@@ -79,19 +82,12 @@ function program(io: Io, setExit: (code: number) => void): Command {
     // loaded when run: --version and --help load no command
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
 
-  p.command('watch')
-    .description('generate, then generate again on every save what it affects (sources, translations, templates, config)')
-    .argument('<sources...>', 'source files, folders or globs')
-    .addOption(new Option('-f, --format <list>', 'txt,docx,pdf (default) | json,md,html,eml | all'))
-    .option('-o, --out <folder>', 'output folder (default: dist)')
-    .option('-t, --template <name|path>', 'template (wins over the front matter)')
-    .option('--wrap <n>', 'wrap plain text at n columns')
-    .option('--pdf-standard <standard>', 'pdfa-2b')
-    .option('--from <address>', 'the e-mail\'s sender (eml)')
-    .option('--to <address>', 'an e-mail recipient (eml; repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-    .option('-q, --quiet', 'print only problems')
-    .option('--strict', 'do not generate a source that has lint errors; renderer warnings count as errors')
-    .option('--no-strict', 'generate sources with lint errors all the same, whatever the config says')
+  outputOptions(
+    p
+      .command('watch')
+      .description('generate, then generate again on every save what it affects (sources, translations, templates, config)')
+      .argument('<sources...>', 'source files, folders or globs'),
+  )
     .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
     .addHelpText('after', WATCH_HELP)
     .action(async (sources: string[], flags: WatchFlags) => setExit(await (await import('./commands/watch.js')).watchCommand(sources, flags, io)));
