@@ -117,26 +117,42 @@ export class Watcher {
     await Promise.race([Promise.all(ready), new Promise((r) => setTimeout(r, 5000).unref())]);
   }
 
-  /** Paths reported, with their stamps then, to look at again once chokidar's throttle is over. */
-  private readonly recheck = new Map<string, string>();
+  /**
+   * Paths reported, with their stamps then, to look at again once chokidar's throttle is over:
+   * each at its own time (`due`), RECHECK_MS after its own report. (One timer for all, set by an
+   * earlier report, looked at a later one too soon: a save that followed it within chokidar's
+   * throttle was then dropped by chokidar and passed by the re-check, and never generated.)
+   */
+  private readonly recheck = new Map<string, { stamp: string; due: number }>();
   private recheckTimer: NodeJS.Timeout | undefined;
 
   private note(abs: string, addedOrRemoved: boolean): void {
     if (this.closed) return;
     // chokidar passes on one `change` a file in 50 ms and drops the rest: a second save within them would be lost.
     // So each path reported is looked at again after that: a stamp that moved since is a change of its own.
-    this.recheck.set(abs, stampOf(abs));
-    this.recheckTimer ??= setTimeout(() => this.rechecked(), RECHECK_MS);
+    this.recheck.set(abs, { stamp: stampOf(abs), due: Date.now() + RECHECK_MS });
+    this.scheduleRecheck();
     this.pending.changed.add(abs);
     if (addedOrRemoved) this.pending.addedOrRemoved.add(abs);
     if (!this.timer && !this.running) this.timer = setTimeout(() => void this.flush(), this.opts.settle ?? 5);
   }
 
+  private scheduleRecheck(): void {
+    if (this.recheckTimer || this.closed || !this.recheck.size) return;
+    let next = Infinity;
+    for (const { due } of this.recheck.values()) next = Math.min(next, due);
+    this.recheckTimer = setTimeout(() => this.rechecked(), Math.max(0, next - Date.now()));
+  }
+
   private rechecked(): void {
     this.recheckTimer = undefined;
-    const due = [...this.recheck];
-    this.recheck.clear();
-    for (const [abs, stamp] of due) if (stampOf(abs) !== stamp) this.note(abs, false);
+    const now = Date.now();
+    for (const [abs, { stamp, due }] of [...this.recheck]) {
+      if (due > now) continue;
+      this.recheck.delete(abs);
+      if (stampOf(abs) !== stamp) this.note(abs, false);
+    }
+    this.scheduleRecheck();
   }
 
   private async flush(): Promise<void> {
