@@ -15,7 +15,7 @@ import { allFiles, fixture, ROOT, tempDir } from './helpers.js';
 const work = tempDir();
 let packed: { filename: string; files: { path: string }[] };
 beforeAll(() => {
-  // --ignore-scripts: `npm test` has just built lib/; rebuilding here would race the other test files
+  // --ignore-scripts: the test setup (test/global-setup.ts) has just built lib/; rebuilding here would race the other test files
   const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work.dir], { cwd: ROOT, encoding: 'utf8' });
   packed = (JSON.parse(out) as (typeof packed)[])[0]!;
 });
