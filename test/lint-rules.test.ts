@@ -111,3 +111,24 @@ describe('the fixtures’ translations', () => {
     expect(length(zh.release.headline)).toBeLessThan(50);
   });
 });
+
+describe('the engine holds rules to their meta', () => {
+  const fixing = (fixable: boolean): AnyRule => ({
+    meta: { id: 'test-fixer', severity: 'warning', doc: 'reports the first character with a fix', fixable },
+    examples: { valid: [], invalid: [] },
+    check: (ctx) => ctx.report({ reason: 'first character', range: [0, 1], fix: [{ range: [0, 1], text: '-' }] }),
+  });
+
+  const text = readFileSync(fixture('cedaw-trafficking', 'release.md'), 'utf8');
+
+  it('keeps the fix of a rule marked fixable', async () => {
+    const dir = temp({ 'release.md': text });
+    const messages = await lintText('release.md', text, { cwd: dir, rules: [fixing(true)] });
+    expect(messages.map((m) => m.fix)).toEqual([[{ range: [0, 1], text: '-' }]]);
+  });
+
+  it('throws when a rule not marked fixable reports a fix, instead of dropping the fix', async () => {
+    const dir = temp({ 'release.md': text });
+    await expect(lintText('release.md', text, { cwd: dir, rules: [fixing(false)] })).rejects.toThrow(/rule test-fixer reported a fix, but its meta.fixable is false/);
+  });
+});

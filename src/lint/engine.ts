@@ -29,13 +29,21 @@ export interface LintOptions {
   limits?: Limits;
 }
 
+/** A rule broke the contract of ./rule.ts: a bug in pressready, not in the source, so it stops the run. */
+export class RuleContractError extends Error {
+  override name = 'RuleContractError';
+}
+
 export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Message[] {
   const out: Message[] = [];
   const { source } = subject;
   for (const rule of opts.rules ?? RULES) {
     const { level, options } = settingOf(rule, opts.settings ?? new Map());
     if (level === 'off') continue;
-    const report = (r: Report) =>
+    const report = (r: Report) => {
+      // As in ESLint: a fix from a rule whose meta says it fixes nothing is the rule's bug. Dropping the fix
+      // quietly would hide it (and `--fix` would silently do less than the rule's examples claim).
+      if (r.fix?.length && !rule.meta.fixable) throw new RuleContractError(`rule ${rule.meta.id} reported a fix, but its meta.fixable is false`);
       out.push({
         file: subject.file,
         place: source.index.place(r.range[0], r.range[1]),
@@ -43,11 +51,13 @@ export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Mess
         severity: level,
         reason: r.reason,
         ...(r.hint ? { hint: r.hint } : {}),
-        ...(r.fix?.length && rule.meta.fixable ? { fix: r.fix } : {}),
+        ...(r.fix?.length ? { fix: r.fix } : {}),
       });
+    };
     try {
       rule.check({ ...subject, options, report });
     } catch (e) {
+      if (e instanceof RuleContractError) throw e;
       // One rule's bug must not hide what the others found.
       out.push({ file: subject.file, place: source.index.place(0, 3), ruleId: rule.meta.id, severity: 'error', reason: `Internal error in rule ${rule.meta.id}: ${(e as Error).message}`, hint: 'This is a bug in pressready; please report it with the source.' });
     }
