@@ -193,3 +193,46 @@ describe('DOCX: a real client (LibreOffice) opens every fixture', () => {
     else expect(missingWords(expectedWords(l), text)).toEqual([]);
   });
 });
+
+describe('DOCX numbering', () => {
+  it('gives each numbered list its own Word list, starting at its own number, wherever it stands', async () => {
+    const t = tempDir({
+      'release.md': [
+        '---',
+        'headline: Numbered lists in a body, a quotation and after bullets',
+        'dateline: { city: Geneva, date: 2026-03-01 }',
+        '---',
+        '',
+        'The lead paragraph says who did what, where and when, in a sentence.',
+        '',
+        '3. first at three',
+        '4. second',
+        '',
+        '> 1. quoted one',
+        '> 2. quoted two',
+        '',
+        '- a bullet',
+        '',
+        '7. seventh',
+        '',
+      ].join('\n'),
+    });
+    try {
+      expect(runCli(['generate', 'release.md', '-f', 'docx', '-o', 'out', '-q'], { cwd: t.dir }).code).toBe(0);
+      const d = open(readFileSync(path.join(t.dir, 'out', 'release.docx')));
+      const numbering = d.files['word/numbering.xml']!;
+      const abstractStart = new Map([...numbering.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)"[\s\S]*?<w:start w:val="(\d+)"\/>/g)].map((m) => [m[1]!, Number(m[2])]));
+      const numToAbstract = new Map([...numbering.matchAll(/<w:num w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"\/>/g)].map((m) => [m[1]!, m[2]!]));
+      const list = (text: string) => {
+        const p = d.paragraphs.find((x) => x.text === text)!;
+        const numId = /<w:numId w:val="(\d+)"\/>/.exec(p.xml)![1]!;
+        return { numId, start: abstractStart.get(numToAbstract.get(numId)!) };
+      };
+      expect([list('first at three'), list('second'), list('quoted one'), list('seventh')].map((l) => l.start)).toEqual([3, 3, 1, 7]);
+      expect(list('first at three').numId).toBe(list('second').numId);
+      expect(new Set([list('first at three').numId, list('quoted one').numId, list('seventh').numId, list('a bullet').numId]).size).toBe(4);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -12,8 +12,6 @@ import { makeDeterministic, type PartData } from './deterministic.js';
 import { buildNumbering, buildStyles, fontTableXml, PARAGRAPH_DEFAULTS, scriptSettings, STYLE_IDS, tableStyleXml } from './styles.js';
 import { pdfPlan } from './pdf-plan.js';
 import { styleOf } from '../compose.js';
-import type { Block } from '../../model/types.js';
-import type { Part } from '../compose.js';
 
 const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } } as const;
 /**
@@ -29,24 +27,6 @@ function compile(doc: Document): Map<string, PartData> {
 const mm = (v: number) => Math.round(v * 56.6929);
 /** points in a millimetre */
 const MM_PT = 72 / 25.4;
-
-/** The start of every numbered list, in document order, so each restarts at its own number. */
-function numberedStarts(parts: Part[]): number[] {
-  const out: number[] = [];
-  const walk = (list: readonly Block[]) => {
-    for (const b of list) {
-      if (b.type === 'list') {
-        if (b.ordered) out.push(b.start);
-        b.items.forEach((i) => walk(i.blocks));
-      } else if (b.type === 'blockquote') walk(b.blocks);
-    }
-  };
-  for (const p of parts) {
-    if (p.kind === 'blocks' || p.kind === 'section') walk(p.blocks);
-    if (p.kind === 'contacts') walk(p.notes);
-  }
-  return out;
-}
 
 /** `Page {page} of {pages}` with Word fields in place of the placeholders. */
 function pageNumberRuns(pattern: (page: number, pages: number) => string, rtl: boolean): TextRun[] {
@@ -64,15 +44,15 @@ export const docxRenderer: Renderer = {
   async render({ composed, template }) {
     const scripts = scriptSettings(composed.lang, composed.dir, template);
     const plan = pdfPlan(composed, template, scripts);
-    const starts = numberedStarts(composed.parts);
-    let nextList = 0;
+    // each numbered list's start, recorded as the blocks below are rendered: list i is `numbers-i`
+    const starts: number[] = [];
     const spaceAfter = Object.fromEntries(
       ([['Normal', 'body'], [STYLE_IDS.contacts, 'contacts'], [STYLE_IDS.background, 'background'], [STYLE_IDS.boilerplate, 'boilerplate'], ['Quote', 'quote']] as const).map(([id, name]) => [
         id,
         Math.round((styleOf(template, name).spaceAfter ?? 0) * 20),
       ]),
     );
-    const ctx: DocxContext = { scripts, numberedList: () => `numbers-${nextList++}`, spaceAfter };
+    const ctx: DocxContext = { scripts, numberedList: (start) => `numbers-${starts.push(start) - 1}`, spaceAfter };
     const children = composed.parts.flatMap((p) => partToDocx(p, ctx));
     const { page } = template.settings;
     const bidi = scripts.rtl ? { bidirectional: true } : {};
