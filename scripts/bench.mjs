@@ -177,7 +177,7 @@ function table(r) {
     if (w.error) row(w.lang, w.file, `not generated: ${w.error}`, ...r.formats.map(() => ''));
     else row(w.lang, w.file, ms(w.loadMs), ...r.formats.map((f) => `${ms(w.formats[f])}${f === 'pdf' ? ` ${ok(w.formats[f], 25)}` : ''}`));
   }
-  lines.push('', 'sources made to be slow (README, "Limits and safety"):', '');
+  lines.push('', 'sources made to be slow (docs/limits.md):', '');
   row('hostile source (cold, all formats)', 'time', 'peak RSS', 'target');
   row('---', '---:', '---:', '---:');
   for (const h of r.hostile) row(h.what, ms(h.ms), h.peakRssMb === undefined ? '' : `${Math.round(h.peakRssMb)} MB`, h.name === 'combining-marks' ? `≤ 2 s ${ok(h.ms, 2000)}` : '');

@@ -1,8 +1,7 @@
 /**
  * The bounds on what pressready reads, so that any input ends in output or in a
  * clear error, never in a hang or an exhausted memory. A press release is a few
- * kilobytes; each bound is far above any real one. The README's "Limits and safety"
- * lists them.
+ * kilobytes; each bound is far above any real one. docs/limits.md lists them.
  */
 export interface Limits {
   /** bytes of one source file */

@@ -1,5 +1,5 @@
 /**
- * Sources made to be slow: the bounds of "Limits and safety" (README) measured.
+ * Sources made to be slow: the bounds of docs/limits.md measured.
  * Each is a file in `dir`; the figures are the cold time of one process (all
  * formats) and its peak RSS.
  */

@@ -1,6 +1,7 @@
 /**
  * The command line (commander): flags as data, one error boundary. Exit codes
- * (SPEC §3): 0 done, 1 a source had errors, 2 the command itself is wrong.
+ * (docs/cli.md#exit-codes): 0 done, 1 a source had errors, 2 the command itself
+ * is wrong, 70 a bug of pressready's own (130: watch and preview stopped by Ctrl-C).
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
@@ -77,7 +78,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
     .option('--shard <i/n>', 'this CI job\'s share of the sources')
     .option('--feed', 'with -f html: also write index.html and an Atom feed a language (feed.<lang>.xml) in the output folder')
-    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
+    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth, table-columns (repeatable)', collect, [])
     .addHelpText('after', GENERATE_HELP)
     // loaded when run: --version and --help load no command
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
@@ -88,7 +89,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
       .description('generate, then generate again on every save what it affects (sources, translations, templates, config)')
       .argument('<sources...>', 'source files, folders or globs'),
   )
-    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
+    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth, table-columns (repeatable)', collect, [])
     .addHelpText('after', WATCH_HELP)
     .action(async (sources: string[], flags: WatchFlags) => setExit(await (await import('./commands/watch.js')).watchCommand(sources, flags, io)));
 
@@ -136,7 +137,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--format <name>', 'stylish | json | github | sarif', 'stylish')
     .option('--fix', 'apply the safe fixes in place')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than n')
-    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth (repeatable)', collect, [])
+    .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth, table-columns (repeatable)', collect, [])
     .addHelpText('after', LINT_HELP)
     .action(async (sources: string[], flags: LintFlags) => setExit(await (await import('./commands/lint.js')).lintCommand(sources, flags, io, VERSION)));
 

@@ -1,5 +1,5 @@
 /**
- * Model + template → the parts of a release in the order of SPEC.md §2, with
+ * Model + template → the parts of a release in their order (docs/outputs.md#the-order-of-a-release), with
  * every printed word taken from the locale. Renderers map these parts to their
  * format; none of them decides order, phrasing or labels again.
  */

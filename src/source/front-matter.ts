@@ -1,5 +1,5 @@
 /**
- * The front matter of SPEC.md §1: its schema (types, required keys, value checks)
+ * The front matter (docs/source-format.md#front-matter): its schema (types, required keys, value checks)
  * and its TypeScript shape. Unknown keys are kept; `lint` reports them.
  */
 import type { KeySpec, Spec } from '../yaml/schema.js';
@@ -146,7 +146,7 @@ export function frontMatterSpec(relaxed = false): Spec {
 }
 
 /**
- * Keys a translation never takes from its original (SPEC §1). `author` is the
+ * Keys a translation never takes from its original (docs/source-format.md#translations). `author` is the
  * organization's name in the original's language: a translation names its own
  * (or the locale or the project config does), never prints the original's.
  */

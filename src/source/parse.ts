@@ -1,6 +1,7 @@
 /**
  * Reading a source: Markdown (CommonMark + GFM) with YAML front matter, parsed by
- * unified/remark, the front matter by `yaml` and checked against SPEC.md §1.
+ * unified/remark, the front matter by `yaml` and checked against its schema
+ * (./front-matter.ts; docs/source-format.md#front-matter).
  * Every problem is a positioned Message in the source file.
  */
 import type { Root, Table } from 'mdast';
@@ -38,7 +39,7 @@ export interface Source {
 }
 
 /**
- * `source` on failure: the YAML parsed but its values break SPEC §1 (a missing key,
+ * `source` on failure: the YAML parsed but its values break the schema (a missing key,
  * a bad date); lint still checks the body of such a source.
  */
 export type ParseResult = { ok: true; source: Source; messages: Message[] } | { ok: false; messages: Message[]; source?: Source };

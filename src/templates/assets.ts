@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 
-/** The bounds on a template's files (README, "Limits and safety"). */
+/** The bounds on a template's files (docs/limits.md). */
 export const ASSET_LIMITS = {
   imageBytes: 5 * 1024 * 1024,
   /** pixels on the longer side of a logo */

@@ -1,5 +1,5 @@
 /**
- * The `source-hash` of a translation (SPEC §1): a block-by-block fingerprint of
+ * The `source-hash` of a translation (docs/source-format.md#source-hash): a block-by-block fingerprint of
  * its original's headline, subheadline and body, so that a stale translation can
  * be told which paragraphs or sections changed, not only that something did.
  *

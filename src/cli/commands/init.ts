@@ -40,7 +40,7 @@ function templateRef(template: Template, asked: string, sourceDir: string): stri
 }
 
 /** The settings a new project starts with: a release with lint errors is not generated. */
-const NEW_CONFIG = `# pressready's settings for this project (the README's "Commands" lists them).
+const NEW_CONFIG = `# pressready's settings for this project (every key: docs/cli.md#the-project-configuration in pressready's package).
 generate:
   # a source with lint errors (unbalanced quotation marks, placeholder links, TK) is not generated
   strict: true

@@ -1,6 +1,6 @@
 /**
  * Quotes: quoted speech with its attribution in the same paragraph, and block
- * quotes whose last paragraph names the speaker (SPEC §1). Speech verbs,
+ * quotes whose last paragraph names the speaker (docs/source-format.md#quotes). Speech verbs,
  * honorifics and articles come from the locale data.
  */
 import type { Blockquote, Node, Paragraph, RootContent } from 'mdast';

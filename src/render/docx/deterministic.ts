@@ -1,5 +1,6 @@
 /**
- * `docx` writes a different file at every run (../../../NOTES.md): zip entry
+ * `docx` (9.15) by itself writes a different file at every run (pressready promises
+ * the same bytes: docs/outputs.md#reproducible-bytes): zip entry
  * timestamps, `docProps/core.xml` dates that are always "now", hyperlink
  * relationship ids with random characters, and image names from a counter shared
  * by every document in the process. This pass takes the package's parts as the
