@@ -16,10 +16,12 @@ export type RuleSeverity = 'error' | 'warning';
 export interface RuleMeta<O> {
   id: string;
   severity: RuleSeverity;
-  /** one line: what the rule checks (README, SARIF rule descriptors) */
+  /** one line: what the rule checks (the rule tables of README.md and docs/lint.md, docs/rules/<id>.md, SARIF rule descriptors) */
   doc: string;
   /** whether some of its reports carry a safe fix */
   fixable: boolean;
+  /** with `fixable`: what `--fix` does, in a few words (docs/rules/<id>.md, the rule tables) */
+  fixDoc?: string;
   /** options a config file may set, checked like any YAML a user writes */
   options?: { spec: Record<string, KeySpec>; defaults: O };
 }

@@ -20,7 +20,7 @@ const SPLIT = 'The experts urged governments to address the root causes that pus
 const REST = 'and girls into vulnerable situations.';
 
 export default defineRule({
-  meta: { id: 'broken-paragraph', severity: 'error', doc: 'a paragraph that ends without closing punctuation, followed by one that starts in lower case', fixable: true },
+  meta: { id: 'broken-paragraph', severity: 'error', doc: 'a top-level paragraph that ends without closing punctuation (`;` and `:` count) followed by one that starts in lower case', fixable: true, fixDoc: 'the two paragraphs joined with one space' },
   check(ctx) {
     const { text } = ctx.source;
     const nodes = ctx.source.tree.children;

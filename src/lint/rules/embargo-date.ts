@@ -8,7 +8,7 @@ import { defineRule } from '../rule.js';
 import { keyRange } from '../text.js';
 
 export default defineRule({
-  meta: { id: 'embargo-date', severity: 'warning', doc: 'the embargo lifts on another day than the dateline date', fixable: false },
+  meta: { id: 'embargo-date', severity: 'warning', doc: 'the embargo lifts on another day (at its own offset) than the dateline date', fixable: false },
   check(ctx) {
     const r = ctx.loaded?.release;
     if (!r?.embargo || r.embargo.date === r.dateline.date) return;

@@ -54,8 +54,9 @@ export default defineRule<{ except: string[] }>({
   meta: {
     id: 'french-spacing',
     severity: 'warning',
-    doc: 'French text without the narrow no-break space (U+202F) inside « » and before ; ! ?',
+    doc: 'French text (but the language tags in `except`) without the narrow no-break space (U+202F) inside « » and before ; ! ?',
     fixable: true,
+    fixDoc: 'U+202F inserted, or put in place of a space',
     options: { spec: { except: { type: 'list', items: { type: 'string' }, doc: 'French language tags that set no such space' } }, defaults: { except: ['fr-CA', 'fr-CH'] } },
   },
   check(ctx) {

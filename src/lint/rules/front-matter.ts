@@ -1,5 +1,5 @@
 /**
- * `front-matter`: the front matter has the keys SPEC §1 requires, and its values
+ * `front-matter`: the front matter has the keys it needs (docs/source-format.md#front-matter), and its values
  * mean something — a real date, an embargo with its offset, a language the
  * template has, a template and an original that exist. The checks are the source
  * reader's own (src/source/front-matter.ts, the template loader); this rule gives
@@ -12,7 +12,7 @@ export default defineRule({
   meta: {
     id: 'front-matter',
     severity: 'error',
-    doc: 'required keys present; `dateline.date` a real date; `embargo` a date-time with offset; `lang` known to the template; the template and the original exist',
+    doc: 'the required keys are there and their values mean something: `dateline.date` a real date, `embargo` a date-time with its offset, `lang` a language the template has, the template and the original found',
     fixable: false,
   },
   check(ctx) {

@@ -16,7 +16,7 @@ export default defineRule<{ max: number }>({
   meta: {
     id: 'headline-length',
     severity: 'warning',
-    doc: 'the headline has more characters than `max` (default 100) times the language’s `lint.headlineScale` (French 1.2, Chinese 0.4)',
+    doc: 'the headline has more characters than `max` times the language’s `lint.headlineScale` (locale data: French and Spanish 1.2, Chinese 0.4)',
     fixable: false,
     options: {
       spec: { max: { type: 'number', min: 1, doc: 'most characters in an English headline; other languages scale it by their locale’s `lint.headlineScale`' } },

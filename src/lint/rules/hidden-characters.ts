@@ -73,8 +73,9 @@ export default defineRule({
   meta: {
     id: 'hidden-characters',
     severity: 'error',
-    doc: 'invisible characters that change what is displayed: bidi overrides, zero-width spaces; in left-to-right text any bidi control, in right-to-left text an unpaired one',
+    doc: 'invisible characters that change what is displayed: bidi overrides, zero-width spaces (also in link addresses); in left-to-right text any bidi control, in right-to-left text one left unpaired in its paragraph',
     fixable: true,
+    fixDoc: 'the character deleted',
   },
   check(ctx) {
     const { text } = ctx.source;

@@ -1,4 +1,4 @@
-/** Every lint rule, in the order of the README's table. Rule ids are part of the contract. */
+/** Every lint rule, in the order of the rule tables (README.md, docs/lint.md: `npm run docs` writes them). Rule ids are part of the contract. */
 import type { AnyRule } from '../rule.js';
 import brokenParagraph from './broken-paragraph.js';
 import contacts from './contacts.js';
@@ -43,4 +43,4 @@ export const RULES: readonly AnyRule[] = [
 ];
 
 /** Not a rule: a source whose front matter or YAML cannot be read at all. */
-export const PARSE = { id: 'parse', doc: 'the front matter is missing, unclosed, or not valid YAML (fatal: nothing else is checked)' } as const;
+export const PARSE = { id: 'parse', doc: 'the file cannot be read as a source: not UTF-8 text, over a limit, no front matter or one not closed, not valid YAML (fatal: nothing else is checked)' } as const;

@@ -25,7 +25,7 @@ const HINT = 'Start the body with the lead: a paragraph of full sentences that s
 const MIN_WORDS = 5;
 
 export default defineRule({
-  meta: { id: 'lead', severity: 'error', doc: 'the body starts with a paragraph of prose (the lead)', fixable: false },
+  meta: { id: 'lead', severity: 'error', doc: 'the body starts with a paragraph of prose of 5 words or more: the lead', fixable: false },
   check(ctx) {
     const first = ctx.source.tree.children.find((n) => n.type !== 'yaml' && n.type !== 'definition' && !(n.type === 'html' && isHtmlComment(n.value)));
     if (!first) {

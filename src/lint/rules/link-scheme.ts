@@ -19,7 +19,7 @@ export default defineRule({
   meta: {
     id: 'link-scheme',
     severity: 'error',
-    doc: 'a link whose address is not http, https, mailto or tel (or a scheme the template adds): `javascript:`, `file:`, `data:`, a UNC path, a relative address — printed as words, never as a link',
+    doc: 'a link or image whose address is not `http`, `https`, `mailto` or `tel` (or a scheme the template adds): `javascript:`, `file:`, `data:`, a UNC path, a relative address — printed as its words, never as a link',
     fixable: false,
   },
   check(ctx) {

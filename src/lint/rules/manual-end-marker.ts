@@ -33,7 +33,7 @@ function removal(text: string, node: RootContent): [number, number] | undefined 
 }
 
 export default defineRule({
-  meta: { id: 'manual-end-marker', severity: 'warning', doc: '`END`, `###`, `-30-` or `- more -` typed into the body (the template prints them)', fixable: true },
+  meta: { id: 'manual-end-marker', severity: 'warning', doc: '`END`, `###`, `-30-` or `- more -` (or the locale’s own labels) typed into the body: the template prints them', fixable: true, fixDoc: 'the line removed' },
   check(ctx) {
     const { text } = ctx.source;
     const labels = ctx.locale ? [ctx.locale.labels.endMarker, ctx.locale.labels.more] : [];

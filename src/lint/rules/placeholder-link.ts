@@ -13,7 +13,7 @@ export default defineRule<{ words: string[] }>({
   meta: {
     id: 'placeholder-link',
     severity: 'error',
-    doc: 'a link with an empty target, `#`, or a placeholder word (`words`: TODO, TBD, TK, XXX, link, url, …)',
+    doc: 'a link or image whose target is empty, `#`, or a word standing in for an address (`words`)',
     fixable: false,
     options: {
       spec: { words: { type: 'list', items: { type: 'string' }, doc: 'targets that stand in for an address' } },

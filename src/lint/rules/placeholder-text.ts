@@ -38,7 +38,7 @@ export default defineRule<{ words: string[] }>({
   meta: {
     id: 'placeholder-text',
     severity: 'error',
-    doc: '`TK`, `TKTK`, `TODO`, `XXX`, `FIXME` (`words`), `lorem ipsum`, `[insert …]` (or the locale’s word: `[insérer …]`) left in the text',
+    doc: 'a placeholder word (`words`, whole and as written), `lorem ipsum` or `[insert …]` (or the locale’s word: `[insérer …]`) left in the body or the front matter',
     fixable: false,
     options: { spec: { words: { type: 'list', items: { type: 'string' }, doc: 'placeholder words, matched whole and as written' } }, defaults: { words: ['TK', 'TKTK', 'TODO', 'XXX', 'FIXME'] } },
   },

@@ -11,7 +11,7 @@ export default defineRule<{ minWords: number }>({
   meta: {
     id: 'quote-attribution',
     severity: 'warning',
-    doc: 'quoted speech (of `minWords` words or more, default 4) with no speaker found',
+    doc: 'quoted speech of `minWords` words or more with no speaker found',
     fixable: false,
     options: { spec: { minWords: { type: 'number', min: 1, doc: 'fewer quoted words than this are a phrase, not speech' } }, defaults: { minWords: 4 } },
   },

@@ -32,7 +32,7 @@ function continues(blocks: readonly ProseBlock[], i: number, mark: string, text:
 const SAID = 'Combatting trafficking also entails discouraging the demand,” Leinarte stressed.';
 
 export default defineRule({
-  meta: { id: 'quote-balance', severity: 'error', doc: 'quotation marks in a paragraph that do not pair up, or pair marks of different styles (`«…”`)', fixable: true },
+  meta: { id: 'quote-balance', severity: 'error', doc: 'quotation marks in a paragraph that do not pair up, or pair marks of different styles (`«…”`)', fixable: true, fixDoc: 'where one mark of a pair is the locale’s, the other becomes its partner' },
   check(ctx) {
     const marks = ctx.locale?.quotes;
     const blocks = proseBlocks(ctx.source.tree);

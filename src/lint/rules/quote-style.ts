@@ -12,7 +12,7 @@ import { charRange, proseBlocks, replaceAt } from '../text.js';
 const SAID = 'Combatting trafficking also entails discouraging the demand, Leinarte stressed.';
 
 export default defineRule({
-  meta: { id: 'quote-style', severity: 'warning', doc: 'quotation marks that are not the locale’s (straight `"` in English; `“ ”` in French)', fixable: true },
+  meta: { id: 'quote-style', severity: 'warning', doc: 'quotation marks that are not the locale’s (straight `"` in English; `“ ”` in French)', fixable: true, fixDoc: 'both marks of the pair replaced by the locale’s' },
   check(ctx) {
     const marks = ctx.locale?.quotes;
     if (!marks) return;

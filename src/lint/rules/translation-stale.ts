@@ -25,7 +25,7 @@ function hashOf(text: string): string {
 const MARK = 'When the translation matches its original again, run `pressready translations --mark-current <file>` to record the original’s fingerprint.';
 
 export default defineRule({
-  meta: { id: 'translation-stale', severity: 'warning', doc: 'a translation whose original changed since its `source-hash` (or that has none)', fixable: false },
+  meta: { id: 'translation-stale', severity: 'warning', doc: 'a translation whose original changed since its `source-hash` (naming the blocks that changed), or that has none', fixable: false },
   check(ctx) {
     const original = ctx.loaded?.original;
     if (!original || typeof ctx.source.frontMatter['translation-of'] !== 'string') return;

@@ -33,7 +33,7 @@ const edition = (body: string) => release(body, ['lang: en-GB', 'translation-of:
 const INLINE = release('The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n“States must act now,” she added.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n');
 
 export default defineRule({
-  meta: { id: 'translation-structure', severity: 'warning', doc: 'a translation missing a section, quote or contact block of its original', fixable: false },
+  meta: { id: 'translation-structure', severity: 'warning', doc: 'a translation missing a section, a quote or a contact of its original (counted by number and form, never by words)', fixable: false },
   check(ctx) {
     const original = ctx.loaded?.original;
     if (!original || !ctx.loaded) return;
@@ -44,7 +44,7 @@ export default defineRule({
     for (const kind of ['contacts', 'background', 'boilerplate'] as const) {
       const want = theirs.filter((s) => s.kind === kind);
       const have = mine.filter((s) => s.kind === kind);
-      // no contacts section: the translation takes all of its original's contacts (SPEC §1)
+      // no contacts section: the translation takes all of its original's contacts (docs/source-format.md#translations)
       if (kind === 'contacts' && !have.length) continue;
       for (const s of want.slice(have.length)) {
         ctx.report({

@@ -1,6 +1,6 @@
 /**
- * `unknown-key`: a front-matter key SPEC §1 does not define. It is kept (and
- * printed nowhere), so it is usually a typo: say which key was probably meant.
+ * `unknown-key`: a front-matter key that pressready does not define (docs/source-format.md#front-matter
+ * lists them). It is kept (and printed nowhere), so it is usually a typo: say which key was probably meant.
  */
 import { closest } from '../../text/distance.js';
 import { LEAD, release } from '../examples.js';
@@ -18,7 +18,7 @@ const NESTED: Record<string, string> = {
 };
 
 export default defineRule({
-  meta: { id: 'unknown-key', severity: 'warning', doc: 'a front-matter key that SPEC §1 does not define (with the key probably meant)', fixable: false },
+  meta: { id: 'unknown-key', severity: 'warning', doc: 'a front-matter key pressready does not know (usually a typo), with the key probably meant', fixable: false },
   check(ctx) {
     const base = ctx.source.yaml.src.base;
     for (const u of ctx.source.unknownKeys) {
