@@ -37,12 +37,14 @@ export interface Message {
   hint?: string;
   /** a safe fix, where there is one */
   fix?: TextEdit[];
+  /** where the rule that reported it is documented (lint rules and `parse`: src/lint/doc-url.ts) */
+  url?: string;
 }
 
 /** Thrown for a problem a user made (never a bug): the CLI prints it without a stack. */
 export class UserError extends Error {
   readonly messages: Message[];
-  /** process exit code the problem calls for (SPEC §3: 1 source problem, 2 command problem) */
+  /** process exit code the problem calls for (docs/cli.md#exit-codes: 1 source problem, 2 command problem) */
   readonly exitCode: 1 | 2;
   constructor(messages: Message | Message[], exitCode: 1 | 2 = 1) {
     const list = Array.isArray(messages) ? messages : [messages];

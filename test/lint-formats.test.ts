@@ -1,6 +1,7 @@
 /** The report formats of `lint`: each as a CI tool or a person reads it. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
@@ -43,6 +44,13 @@ describe('--format sarif', () => {
     const ids = run0.tool.driver.rules.map((d: { id: string }) => d.id);
     expect(ids).toEqual([...RULES.map((x) => x.meta.id), 'parse']);
     expect(run0.tool.driver.rules.find((d: { id: string }) => d.id === 'quote-style').defaultConfiguration.level).toBe('warning');
+    // each descriptor links the rule's page (docs/rules/<id>.md, shipped with the package) and gives its options' defaults
+    for (const d of run0.tool.driver.rules as { id: string; helpUri: string }[]) {
+      expect(d.helpUri).toBe(pathToFileURL(path.join(ROOT, 'docs/rules', `${d.id}.md`)).href);
+      expect(existsSync(fileURLToPath(d.helpUri)), d.helpUri).toBe(true);
+    }
+    expect(run0.tool.driver.rules.find((d: { id: string }) => d.id === 'headline-length').defaultConfiguration.parameters).toEqual({ max: 100 });
+    expect(run0.tool.driver.rules.find((d: { id: string }) => d.id === 'quote-style').defaultConfiguration.parameters).toBeUndefined();
     expect(run0.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual([
       ['quote-balance', 'error'],
       ['quote-style', 'warning'],
@@ -65,6 +73,19 @@ describe('--format sarif', () => {
     expect(run0.results[2].fixes).toBeUndefined();
   });
 
+  it('a source that cannot be read is a `parse` result, with its page too', () => {
+    const dir = temp({ 'a.md': 'no front matter\n' });
+    const r = runCli(['lint', 'a.md', '--format', 'sarif'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(validateSarif(log)).toBe(true);
+    const [res] = log.runs[0].results;
+    expect(res.ruleId).toBe('parse');
+    expect(log.runs[0].tool.driver.rules[res.ruleIndex].helpUri).toMatch(/\/docs\/rules\/parse\.md$/);
+    const json = JSON.parse(runCli(['lint', 'a.md', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json[0].messages[0]).toMatchObject({ ruleId: 'parse', fatal: true, url: pathToFileURL(path.join(ROOT, 'docs/rules/parse.md')).href });
+  });
+
   it('an empty run is valid too', () => {
     const dir = temp({ 'a.md': SOURCE.replace('«', '“').replace(/"/g, '').replace('(#)', '(https://www.example.org/report)') });
     const r = runCli(['lint', 'a.md', '--format', 'sarif'], { cwd: dir });
@@ -85,6 +106,8 @@ describe('--format json (ESLint’s shape)', () => {
     expect(res).toMatchObject({ errorCount: 2, warningCount: 1, fixableErrorCount: 1, fixableWarningCount: 1, fatalErrorCount: 0 });
     expect(res.messages[0]).toMatchObject({ ruleId: 'quote-balance', severity: 2, message: 'The quotation opened with « is closed with ”', line: 8, column: 1, endLine: 8, endColumn: 54 });
     expect(res.messages[0].hint).toBe('Use one pair: “…”.');
+    // each message links its rule's page
+    expect(res.messages.map((m: { url: string }) => m.url)).toEqual(['quote-balance', 'quote-style', 'placeholder-link'].map((id) => pathToFileURL(path.join(ROOT, 'docs/rules', `${id}.md`)).href));
     // quote-style's two edits become one ESLint fix over both marks, the words between kept
     const text = readFileSync(path.join(r.dir, 'news/a.md'), 'utf8');
     const fix = res.messages[1].fix;
@@ -115,6 +138,8 @@ describe('--format stylish', () => {
     expect(lines[5]).toBe('  12:10  error    The link points at `#`, a placeholder  placeholder-link');
     expect(r.stdout).toMatch(/✖ 3 problems \(2 errors, 1 warning\)\n {2}1 error and 1 warning can be fixed with --fix\.\n$/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
+    // the rule's page is for json and sarif: the report for people stays as it was
+    expect(r.stdout).not.toMatch(/docs\/rules|file:/);
   });
 
   it('uses colour on a terminal, and none with NO_COLOR', async () => {

@@ -7,8 +7,9 @@
  * what `npm ci` fetched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFiles, fixture, ROOT, tempDir } from './helpers.js';
 
@@ -26,7 +27,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 describe('the npm package', () => {
   it('packs what it needs and nothing of the repository’s own', () => {
     const files = packed.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/pressready.js', 'lib/cli/main.js', 'lib/pipeline/worker.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'lib/bundle/package.json', 'bin/code-cache.cjs', 'templates/default/template.yaml', 'templates/default/locales/en.yaml', 'templates/wire/template.yaml', 'package.json', 'README.md']));
+    expect(files).toEqual(expect.arrayContaining(['bin/pressready.js', 'lib/cli/main.js', 'lib/pipeline/worker.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'lib/bundle/package.json', 'bin/code-cache.cjs', 'templates/default/template.yaml', 'templates/default/locales/en.yaml', 'templates/wire/template.yaml', 'package.json', 'README.md', 'docs/README.md', 'docs/cli.md', 'docs/rules/quote-style.md', 'docs/rules/parse.md']));
     expect(files.filter((f) => /^(src|test|fixtures|scripts|\.ci)\//.test(f))).toEqual([]);
   });
 
@@ -53,5 +54,16 @@ describe('the npm package', () => {
     expect(readFileSync(path.join(app, 'dist', 'release.txt'), 'utf8')).toContain('FOR IMMEDIATE RELEASE');
     const manifest = JSON.parse(readFileSync(path.join(app, 'dist', 'manifest.json'), 'utf8'));
     expect(manifest.sources[0].inputs).toContainEqual(expect.objectContaining({ role: 'template', path: 'pressready:templates/wire' }));
+
+    // lint's reports link each rule's page in the installed package (src/lint/doc-url.ts)
+    const sarif = spawnSync('npx', ['--no-install', 'pressready', 'lint', 'release.md', '--format', 'sarif'], { cwd: app, encoding: 'utf8', env });
+    expect(sarif.stderr).toBe('');
+    const rules = (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] }).runs[0]!.tool.driver.rules;
+    expect(rules.length).toBeGreaterThan(10);
+    for (const d of rules) {
+      const page = fileURLToPath(d.helpUri);
+      expect(page).toBe(path.join(realpathSync(app), 'node_modules', pkg.name, 'docs', 'rules', `${d.id}.md`));
+      expect(readFileSync(page, 'utf8')).toContain(`# \`${d.id}\``);
+    }
   });
 });

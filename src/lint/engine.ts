@@ -13,6 +13,7 @@ import type { Loaded } from '../pipeline/load.js';
 import { decodeSource } from '../source/decode.js';
 import { settingOf, settingsFor, type RuleSettings } from './config.js';
 import { directives, isDisabled } from './directives.js';
+import { ruleDocUrl } from './doc-url.js';
 import { fixUntilStable } from './fix.js';
 import type { AnyRule, Report, Subject } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -40,6 +41,7 @@ export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Mess
   for (const rule of opts.rules ?? RULES) {
     const { level, options } = settingOf(rule, opts.settings ?? new Map());
     if (level === 'off') continue;
+    const url = ruleDocUrl(rule.meta.id);
     const report = (r: Report) => {
       // As in ESLint: a fix from a rule whose meta says it fixes nothing is the rule's bug. Dropping the fix
       // quietly would hide it (and `--fix` would silently do less than the rule's examples claim).
@@ -52,6 +54,7 @@ export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Mess
         reason: r.reason,
         ...(r.hint ? { hint: r.hint } : {}),
         ...(r.fix?.length ? { fix: r.fix } : {}),
+        url,
       });
     };
     try {
@@ -107,7 +110,7 @@ export async function lintFile(file: string, opts: FileOptions): Promise<LintRes
   const settings = settingsFor(path.dirname(abs), opts.cwd, opts.rules ?? RULES, opts.configCache);
   const decoded = decodeSource(await readFile(abs), file, opts.limits);
   // not text pressready can read (not UTF-8, control characters, too large): told as a fatal problem, never rewritten
-  if (!decoded.ok) return { file, messages: [{ ...decoded.message, ruleId: 'parse' }], fixed: 0 };
+  if (!decoded.ok) return { file, messages: [{ ...decoded.message, ruleId: 'parse', url: ruleDocUrl('parse') }], fixed: 0 };
   const raw = decoded.text;
   const bom = raw.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = raw.slice(bom.length);

@@ -12,13 +12,14 @@ import { loadRelease, placeOfKey } from '../pipeline/load.js';
 import { parseSource, type Source } from '../source/parse.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../templates/load.js';
 import type { LocaleData } from '../templates/types.js';
+import { ruleDocUrl } from './doc-url.js';
 import type { Subject } from './rule.js';
 
 export type SubjectResult = { ok: true; subject: Subject } | { ok: false; fatal: Message[] };
 
 export async function buildSubject(file: string, text: string, cwd: string, limits?: Limits): Promise<SubjectResult> {
   const parsed = parseSource(file, text, limits);
-  if (!parsed.source) return { ok: false, fatal: parsed.messages.map((m) => ({ ...m, ruleId: 'parse', severity: 'error' })) };
+  if (!parsed.source) return { ok: false, fatal: parsed.messages.map((m) => ({ ...m, ruleId: 'parse', severity: 'error', url: ruleDocUrl('parse') })) };
   const source = parsed.source;
   const problems: Message[] = [...parsed.messages];
   const base = { file, source, frontMatterProblems: problems };

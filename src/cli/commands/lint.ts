@@ -4,6 +4,7 @@ import type { ConfigFile } from '../../config/file.js';
 import { rewriteFile } from '../../io/write.js';
 import { UserError } from '../../messages.js';
 import { settingsFor } from '../../lint/config.js';
+import { ruleDocUrl } from '../../lint/doc-url.js';
 import { lintFile, lintText, type LintResult } from '../../lint/engine.js';
 import { FORMATTERS, type Formatter } from '../../lint/formats/index.js';
 import type { Limits } from '../../limits.js';
@@ -39,7 +40,7 @@ async function lintStdin(args: string[], flags: LintFlags, io: Io, version: stri
   const file = '<stdin>';
   const decoded = decodeSource(await io.readStdin(), file, limits);
   let result: LintResult;
-  if (!decoded.ok) result = { file, messages: [{ ...decoded.message, ruleId: 'parse' }], fixed: 0 };
+  if (!decoded.ok) result = { file, messages: [{ ...decoded.message, ruleId: 'parse', url: ruleDocUrl('parse') }], fixed: 0 };
   else {
     const text = decoded.text.replace(/^\uFEFF/, '');
     const settings = settingsFor(io.cwd, io.cwd, RULES, new Map());

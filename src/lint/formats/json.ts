@@ -3,7 +3,8 @@
  * `filePath` (absolute), `messages[]` (`ruleId`, `severity` 1 warning | 2 error,
  * `message`, `line`, `column`, `endLine`, `endColumn`, `fix` as one `{range, text}`
  * with offsets into the file after any byte-order mark) and the counts. `hint`
- * (how to mend it) is added to each message.
+ * (how to mend it) and `url` (the rule's page, src/lint/doc-url.ts) are added to
+ * each message.
  */
 import path from 'node:path';
 import type { Message, TextEdit } from '../../messages.js';
@@ -36,6 +37,7 @@ function message(m: Message, text: string | undefined) {
     ...(m.place?.end ? { endLine: m.place.end.line, endColumn: m.place.end.column } : {}),
     ...(m.ruleId === 'parse' ? { fatal: true } : {}),
     ...(fix ? { fix } : {}),
+    ...(m.url ? { url: m.url } : {}),
   };
 }
 

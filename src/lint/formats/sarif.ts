@@ -1,12 +1,14 @@
 /**
  * SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning and others):
- * one run, a rule descriptor for every rule (and `parse`), one result a problem
+ * one run, a rule descriptor for every rule (and `parse`) with its page
+ * (`helpUri`, src/lint/doc-url.ts) and its options' defaults, one result a problem
  * with its region (columns in UTF-16 code units, as the tool counts them) and,
  * where there is one, its fix as replacements.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Message } from '../../messages.js';
+import { ruleDocUrl } from '../doc-url.js';
 import { PARSE } from '../rules/index.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -67,13 +69,14 @@ function result(m: Message, ruleIndex: Map<string, number>, ctx: FormatContext) 
 
 export const sarif: Formatter = (results, ctx) => {
   const descriptors = [
-    ...ctx.rules.map((r) => ({ id: r.meta.id, doc: r.meta.doc, level: r.meta.severity })),
-    { id: PARSE.id, doc: PARSE.doc, level: 'error' as const },
+    ...ctx.rules.map((r) => ({ id: r.meta.id, doc: r.meta.doc, level: r.meta.severity, parameters: r.meta.options?.defaults as Record<string, unknown> | undefined })),
+    { id: PARSE.id, doc: PARSE.doc, level: 'error' as const, parameters: undefined },
   ].map((r) => ({
     id: r.id,
     name: r.id.replace(/(^|-)(\w)/g, (_, _d: string, ch: string) => ch.toUpperCase()),
     shortDescription: { text: r.doc.replace(/`/g, '') },
-    defaultConfiguration: { level: r.level },
+    helpUri: ruleDocUrl(r.id),
+    defaultConfiguration: { level: r.level, ...(r.parameters ? { parameters: r.parameters } : {}) },
   }));
   const ruleIndex = new Map(descriptors.map((d, i) => [d.id, i]));
   const log = {
