@@ -4,7 +4,7 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { Io } from '../src/cli/io.js';
+import type { Io } from '../src/report/io.js';
 import { RULES } from '../src/lint/rules/index.js';
 import { ROOT, runCli, tempDirs } from './helpers.js';
 

@@ -13,7 +13,7 @@ import { diffBlocks, formatWords, MARKERS, type BlockDiff, type Paint } from '..
 import { describeBlock, describeChange, fingerprintBlocks, parseFingerprint, type BlockChange, type FingerprintBlock } from '../../translations/fingerprint.js';
 import { FileHistory, type Revision } from '../../translations/history.js';
 import { translationsStatus } from '../../translations/status.js';
-import { printMessages, type Io } from '../io.js';
+import { printMessages, type Io } from '../../report/io.js';
 
 export type DiffStyle = 'words' | 'blocks';
 export const DIFF_STYLES: readonly DiffStyle[] = ['words', 'blocks'];

@@ -8,7 +8,7 @@ import { UserError } from '../../messages.js';
 import { loadRelease, parseFile, placeOfKey } from '../../pipeline/load.js';
 import { loadLocale, resolveLanguage } from '../../templates/load.js';
 import { TRANSLATION_LANGUAGES, translationSkeleton, UNTRANSLATED } from '../../translations/new.js';
-import { printMessages, type Io } from '../io.js';
+import { printMessages, type Io } from '../../report/io.js';
 
 export interface TranslationsNewFlags {
   lang?: string[];

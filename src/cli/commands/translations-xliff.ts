@@ -11,7 +11,7 @@ import { exportXliff } from '../../translations/xliff/export.js';
 import { buildTranslation, readHeader, readUnits, recordedFingerprint, toMessages, XliffProblems } from '../../translations/xliff/import.js';
 import { plan } from '../../translations/xliff/plan.js';
 import { parseXml, XLIFF_LIMITS, XmlProblem } from '../../translations/xliff/xml.js';
-import type { Io } from '../io.js';
+import type { Io } from '../../report/io.js';
 
 export interface ExportFlags {
   lang?: string;

@@ -7,7 +7,7 @@ import { expandInputs } from '../../pipeline/inputs.js';
 import { parseFile, readSourceText } from '../../pipeline/load.js';
 import { markCurrent } from '../../translations/mark.js';
 import { originalPath, translationsStatus, type State, type TranslationsResult } from '../../translations/status.js';
-import { printMessages, type Io } from '../io.js';
+import { printMessages, type Io } from '../../report/io.js';
 
 export interface TranslationsFlags {
   format?: string;
