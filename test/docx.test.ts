@@ -11,7 +11,7 @@ const FIXTURES = ALL_FIXTURES;
 
 async function render(fixture: string): Promise<Uint8Array> {
   const l = await loadFixture(fixture);
-  return (await docxRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} })) as Uint8Array;
+  return (await docxRenderer.render({ ...l, composed: compose(l), options: { env: {} }, warn: () => {} })) as Uint8Array;
 }
 
 interface Docx {

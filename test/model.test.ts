@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { loadFixture, ROOT, tempDir } from './helpers.js';
+import { loadFixture, loadOrFail, ROOT, tempDir } from './helpers.js';
 import { sectionKind } from '../src/model/extract/sections.js';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
-import { loadRelease } from '../src/pipeline/load.js';
 
 async function fromText(body: string, fm = '') {
   const t = tempDir({ 'r.md': `---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\n${fm}---\n\n${body}` });
   try {
-    return (await loadRelease('r.md', { cwd: t.dir })).release;
+    return (await loadOrFail('r.md', { cwd: t.dir })).release;
   } finally {
     t.cleanup();
   }

@@ -3,9 +3,8 @@
  * every printed word taken from the locale. Renderers map these parts to their
  * format; none of them decides order, phrasing or labels again.
  */
-import type { Block, Contact, Inline, Release } from '../model/types.js';
+import type { Block, Contact, Inline, Release, Section } from '../model/types.js';
 import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
-import { templateBoilerplate } from './boilerplate.js';
 import { resolveLinks } from './links.js';
 import { fill, fillInline, formatDate, joinList, plural, shorten, upper } from './phrases.js';
 
@@ -50,7 +49,7 @@ export interface Composed {
     subject?: string;
     author?: string;
     keywords: string[];
-    /** document date: SOURCE_DATE_EPOCH when set, else the release date at 00:00 UTC */
+    /** document date: the one the build fixes (SOURCE_DATE_EPOCH), else the release date at 00:00 UTC */
     date: Date;
   };
 }
@@ -59,10 +58,15 @@ export function styleOf(template: Template, name: StyleName): TextStyle {
   return { ...template.settings.styles.base, ...template.settings.styles[name] };
 }
 
-export function documentDate(release: Release, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${release.dateline.date}T00:00:00Z`);
+/** What compose reads: all of it given by the caller (../pipeline/generate.ts composeFor), nothing from the process. */
+export interface ComposeInput {
+  release: Release;
+  template: Template;
+  locale: LocaleData;
+  /** the locale's boilerplate as blocks (read when the release loaded): printed when the release has none of its own */
+  boilerplate: readonly Section[];
+  /** the document date when the build fixes one (SOURCE_DATE_EPOCH); else the release's date */
+  date?: Date;
 }
 
 function text(value: string): Inline[] {
@@ -181,7 +185,7 @@ export function organizationOf(release: Release, template: Template, locale: Loc
   return locale.letterhead?.organization ?? template.settings.letterhead.organization ?? release.metadata.author;
 }
 
-export function compose(release: Release, template: Template, locale: LocaleData, env: NodeJS.ProcessEnv = process.env): Composed {
+export function compose({ release, template, locale, boilerplate, date }: ComposeInput): Composed {
   const s = template.settings;
   const parts: Part[] = [];
   const line = (style: Extract<Part, { kind: 'line' }>['style'], value: string | undefined) => {
@@ -235,7 +239,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
       parts.push({ kind: 'section', style: 'background', heading, blocks: resolveBlocks(release.background.blocks, s.links.schemes) });
     } else if (kind === 'boilerplate') {
       // the press office's own `About …`, when the source has none
-      const sections = release.boilerplate.length ? release.boilerplate : templateBoilerplate(locale);
+      const sections = release.boilerplate.length ? release.boilerplate : boilerplate;
       for (const b of sections) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: resolveBlocks(b.blocks, s.links.schemes) });
     }
   }
@@ -261,7 +265,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
       ...(release.subheadline ? { subject: release.subheadline } : {}),
       ...(release.metadata.author ? { author: release.metadata.author } : {}),
       keywords: release.metadata.keywords,
-      date: documentDate(release, env),
+      date: date ?? new Date(`${release.dateline.date}T00:00:00Z`),
     },
   };
 }

@@ -139,14 +139,15 @@ async function generateStdin(opts: GenerateOptions, io: Io): Promise<number> {
   if (opts.formats.length !== 1) throw usage('With `-` (standard input), name exactly one format', 'For example: pressready generate - -f txt < release.md');
   const file = '<stdin>';
   const { decodeSource } = await import('../../source/decode.js');
-  const { loadRelease } = await import('../../pipeline/load.js');
+  const { loadRelease } = await import('../../release/load.js');
   const { renderOne } = await import('../../pipeline/generate.js');
   let messages: Message[] = [];
   try {
     const decoded = decodeSource(await io.readStdin(), file, opts.limits);
     if (!decoded.ok) throw new UserError(decoded.message);
     const text = decoded.text;
-    const loaded = await loadRelease(file, { cwd: io.cwd, text, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.template ? { template: opts.template } : {}) });
+    const { loaded, messages: problems } = await loadRelease(file, { cwd: io.cwd, text, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.template ? { template: opts.template } : {}) });
+    if (!loaded) throw new UserError(problems);
     const { data, warnings } = await renderOne({ ref: { file, base: io.cwd, named: true }, loaded, messages: [] }, opts.formats[0]!, opts);
     messages = warnings;
     printMessages(io, messages);

@@ -1,16 +1,18 @@
 /**
  * Source → release model, for one file: read, parse, inherit from the original
- * (translations), find the template and the locale, extract. Problems come back
- * as positioned messages, never as exceptions.
+ * (translations), find the template and the locale, extract. The layer below
+ * lint, translations and the batch pipeline: each of them loads a release here.
+ * Each step returns what it made and its messages: a problem of the source, its
+ * original, its template or its config comes back as positioned messages, and
+ * only a bug is thrown.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
-import { isUserError, UserError, type Message, type Place } from '../messages.js';
+import { isUserError, type Message, type Place } from '../messages.js';
 import { configOrganization, loadConfig } from '../config/load.js';
 import { extractRelease, mediaSectionWords } from '../model/extract/index.js';
-import type { Contact } from '../model/types.js';
-import type { Release } from '../model/types.js';
+import type { Contact, Release, Section } from '../model/types.js';
 import { LIMITS, type Limits } from '../limits.js';
 import { decodeSource } from '../source/decode.js';
 import { NOT_INHERITED, type FrontMatter } from '../source/front-matter.js';
@@ -18,6 +20,7 @@ import { parseSource, type Source } from '../source/parse.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../templates/load.js';
 import type { LocaleData, Template } from '../templates/types.js';
 import { placeOf } from '../yaml/parse.js';
+import { templateBoilerplate } from './boilerplate.js';
 
 export interface Loaded {
   source: Source;
@@ -26,9 +29,15 @@ export interface Loaded {
   release: Release;
   template: Template;
   locale: LocaleData;
+  /** the locale's boilerplate (`About …`) as blocks: printed when the source has none of its own */
+  boilerplate: Section[];
   /** the original of a translation, loaded the same way */
   original?: Loaded;
-  /** non-fatal messages (warnings) */
+}
+
+/** A release, or the messages that say why it did not load; `messages` may also hold warnings beside a release. */
+export interface LoadResult {
+  loaded?: Loaded;
   messages: Message[];
 }
 
@@ -44,7 +53,7 @@ export interface LoadOptions {
   /** the source, already parsed (lint parses it first): not read or parsed again */
   source?: Source;
   /** originals already loaded, by absolute path: the translations of one original load it once */
-  originals?: Map<string, Promise<Loaded>>;
+  originals?: Map<string, Promise<LoadResult>>;
   /** the bounds on what is read (`--limit`) */
   limits?: Limits;
 }
@@ -55,34 +64,50 @@ export function placeOfKey(source: Source, keys: string[]): Place | undefined {
   return placeOf(source.yaml.src, node) ?? placeOf(source.yaml.src, source.yaml.doc.contents as YamlNode);
 }
 
-function sourceError(source: Source, keys: string[], ruleId: string, reason: string, hint: string): UserError {
-  return new UserError({ file: source.file, place: placeOfKey(source, keys), ruleId, severity: 'error', reason, hint });
+function sourceError(source: Source, keys: string[], ruleId: string, reason: string, hint: string): Message {
+  return { file: source.file, place: placeOfKey(source, keys), ruleId, severity: 'error', reason, hint };
 }
 
-export async function readSourceText(abs: string, file = abs, limits = LIMITS): Promise<string> {
+/** A step of a lower layer that tells its problems by throwing (templates, config): its problems as messages. */
+function attempt<T>(step: () => T): { value?: T; messages: Message[] } {
+  try {
+    return { value: step(), messages: [] };
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return { messages: e.messages };
+  }
+}
+
+/** A source file's text (decoded: UTF-8, within the limits), or why it cannot be read. */
+export async function readSourceText(abs: string, file = abs, limits = LIMITS): Promise<{ text?: string; messages: Message[] }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError({
-      file,
-      ruleId: 'read',
-      severity: 'error',
-      reason: code === 'ENOENT' ? 'No such file' : code === 'EISDIR' ? 'This is a folder, not a source' : `Cannot read the file (${code ?? 'error'})`,
-      hint: code === 'ENOENT' ? 'Check the path.' : 'Check that the file is readable.',
-    });
+    return {
+      messages: [{
+        file,
+        ruleId: 'read',
+        severity: 'error',
+        reason: code === 'ENOENT' ? 'No such file' : code === 'EISDIR' ? 'This is a folder, not a source' : `Cannot read the file (${code ?? 'error'})`,
+        hint: code === 'ENOENT' ? 'Check the path.' : 'Check that the file is readable.',
+      }],
+    };
   }
   const decoded = decodeSource(bytes, file, limits);
-  if (!decoded.ok) throw new UserError(decoded.message);
-  return decoded.text;
+  return decoded.ok ? { text: decoded.text, messages: [] } : { messages: [decoded.message] };
 }
 
-/** Parse a source, or throw its messages. */
-export async function parseFile(file: string, cwd: string, text?: string, limits = LIMITS): Promise<Source> {
-  const parsed = parseSource(file, text ?? (await readSourceText(path.resolve(cwd, file), file, limits)), limits);
-  if (!parsed.ok) throw new UserError(parsed.messages);
-  return parsed.source;
+/** A source parsed (read first unless `text` is given), or its problems. */
+export async function parseFile(file: string, cwd: string, text?: string, limits = LIMITS): Promise<{ source?: Source; messages: Message[] }> {
+  if (text === undefined) {
+    const read = await readSourceText(path.resolve(cwd, file), file, limits);
+    if (read.text === undefined) return { messages: read.messages };
+    text = read.text;
+  }
+  const parsed = parseSource(file, text, limits);
+  return parsed.ok ? { source: parsed.source, messages: [] } : { messages: parsed.messages };
 }
 
 function inherit(own: FrontMatter, original: FrontMatter): FrontMatter {
@@ -135,24 +160,30 @@ function completeContact(c: Contact, own: readonly Contact[], originals: readonl
   return { ...c, ...(o.phone ? { phone: o.phone } : {}), ...(o.phoneE164 ? { phoneE164: o.phoneE164 } : {}), emails: [...o.emails], ...(o.desk && !c.desk ? { desk: o.desk } : {}) };
 }
 
-export function resolveTemplate(ref: string, source: Source, opts: LoadOptions, fromFlag: boolean): Template {
+function resolveTemplate(ref: string, source: Source, opts: LoadOptions, fromFlag: boolean): { value?: Template; messages: Message[] } {
   const found = findTemplateDir(ref, { searchDirs: [path.dirname(path.resolve(opts.cwd, source.file)), opts.cwd] });
   if (!found) {
     const hint = 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder. `pressready templates` lists them.';
-    if (fromFlag) throw new UserError({ file: source.file, ruleId: 'template', severity: 'error', reason: `No template \`${ref}\``, hint }, 2);
-    throw sourceError(source, ['template'], 'template', `No template \`${ref}\``, hint);
+    // `-t` names no template: `generate` refuses the flag (exit 2) before any source is loaded
+    if (fromFlag) return { messages: [{ file: source.file, ruleId: 'template', severity: 'error', reason: `No template \`${ref}\``, hint }] };
+    return { messages: [sourceError(source, ['template'], 'template', `No template \`${ref}\``, hint)] };
   }
-  return loadTemplate(found.dir, found.origin);
+  return attempt(() => loadTemplate(found.dir, found.origin));
 }
 
-export async function loadRelease(file: string, opts: LoadOptions, depth = 0): Promise<Loaded> {
+export async function loadRelease(file: string, opts: LoadOptions, depth = 0): Promise<LoadResult> {
   if (depth > 0 && opts.originals) {
     const key = path.resolve(opts.cwd, file);
     let loading = opts.originals.get(key);
     if (!loading) opts.originals.set(key, (loading = loadRelease(file, { ...opts, originals: undefined }, depth)));
     return loading;
   }
-  const source = opts.source ?? (await parseFile(file, opts.cwd, opts.text, opts.limits));
+  let source = opts.source;
+  if (!source) {
+    const parsed = await parseFile(file, opts.cwd, opts.text, opts.limits);
+    if (!parsed.source) return { messages: parsed.messages };
+    source = parsed.source;
+  }
   let fm = source.frontMatter;
   let original: Loaded | undefined;
   const of = fm['translation-of'];
@@ -160,53 +191,63 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
     const originalFile = path.join(path.dirname(file), of);
     if (depth > 0) {
       const back = path.normalize(originalFile) === path.normalize(opts.from ?? '');
-      throw sourceError(source, ['translation-of'], 'translation-of', back ? `\`translation-of\` forms a cycle: ${opts.from} → ${file} → ${opts.from}` : 'An original cannot itself be a translation', 'Point `translation-of` at the source in the original language.');
+      return { messages: [sourceError(source, ['translation-of'], 'translation-of', back ? `\`translation-of\` forms a cycle: ${opts.from} → ${file} → ${opts.from}` : 'An original cannot itself be a translation', 'Point `translation-of` at the source in the original language.')] };
     }
-    try {
-      original = await loadRelease(originalFile, { ...opts, text: undefined, source: undefined, from: file }, depth + 1);
-    } catch (e) {
-      if (!isUserError(e)) throw e;
-      const missing = e.messages.some((m) => m.ruleId === 'read');
-      throw new UserError([
-        {
-          file: source.file,
-          place: placeOfKey(source, ['translation-of']),
-          ruleId: 'translation-of',
-          severity: 'error',
-          reason: missing ? `The original \`${of}\` does not exist` : `The original \`${of}\` has errors`,
-          hint: missing ? 'Check the path; it is relative to this file’s folder.' : 'Mend the original first.',
-        },
-        ...(missing ? [] : e.messages),
-      ]);
+    const loadedOriginal = await loadRelease(originalFile, { ...opts, text: undefined, source: undefined, from: file }, depth + 1);
+    if (!loadedOriginal.loaded) {
+      const missing = loadedOriginal.messages.some((m) => m.ruleId === 'read');
+      return {
+        messages: [
+          {
+            file: source.file,
+            place: placeOfKey(source, ['translation-of']),
+            ruleId: 'translation-of',
+            severity: 'error',
+            reason: missing ? `The original \`${of}\` does not exist` : `The original \`${of}\` has errors`,
+            hint: missing ? 'Check the path; it is relative to this file’s folder.' : 'Mend the original first.',
+          },
+          ...(missing ? [] : loadedOriginal.messages),
+        ],
+      };
     }
+    original = loadedOriginal.loaded;
     fm = inherit(fm, original.frontMatter);
     for (const key of ['city', 'date'] as const) {
       if (!fm.dateline?.[key])
-        throw sourceError(source, ['translation-of'], 'front-matter', `Neither this translation nor its original has \`dateline.${key}\``, `Add \`${key}:\` under \`dateline:\` in the original.`);
+        return { messages: [sourceError(source, ['translation-of'], 'front-matter', `Neither this translation nor its original has \`dateline.${key}\``, `Add \`${key}:\` under \`dateline:\` in the original.`)] };
     }
   }
 
   const templateRef = opts.template ?? fm.template ?? 'default';
-  const template = resolveTemplate(templateRef, source, opts, opts.template !== undefined);
+  const resolved = resolveTemplate(templateRef, source, opts, opts.template !== undefined);
+  if (!resolved.value) return { messages: resolved.messages };
+  const template = resolved.value;
   const lang = fm.lang ?? 'en';
   const localeName = resolveLanguage(template, lang);
   if (!localeName) {
-    throw sourceError(
-      source,
-      ['lang'],
-      'lang',
-      `The template \`${template.name}\` has no \`${lang}\` locale`,
-      `It has: ${template.languages.join(', ') || 'none'}. Use one of those, or add locales/${lang.split('-')[0]}.yaml to the template.`,
-    );
+    return {
+      messages: [
+        sourceError(
+          source,
+          ['lang'],
+          'lang',
+          `The template \`${template.name}\` has no \`${lang}\` locale`,
+          `It has: ${template.languages.join(', ') || 'none'}. Use one of those, or add locales/${lang.split('-')[0]}.yaml to the template.`,
+        ),
+      ],
+    };
   }
   // the project's name for its organization in this language wins over the template's
-  const config = loadConfig(path.dirname(path.resolve(opts.cwd, file)), opts.cwd);
-  const projectOrganization = configOrganization(config, lang) ?? configOrganization(config, localeName);
-  const templateLocale = loadLocale(template, localeName);
-  const locale = projectOrganization ? { ...templateLocale, letterhead: { ...templateLocale.letterhead, organization: projectOrganization } } : templateLocale;
-  const release = extractRelease({ source, frontMatter: fm, locale, template, templateRef, media: mediaNames(template, config, original) });
+  const config = attempt(() => loadConfig(path.dirname(path.resolve(opts.cwd, file)), opts.cwd));
+  if (!config.value) return { messages: config.messages };
+  const projectOrganization = configOrganization(config.value, lang) ?? configOrganization(config.value, localeName);
+  const templateLocale = attempt(() => loadLocale(template, localeName));
+  if (!templateLocale.value) return { messages: templateLocale.messages };
+  const locale = projectOrganization ? { ...templateLocale.value, letterhead: { ...templateLocale.value.letterhead, organization: projectOrganization } } : templateLocale.value;
+  const release = extractRelease({ source, frontMatter: fm, locale, template, templateRef, media: mediaNames(template, config.value, original) });
   const ownContacts = source.frontMatter.contacts?.length || release.contacts.some((c) => c.from === 'body');
   if (original && !ownContacts) release.contacts = original.release.contacts.map((c) => ({ ...c }));
   else if (original) release.contacts = release.contacts.map((c) => (c.from === 'front-matter' ? completeContact(c, release.contacts, original.release.contacts) : c));
-  return { source, frontMatter: fm, release, template, locale, ...(original ? { original } : {}), messages: [] };
+  const loaded: Loaded = { source, frontMatter: fm, release, template, locale, boilerplate: templateBoilerplate(locale), ...(original ? { original } : {}) };
+  return { loaded, messages: [] };
 }
