@@ -31,7 +31,7 @@ describe('the JSON model', () => {
     for (const f of ['cedaw-trafficking/release.md', 'cedaw-trafficking/release.zh.md']) {
       const l = await loadFixture(f);
       const json = JSON.parse(jsonRenderer.render({ ...l, composed: compose(l), options: { env: {} }, warn: () => {} }) as string);
-      expect(json.modelVersion).toBe(3);
+      expect(json.modelVersion).toBe(4);
       expect(validate(json)).toBe(true);
       expect(json.contacts.map((c: { name: string; desk?: string }) => [c.name, c.desk])).toEqual([
         ['Vivian Kwok', undefined],

@@ -14,7 +14,7 @@ import type { Block, Inline } from '../src/model/types.js';
 import type { Loaded } from '../src/release/load.js';
 import { compose } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
-import { isLiveTarget } from '../src/render/links.js';
+import { isLiveTarget } from '../src/model/links.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
 import { txtRenderer } from '../src/render/txt.js';
 import { ALL_FIXTURES, FIXTURES, letters, loadOrFail, tempDir, words } from './helpers.js';
@@ -106,7 +106,7 @@ function wholes(l: Loaded): { all: string[]; contacts: string[] } {
   const urls = [...src.matchAll(/\b(?:https?|mailto):[^\s<>()[\]]*[^\s<>()[\].,;:!?'"»”]/g)].map((m) => m[0]);
   const emails = [...src.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)].map((m) => m[0]);
   const phones = [...src.matchAll(/\+\d[\d ()-]{5,}\d/g)].map((m) => m[0]);
-  const contacts = l.release.contacts.flatMap((c) => [...(c.phone ? c.phone.split(' / ') : []), ...c.emails]);
+  const contacts = l.release.contacts.flatMap((c) => [...c.phones, ...c.emails]);
   return { all: [...urls, ...emails, ...phones, ...contacts], contacts };
 }
 
@@ -313,7 +313,7 @@ function modelWords(l: Loaded): string[] {
         r.reference ?? '',
         inline(r.lead),
         blocks(r.body),
-        ...r.contacts.flatMap((c) => [c.name, c.role ?? '', c.organization ?? '', c.phone ?? '', ...c.emails]),
+        ...r.contacts.flatMap((c) => [c.name, c.role ?? '', c.organization ?? '', ...c.phones, ...c.emails]),
       ].join('\n'),
   );
 }

@@ -151,13 +151,13 @@ function mediaNames(template: Template, config: ReturnType<typeof loadConfig>, o
  * the one at the same place when both list as many.
  */
 function completeContact(c: Contact, own: readonly Contact[], originals: readonly Contact[]): Contact {
-  if (c.phone || c.emails.length) return c;
+  if (c.phones.length || c.emails.length) return c;
   const same = (o: Contact) => (c.desk ? o.desk === c.desk : o.name.trim().toLocaleLowerCase() === c.name.trim().toLocaleLowerCase());
   const fm = own.filter((x) => x.from === 'front-matter');
   const byPlace = fm.length === originals.length ? originals[fm.indexOf(c)] : undefined;
   const o = originals.find(same) ?? byPlace;
   if (!o) return c;
-  return { ...c, ...(o.phone ? { phone: o.phone } : {}), ...(o.phoneE164 ? { phoneE164: o.phoneE164 } : {}), emails: [...o.emails], ...(o.desk && !c.desk ? { desk: o.desk } : {}) };
+  return { ...c, phones: [...o.phones], ...(o.phoneE164 ? { phoneE164: o.phoneE164 } : {}), emails: [...o.emails], ...(o.desk && !c.desk ? { desk: o.desk } : {}) };
 }
 
 function resolveTemplate(ref: string, source: Source, opts: LoadOptions, fromFlag: boolean): { value?: Template; messages: Message[] } {

@@ -5,7 +5,7 @@
  */
 import type { Block, Contact, Inline, Release, Section } from '../model/types.js';
 import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
-import { resolveLinks } from './links.js';
+import { resolveLinks } from '../model/links.js';
 import { fill, fillInline, formatDate, joinList, plural, shorten, upper } from './phrases.js';
 
 export type Part =
@@ -107,28 +107,29 @@ function ltr(value: string, locale: LocaleData): string {
   return locale.dir === 'rtl' ? `\u2066${value}\u2069` : value;
 }
 
-function phone(c: Contact, locale: LocaleData): Inline[] {
-  return text(ltr(c.phone!, locale));
+/** A contact's numbers, between them the locale's separator, as one left-to-right run. */
+function phones(c: Contact, locale: LocaleData): Inline[] {
+  return text(ltr(c.phones.join(locale.contact.separator), locale));
 }
 
-/** Each address its own link, its words the address. */
+/** Each address its own link, its words the address (under the one link policy, as every link). */
 function email(address: string, locale: LocaleData): Inline[] {
-  return [{ type: 'link', url: `mailto:${address}`, children: text(ltr(address, locale)) }];
+  return resolveLinks([{ type: 'link', url: `mailto:${address}`, children: text(ltr(address, locale)) }]);
 }
 
 function contactDetails(c: Contact, locale: LocaleData): Inline[] {
   const items: Inline[][] = [];
-  if (c.phone) items.push(phone(c, locale));
+  if (c.phones.length) items.push(phones(c, locale));
   items.push(...c.emails.map((e) => email(e, locale)));
   return items.flatMap((it, i) => (i ? [{ type: 'text' as const, value: locale.contact.separator }, ...it] : it));
 }
 
 /** The contacts' numbers and addresses as printed: kept whole on a line. */
 function contactStrings(contacts: readonly Contact[]): string[] {
-  return contacts.flatMap((c) => [...(c.phone ? c.phone.split(' / ') : []), ...c.emails]).map((s) => s.trim()).filter(Boolean);
+  return contacts.flatMap((c) => [...c.phones, ...c.emails]).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Every link and image of some blocks under the one link policy (./links.ts). */
+/** Every link and image of some blocks under the one link policy (../model/links.ts). */
 function resolveBlocks(list: readonly Block[], extra: readonly string[]): Block[] {
   return list.map((b): Block => {
     switch (b.type) {
@@ -167,7 +168,7 @@ function contactsPart(release: Release, template: Template, locale: LocaleData, 
   const entries = contacts.map((c) => {
     const lines: Inline[][] = [contactName(c, locale, false, organization, true)];
     if (c.organization && !c.desk) lines.push(text(c.organization));
-    if (c.phone) lines.push(phone(c, locale));
+    if (c.phones.length) lines.push(phones(c, locale));
     for (const e of c.emails) lines.push(email(e, locale));
     return lines;
   });
