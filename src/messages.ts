@@ -88,3 +88,12 @@ export function formatPlace(m: Message): string {
 export function errorCount(messages: readonly Message[]): number {
   return messages.filter((m) => m.severity === 'error').length;
 }
+
+/**
+ * For a command that stops at its first problem: what a step gave back, or the
+ * messages it gave instead, thrown (steps return their problems; ../release/load.ts).
+ */
+export function orThrow<T>(value: T | undefined, messages: Message[]): T {
+  if (value === undefined) throw new UserError(messages);
+  return value;
+}

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
+import type { Io } from '../src/report/io.js';
 import { run } from '../src/cli/main.js';
 import { parseLimits } from '../src/limits.js';
 import { FORMATS } from '../src/render/registry.js';

@@ -14,7 +14,7 @@ import { compose, type Composed } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
 import { bundledFile } from '../src/render/pdf/bundled.js';
-import type { Loaded } from '../src/pipeline/load.js';
+import type { Loaded } from '../src/release/load.js';
 import { loadFixture, tempDir, ALL_FIXTURES } from './helpers.js';
 import { SCRIPT_TYPOGRAPHY } from '../src/render/scripts.js';
 
@@ -80,7 +80,7 @@ describe('DOCX as LibreOffice lays it out, against our PDF', () => {
     mkdirSync(ours, { recursive: true });
     for (const f of ALL_FIXTURES) {
       const l = await loadFixture(f);
-      const composed = compose(l.release, l.template, l.locale, {});
+      const composed = compose(l);
       loaded.set(f, { l, composed });
       const input = { ...l, composed, options: { env: {} }, warn: () => {} };
       writeFileSync(path.join(docxDir, `${name(f)}.docx`), (await docxRenderer.render(input)) as Uint8Array);

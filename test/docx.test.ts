@@ -11,7 +11,7 @@ const FIXTURES = ALL_FIXTURES;
 
 async function render(fixture: string): Promise<Uint8Array> {
   const l = await loadFixture(fixture);
-  return (await docxRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} })) as Uint8Array;
+  return (await docxRenderer.render({ ...l, composed: compose(l), options: { env: {} }, warn: () => {} })) as Uint8Array;
 }
 
 interface Docx {
@@ -40,7 +40,7 @@ describe('DOCX: what Word reads', () => {
     expect(missingWords(expectedWords(l), d.paragraphs.map((p) => p.text).join('\n'))).toEqual([]);
     // and of the contacts, as the template phrases them
     // (the media section in the release's words, which the furniture test checks: here its number)
-    for (const c of l.release.contacts) expect(d.paragraphs.some((p) => p.style === 'Contacts' && p.text.includes(c.desk ? c.phone! : c.name))).toBe(true);
+    for (const c of l.release.contacts) expect(d.paragraphs.some((p) => p.style === 'Contacts' && p.text.includes(c.desk ? c.phones[0]! : c.name))).toBe(true);
   });
 
   it('uses named styles: Title, Subtitle, Dateline, Quote, lists with real numbering, a real table', async () => {

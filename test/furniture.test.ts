@@ -203,7 +203,7 @@ describe('the organization, the media section and the logo in the release’s la
     expect(txt('r.ar.txt')).toMatch(/^إغاثة أكمي\n/);
     expect(txt('r.ar.txt')).toContain('Ana Ruiz (مسؤولة الإعلام) على ⁦a.ruiz@example.org⁩ أو قسم الإعلام في إغاثة أكمي على ⁦+41 22 917 9000⁩ / ⁦media@example.org⁩');
     const model = JSON.parse(txt('r.fr.json'));
-    expect(model.contacts[1]).toMatchObject({ desk: 'media', from: 'front-matter', phone: '+41 22 917 9000', emails: ['media@example.org'] });
+    expect(model.contacts[1]).toMatchObject({ desk: 'media', from: 'front-matter', phones: ['+41 22 917 9000'], emails: ['media@example.org'] });
   });
 
   it('a translation without `author` does not print the original’s', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
-import { loadRelease, type Loaded } from '../src/pipeline/load.js';
+import { loadRelease, type Loaded, type LoadOptions } from '../src/release/load.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'pressready.js');
@@ -33,8 +33,15 @@ export function fixture(...parts: string[]): string {
   return path.join(FIXTURES, ...parts);
 }
 
+/** A release loaded, or an error that lists the messages that say why it did not load. */
+export async function loadOrFail(file: string, opts: LoadOptions): Promise<Loaded> {
+  const { loaded, messages } = await loadRelease(file, opts);
+  if (!loaded) throw new Error(messages.map((m) => `${m.file}: ${m.reason}`).join('\n'));
+  return loaded;
+}
+
 export async function loadFixture(rel: string): Promise<Loaded> {
-  return loadRelease(path.relative(ROOT, fixture(rel)), { cwd: ROOT });
+  return loadOrFail(path.relative(ROOT, fixture(rel)), { cwd: ROOT });
 }
 
 /** A temporary folder with the given files; removed by the returned function. */

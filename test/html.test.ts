@@ -165,7 +165,7 @@ describe('html: right to left, Chinese faces, print', () => {
         expect(text[0]).toMatch(pattern);
         expect(text[0]).toContain(String(pages));
         const loaded = await loadFixture(fixture);
-        const header = compose(loaded.release, loaded.template, loaded.locale).furniture.runningHeader!;
+        const header = compose(loaded).furniture.runningHeader!;
         const firstLine = (page: string) => page.split('\n').find((l) => l.trim())!.trim();
         expect(firstLine(text[0]!)).not.toContain(header);
         if (pages > 1) expect(firstLine(text[1]!)).toBe(header);
@@ -292,7 +292,7 @@ describe('eml: the release as an e-mail, read back by mailparser', () => {
       const raw = readFileSync(output(fixture, 'eml'));
       const mail: ParsedMail = await parse(output(fixture, 'eml'));
       const loaded = await loadFixture(fixture);
-      const composed = compose(loaded.release, loaded.template, loaded.locale);
+      const composed = compose(loaded);
       // the subject: the headline, after the embargo in the release's language when there is one
       expect(mail.subject).toBe(composed.meta.embargoedTitle ?? loaded.release.headline);
       expect(mail.subject).toContain(loaded.release.headline);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadRelease } from '../src/pipeline/load.js';
 import { compose } from '../src/render/compose.js';
 import { txtRenderer } from '../src/render/txt.js';
-import { runCli, tempDir } from './helpers.js';
+import { loadOrFail, runCli, tempDir } from './helpers.js';
 
 const CITY: Record<string, string> = { en: 'Geneva', fr: 'Genève', es: 'Ginebra', ru: 'Женева', ar: 'جنيف', zh: '日内瓦' };
 
@@ -11,14 +10,14 @@ async function load(lang: string, body = 'Lead.', extra = '', template = 'defaul
     'r.md': `---\nheadline: H\ndateline:\n  city: ${CITY[lang.split('-')[0]!] ?? 'Geneva'}\n  date: 2020-11-11\nlang: ${lang}\ntemplate: ${template}\n${extra}---\n\n${body}\n`,
   });
   try {
-    return await loadRelease('r.md', { cwd: t.dir });
+    return await loadOrFail('r.md', { cwd: t.dir });
   } finally {
     t.cleanup();
   }
 }
 
 function text(l: Awaited<ReturnType<typeof load>>): string {
-  return txtRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} }) as string;
+  return txtRenderer.render({ ...l, composed: compose(l), options: { env: {} }, warn: () => {} }) as string;
 }
 
 describe('datelines in the six UN languages (default template)', () => {

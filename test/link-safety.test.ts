@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { isLiveTarget, schemeOf } from '../src/render/links.js';
+import { isLiveTarget, schemeOf } from '../src/model/links.js';
 import { runCli, tempDirs } from './helpers.js';
 
 const temp = tempDirs();

@@ -11,13 +11,13 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../src/model/types.js';
-import { loadRelease, type Loaded } from '../src/pipeline/load.js';
+import type { Loaded } from '../src/release/load.js';
 import { compose } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
-import { isLiveTarget } from '../src/render/links.js';
+import { isLiveTarget } from '../src/model/links.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
 import { txtRenderer } from '../src/render/txt.js';
-import { ALL_FIXTURES, FIXTURES, letters, tempDir, words } from './helpers.js';
+import { ALL_FIXTURES, FIXTURES, letters, loadOrFail, tempDir, words } from './helpers.js';
 
 const tmp = tempDir({
   // a measure narrow enough that contacts' numbers and addresses reach the end of a line
@@ -44,11 +44,11 @@ const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').repl
 const xmlText = (xml: string) => decode([...xml.replace(/<w:br\/>/g, '<w:t>\n</w:t>').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 
 async function load(file: string, opts: { text?: string; template?: string } = {}): Promise<Loaded> {
-  return loadRelease(file, { cwd: tmp.dir, ...opts });
+  return loadOrFail(file, { cwd: tmp.dir, ...opts });
 }
 
 async function outputs(l: Loaded, formats: { pdf?: boolean; docx?: boolean } = { pdf: true, docx: true }): Promise<Outputs> {
-  const composed = compose(l.release, l.template, l.locale, {});
+  const composed = compose(l);
   const input = (wrap?: number) => ({ ...l, composed, options: { env: {}, ...(wrap ? { wrap } : {}) }, warn: () => {} });
   const out: Outputs = {
     txt: txtRenderer.render(input()) as string,
@@ -106,7 +106,7 @@ function wholes(l: Loaded): { all: string[]; contacts: string[] } {
   const urls = [...src.matchAll(/\b(?:https?|mailto):[^\s<>()[\]]*[^\s<>()[\].,;:!?'"»”]/g)].map((m) => m[0]);
   const emails = [...src.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)].map((m) => m[0]);
   const phones = [...src.matchAll(/\+\d[\d ()-]{5,}\d/g)].map((m) => m[0]);
-  const contacts = l.release.contacts.flatMap((c) => [...(c.phone ? c.phone.split(' / ') : []), ...c.emails]);
+  const contacts = l.release.contacts.flatMap((c) => [...c.phones, ...c.emails]);
   return { all: [...urls, ...emails, ...phones, ...contacts], contacts };
 }
 
@@ -218,7 +218,7 @@ describe('links and contacts, decided once', () => {
     expect(o.pdfLinks).toContain('https://www.un.org/en/');
     expect(o.pdfLinks.filter((k) => k === '#' || k === '')).toEqual([]);
     // one policy: what compose hands the renderers has no link that is not live
-    const composed = compose(l.release, l.template, l.locale, {});
+    const composed = compose(l);
     const targets: string[] = [];
     const walk = (list: readonly Inline[]): void => list.forEach((i) => (i.type === 'link' ? (targets.push(i.url), walk(i.children)) : 'children' in i ? walk(i.children) : undefined));
     const blocks = (list: readonly Block[]): void =>
@@ -313,7 +313,7 @@ function modelWords(l: Loaded): string[] {
         r.reference ?? '',
         inline(r.lead),
         blocks(r.body),
-        ...r.contacts.flatMap((c) => [c.name, c.role ?? '', c.organization ?? '', c.phone ?? '', ...c.emails]),
+        ...r.contacts.flatMap((c) => [c.name, c.role ?? '', c.organization ?? '', ...c.phones, ...c.emails]),
       ].join('\n'),
   );
 }

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { Io } from '../src/cli/io.js';
+import type { Io } from '../src/report/io.js';
 import { RULES } from '../src/lint/rules/index.js';
 import { ROOT, runCli, tempDirs } from './helpers.js';
 

@@ -122,7 +122,8 @@ describe('generate: a folder of many sources', () => {
     const dir = project(archive());
     const r = runCli(['generate', 'news', '-f', 'txt', '-o', 'out', '--jobs', '2', '--manifest', 'out/manifest.json'], {
       cwd: dir,
-      env: { PRESSREADY_FAULT_EXIT: 'news/2025/delta.md' },
+      // test/assets/worker-crash.cjs: the worker that reads delta.md exits (86) in the middle of its unit
+      env: { NODE_OPTIONS: `--require ${JSON.stringify(path.join(ROOT, 'test/assets/worker-crash.cjs'))}`, PRESSREADY_TEST_CRASH: path.join('news', '2025', 'delta.md') },
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/news\/2025\/delta\.md: error: The worker generating this source stopped \(.*86.*\)/);

@@ -19,7 +19,7 @@ const temp = tempDirs();
 
 async function md(rel: string, family?: Family) {
   const l = await loadFixture(rel);
-  const composed = compose(l.release, l.template, l.locale, {});
+  const composed = compose(l);
   const out = mdRenderer.render({ ...l, composed, options: { env: {} }, warn: () => {}, ...(family ? { family } : {}) }) as string;
   return { l, composed, out };
 }

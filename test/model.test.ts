@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { loadFixture, ROOT, tempDir } from './helpers.js';
+import { loadFixture, loadOrFail, ROOT, tempDir } from './helpers.js';
 import { sectionKind } from '../src/model/extract/sections.js';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
-import { loadRelease } from '../src/pipeline/load.js';
+import { compose } from '../src/render/compose.js';
+import { txtRenderer } from '../src/render/txt.js';
 
 async function fromText(body: string, fm = '') {
   const t = tempDir({ 'r.md': `---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\n${fm}---\n\n${body}` });
   try {
-    return (await loadRelease('r.md', { cwd: t.dir })).release;
+    return (await loadOrFail('r.md', { cwd: t.dir })).release;
   } finally {
     t.cleanup();
   }
@@ -26,9 +27,9 @@ describe('the release model of the CEDAW example', () => {
     expect(committee[0]!.speaker).toBe('Committee');
     expect(release.quotes[0]!.role).toBe('the committee member who led the drafting of the general recommendation');
     expect(release.quotes[3]!.text).toMatch(/^State parties must create/);
-    expect(release.contacts.map((c) => [c.name, c.phone, c.emails])).toEqual([
-      ['Vivian Kwok', '+41 (0) 22 917 9362', ['vkwok@ohchr.org']],
-      ['UN Human Rights Office Media Section', '+41 (0) 22 928 9855', ['media@ohchr.org']],
+    expect(release.contacts.map((c) => [c.name, c.phones, c.emails])).toEqual([
+      ['Vivian Kwok', ['+41 (0) 22 917 9362'], ['vkwok@ohchr.org']],
+      ['UN Human Rights Office Media Section', ['+41 (0) 22 928 9855'], ['media@ohchr.org']],
     ]);
     expect(release.contacts[0]!.phoneE164).toBe('+41229179362');
     expect(release.background?.heading).toBe('Background');
@@ -54,7 +55,7 @@ describe('the release model of the water report', () => {
     expect(release.quotes.every((q) => q.speaker === 'Ines Carvalho-Mendes')).toBe(true);
     expect(release.quotes[0]).toMatchObject({ form: 'block', role: 'UN Independent Expert on water in informal settlements' });
     expect(release.contacts).toEqual([
-      { name: 'Amara Lindqvist', role: 'Press officer', phone: '+1 212 555 0147', phoneE164: '+12125550147', emails: ['a.lindqvist@example.org'], from: 'front-matter' },
+      { name: 'Amara Lindqvist', role: 'Press officer', phones: ['+1 212 555 0147'], phoneE164: '+12125550147', emails: ['a.lindqvist@example.org'], from: 'front-matter' },
     ]);
     expect(release.embargo).toMatchObject({ date: '2026-03-22', time: '10:00', offset: '-04:00', gmtTime: '14:00' });
     expect(release.reference).toBe('PR/26/014');
@@ -117,16 +118,35 @@ describe('sections and contacts', () => {
       'Lead.\n\n## Contacts\n\n- Jane Roe, Spokesperson, UNICEF, [jroe@unicef.org](mailto:jroe@unicef.org) / +1 917 555 0123\n- Rolf Weber / +49 30 901820\n\nCall us any time.\n',
     );
     expect(r.contacts).toEqual([
-      expect.objectContaining({ name: 'Jane Roe', role: 'Spokesperson', organization: 'UNICEF', emails: ['jroe@unicef.org'], phone: '+1 917 555 0123' }),
-      expect.objectContaining({ name: 'Rolf Weber', phone: '+49 30 901820', emails: [] }),
+      expect.objectContaining({ name: 'Jane Roe', role: 'Spokesperson', organization: 'UNICEF', emails: ['jroe@unicef.org'], phones: ['+1 917 555 0123'] }),
+      expect.objectContaining({ name: 'Rolf Weber', phones: ['+49 30 901820'], emails: [] }),
     ]);
     expect(r.contactNotes).toHaveLength(1);
+  });
+
+  it('a contact’s phone numbers are a list, in the body and in the front matter, printed with the locale’s separator', async () => {
+    const t = tempDir({
+      'r.md': '---\nheadline: H\ndateline: { city: Geneva, date: 2020-11-11 }\ncontacts:\n  - { name: Jo Roe, phone: "+41 22 917 9000 / +41 79 000 0000" }\n---\n\nLead.\n',
+      'b.md': '---\nheadline: H\ndateline: { city: Geneva, date: 2020-11-11 }\n---\n\nLead.\n\n## Contacts\n\n- Jo Roe, +41 22 917 9000, +41 79 000 0000, jo@example.org\n',
+    });
+    try {
+      for (const file of ['r.md', 'b.md']) {
+        const l = await loadOrFail(file, { cwd: t.dir });
+        expect(l.release.contacts[0]).toMatchObject({ phones: ['+41 22 917 9000', '+41 79 000 0000'], phoneE164: '+41229179000' });
+        const composed = compose(l);
+        expect(composed.keepWhole).toEqual(expect.arrayContaining(['+41 22 917 9000', '+41 79 000 0000']));
+        const text = txtRenderer.render({ ...l, composed, options: { env: {} }, warn: () => {} }) as string;
+        expect(text).toContain(`+41 22 917 9000${l.locale.contact.separator}+41 79 000 0000`);
+      }
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('a contact line drops nothing: words that are no name, role, phone or e-mail, and an image’s description, are kept', async () => {
     const r = await fromText('Lead.\n\n## Contacts\n\n- Vivian Kwok, Press officer, UNICEF, +41 22 917 9362, vkwok@ohchr.org, available after 14:00 ![on leave](https://x.org/l.png)\n');
     const c = r.contacts[0]!;
-    const kept = [c.name, c.role, c.organization, c.phone, ...c.emails].join(' ');
+    const kept = [c.name, c.role, c.organization, ...c.phones, ...c.emails].join(' ');
     for (const w of ['Vivian', 'Kwok', 'Press', 'officer', 'UNICEF', '9362', 'vkwok@ohchr.org', 'available', 'after', '14:00', 'on', 'leave']) expect(kept).toContain(w);
   });
 

@@ -20,7 +20,7 @@ const files = new Map<string, string>();
 
 async function render(fixture: string): Promise<string> {
   const l = await loadFixture(fixture);
-  const bytes = (await pdfRenderer.render({ ...l, composed: compose(l.release, l.template, l.locale, {}), options: { env: {} }, warn: () => {} })) as Uint8Array;
+  const bytes = (await pdfRenderer.render({ ...l, composed: compose(l), options: { env: {} }, warn: () => {} })) as Uint8Array;
   const file = path.join(out.dir, fixture.replace(/\//g, '__').replace(/\.md$/, '.pdf'));
   writeFileSync(file, bytes);
   return file;

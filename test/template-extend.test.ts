@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRelease } from '../src/pipeline/load.js';
 import { compose, type Part } from '../src/render/compose.js';
 import { plural } from '../src/render/phrases.js';
 import { txtRenderer } from '../src/render/txt.js';
@@ -9,14 +8,14 @@ import { loadLocale, loadTemplate } from '../src/templates/load.js';
 import type { LocaleData } from '../src/templates/types.js';
 import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
-import { ROOT, runCli } from './helpers.js';
+import { loadOrFail, ROOT, runCli } from './helpers.js';
 import { ACME, PNG, source, useProjects, userErrors } from './template-helpers.js';
 
 const project = useProjects();
 
 async function render(dir: string, file = 'r.md'): Promise<{ text: string; parts: Part[] }> {
-  const l = await loadRelease(file, { cwd: dir });
-  const composed = compose(l.release, l.template, l.locale, {});
+  const l = await loadOrFail(file, { cwd: dir });
+  const composed = compose(l);
   const text = txtRenderer.render({ ...l, composed, options: { env: {} }, warn: () => {} }) as string;
   return { text, parts: composed.parts };
 }

@@ -8,7 +8,7 @@ import { ROOT, loadFixture, words } from './helpers.js';
 
 async function txt(fixture: string, wrapAt?: number): Promise<string> {
   const l = await loadFixture(fixture);
-  const composed = compose(l.release, l.template, l.locale, {});
+  const composed = compose(l);
   return txtRenderer.render({ ...l, composed, options: { env: {}, ...(wrapAt ? { wrap: wrapAt } : {}) }, warn: () => {} }) as string;
 }
 

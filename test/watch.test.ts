@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadRelease } from '../src/pipeline/load.js';
+import { loadRelease } from '../src/release/load.js';
 import { tempDirs } from './helpers.js';
 import { source, start, until } from './watch-helpers.js';
 
@@ -192,7 +192,7 @@ describe('caches hold while their files are the same', () => {
       'templates/house/locales/en.yaml': 'labels:\n  endMarker: "FIRST END"\n',
       'a.md': source('One process', undefined, 'template: house\n'),
     });
-    const load = () => loadRelease('a.md', { cwd: dir });
+    const load = async () => (await loadRelease('a.md', { cwd: dir })).loaded!;
     expect((await load()).locale.labels.endMarker).toBe('FIRST END');
     // a different size, so that the stamp differs however coarse the clock
     writeFileSync(path.join(dir, 'templates/house/locales/en.yaml'), 'labels:\n  endMarker: "SECOND, LONGER END"\n');

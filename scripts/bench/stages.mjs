@@ -29,8 +29,8 @@ function mark(stage) {
 
 const { plan, renderOne } = await import(lib('pipeline/generate.js'));
 const { renderer } = await import(lib('render/registry.js'));
-const { compose } = await import(lib('render/compose.js'));
-const { lintPlanned } = await import(lib('lint/strict.js'));
+const { composeFor } = await import(lib('pipeline/generate.js'));
+const { lintPlanned } = await import(lib('pipeline/lint.js'));
 const formats = fmts.split(',');
 for (const f of formats) await renderer(f);
 mark('start (modules)');
@@ -40,16 +40,14 @@ const opts = { formats, outDir: 'unused', cwd, render: { env: {} } };
 const p = await plan(ref, opts);
 if (!p.loaded) throw new Error(p.messages.map((m) => m.reason).join('; '));
 mark('parse + model');
-lintPlanned([p], cwd, false);
+const [linted] = lintPlanned([p], cwd, false);
 mark('lint');
-const { release, template, locale } = p.loaded;
-const composed = compose(release, template, locale, {});
+const composed = composeFor(linted.loaded ?? p.loaded, opts);
 mark('compose');
 const keep = [];
 for (const f of formats) {
-  const { data } = await renderOne(p, f, opts);
+  const { data } = await renderOne(p, f, opts, composed);
   keep.push(data);
   mark(`render ${f} (${(data.length / 1024).toFixed(0)} KB)`);
 }
-void composed;
 console.table(rows);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
-import type { GenerateFlags } from './commands/generate-flags.js';
+import type { GenerateFlags } from '../options/generate-flags.js';
 import { GENERATE_HELP } from './commands/generate-help.js';
 import type { InitFlags } from './commands/init.js';
 import type { LintFlags } from './commands/lint.js';
@@ -18,7 +18,7 @@ import { INIT_HELP, LINT_HELP, TRANSLATIONS_HELP } from './help.js';
 import { PREVIEW_HELP, WATCH_HELP } from './watch-help.js';
 import type { WatchFlags } from './commands/watch.js';
 import type { PreviewFlags } from './commands/preview.js';
-import { printMessages, type Io } from './io.js';
+import { printMessages, type Io } from '../report/io.js';
 import { terminalAsk } from './prompt.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

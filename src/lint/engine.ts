@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ConfigFile } from '../config/file.js';
 import type { Limits } from '../limits.js';
 import type { Message } from '../messages.js';
-import type { Loaded } from '../pipeline/load.js';
+import type { Loaded } from '../release/load.js';
 import { decodeSource } from '../source/decode.js';
 import { settingOf, settingsFor, type RuleSettings } from './config.js';
 import { directives, isDisabled } from './directives.js';

@@ -6,7 +6,7 @@
  * the severity, fills in the options and turns offsets into lines and columns.
  */
 import type { Message, TextEdit } from '../messages.js';
-import type { Loaded } from '../pipeline/load.js';
+import type { Loaded } from '../release/load.js';
 import type { Source } from '../source/parse.js';
 import type { LocaleData } from '../templates/types.js';
 import type { KeySpec } from '../yaml/schema.js';

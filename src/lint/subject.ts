@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Limits } from '../limits.js';
 import { formatPlace, isUserError, type Message } from '../messages.js';
-import { loadRelease, placeOfKey } from '../pipeline/load.js';
+import { loadRelease, placeOfKey } from '../release/load.js';
 import { parseSource, type Source } from '../source/parse.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../templates/load.js';
 import type { LocaleData } from '../templates/types.js';
@@ -24,13 +24,9 @@ export async function buildSubject(file: string, text: string, cwd: string, limi
   const problems: Message[] = [...parsed.messages];
   const base = { file, source, frontMatterProblems: problems };
   if (parsed.ok) {
-    try {
-      const loaded = await loadRelease(file, { cwd, text, source, ...(limits ? { limits } : {}) });
-      return { ok: true, subject: { ...base, loaded, locale: loaded.locale, lang: loaded.release.lang } };
-    } catch (e) {
-      if (!isUserError(e)) throw e;
-      problems.push(...e.messages.map((m) => asFrontMatterProblem(m, source)));
-    }
+    const { loaded, messages } = await loadRelease(file, { cwd, text, source, ...(limits ? { limits } : {}) });
+    problems.push(...messages.map((m) => asFrontMatterProblem(m, source)));
+    if (loaded) return { ok: true, subject: { ...base, loaded, locale: loaded.locale, lang: loaded.release.lang } };
   }
   const lang = typeof source.frontMatter.lang === 'string' ? source.frontMatter.lang : 'en';
   return { ok: true, subject: { ...base, lang, ...localeOf(source, lang, cwd) } };

@@ -5,7 +5,7 @@
  * schema/release.schema.json; bump MODEL_VERSION when the shape changes.
  */
 
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 /** A range in the source file: 1-based line and column, and UTF-16 offsets. */
 export interface SourceRange {
@@ -19,7 +19,8 @@ export type Inline =
   | { type: 'strong'; children: Inline[] }
   | { type: 'delete'; children: Inline[] }
   | { type: 'code'; value: string }
-  | { type: 'link'; url: string; children: Inline[] }
+  /** `wordsAreTarget`: set by compose (../model/links.ts) when the words are the address, which a format that prints addresses beside words then prints once */
+  | { type: 'link'; url: string; children: Inline[]; wordsAreTarget?: true }
   | { type: 'image'; url: string; alt: string }
   | { type: 'break' };
 
@@ -66,9 +67,9 @@ export interface Contact {
   desk?: 'media';
   role?: string;
   organization?: string;
-  /** as written in the source */
-  phone?: string;
-  /** E.164 form of the phone number, when it is a valid number */
+  /** phone numbers, each as written (none: an empty list) */
+  phones: string[];
+  /** E.164 form of the first phone number, when it is a valid number */
   phoneE164?: string;
   /** e-mail addresses, each as written (none: an empty list) */
   emails: string[];

@@ -12,7 +12,7 @@ import type { Family, RenderOptions } from '../render/types.js';
 import type { NewsItem } from '../newsroom/item.js';
 import type { Limits } from '../limits.js';
 import { writeAllAtomic, writeProblem } from '../io/write.js';
-import { loadRelease, type Loaded, type LoadOptions } from './load.js';
+import { loadRelease, type Loaded, type LoadOptions } from '../release/load.js';
 import type { SourceRef } from './inputs.js';
 import { stemOf } from './stem.js';
 
@@ -49,8 +49,14 @@ export interface GenerateOptions {
   feed?: boolean;
 }
 
+/**
+ * A source as the steps before rendering leave it. Each step (plan, the check of
+ * its stem, lint) returns a new one: messages added, and the release taken away
+ * when that step refuses to build it (see `refused`).
+ */
 export interface Planned {
   ref: SourceRef;
+  /** the release to build; absent when it is not built (it did not load, or a step refused it: `messages` says why) */
   loaded?: Loaded;
   messages: Message[];
   /** output path (relative to cwd) without its extension */
@@ -66,17 +72,24 @@ export function toMessages(file: string, e: unknown): Message[] {
   return [{ file, ruleId: 'internal', severity: 'error', reason: `Internal error: ${err?.message ?? String(e)}`, hint: 'This is a bug in pressready; please report it with the source that caused it.' }];
 }
 
+/** A step's refusal: the plan with more messages and without its release, which is then not built. */
+export function refused(p: Planned, messages: readonly Message[]): Planned {
+  const { loaded: _notBuilt, ...rest } = p;
+  return { ...rest, messages: [...p.messages, ...messages] };
+}
+
 /** Load a source and decide where its outputs go. `originals`: shared by the sources of one unit (see LoadOptions). */
 export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: LoadOptions['originals']): Promise<Planned> {
   try {
-    const loaded = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}), ...(originals ? { originals } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+    const { loaded, messages } = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}), ...(originals ? { originals } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+    if (!loaded) return { ref, messages };
     // a release is sent for its lead: one that has none (only a dateline and END) is not generated
     if (!loaded.release.lead.length) {
       const { source } = loaded;
       const at = Math.min(source.bodyOffset, source.text.length);
       return {
         ref,
-        messages: [...loaded.messages, {
+        messages: [...messages, {
           file: ref.file,
           place: source.index.place(at),
           ruleId: 'lead',
@@ -86,7 +99,7 @@ export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: Lo
         }],
       };
     }
-    return { ref, loaded, messages: loaded.messages, stem: stemOf(ref, loaded.release.id, opts) };
+    return { ref, loaded, messages, stem: stemOf(ref, loaded.release.id, opts) };
   } catch (e) {
     return { ref, messages: toMessages(ref.file, e) };
   }
@@ -94,12 +107,28 @@ export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: Lo
 
 export { collisions } from './collisions.js';
 
+/**
+ * The document date a build fixes for every output (SOURCE_DATE_EPOCH, for
+ * reproducible builds), read from the environment the options carry; undefined:
+ * each release's own date.
+ */
+export function fixedDate(env: NodeJS.ProcessEnv): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+}
+
+/** A loaded release composed for these options: what every format prints of it. */
+export function composeFor(loaded: Loaded, opts: Pick<GenerateOptions, 'render'>): Composed {
+  const date = fixedDate(opts.render.env);
+  return compose({ ...loaded, ...(date ? { date } : {}) });
+}
+
 /** `composed`: the release composed once for all its formats (build); composed here when not given. */
 export async function renderOne(p: Planned, format: string, opts: GenerateOptions, composed?: Composed): Promise<{ data: Uint8Array | string; warnings: Message[] }> {
   const { release, template, locale } = p.loaded!;
   const warnings: Message[] = [];
   const r = await renderer(format);
-  composed ??= compose(release, template, locale, opts.render.env);
+  composed ??= composeFor(p.loaded!, opts);
   const data = await r.render({
     release,
     composed,
@@ -124,8 +153,7 @@ export async function build(p: Planned, opts: GenerateOptions): Promise<SourceRe
     // Render every format before writing any, so that a failure leaves no partial set.
     // One composition for every format, and the PDF first: the DOCX then reads the end marker's page from the
     // PDF's layout instead of laying the release out again, and the e-mail attaches the same PDF (../render/pdf/).
-    const { release, template, locale } = p.loaded;
-    const composed = compose(release, template, locale, opts.render.env);
+    const composed = composeFor(p.loaded, opts);
     const order = [...opts.formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'));
     const done = new Map<string, Awaited<ReturnType<typeof renderOne>>>();
     for (const format of order) done.set(format, await renderOne(p, format, opts, composed));

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { fileHash, templateInputs, type InputRecord } from './fingerprint.js';
 import { familyOf, type Member } from './family.js';
-import { build, plan, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
-import type { Loaded } from './load.js';
+import { build, plan, refused, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
+import type { LoadResult } from '../release/load.js';
 import type { SourceRef } from './inputs.js';
 import { newsItem, type NewsItem } from '../newsroom/item.js';
 
@@ -47,35 +47,36 @@ async function inputsOf(p: Planned, task: UnitTask): Promise<InputRecord[]> {
  * The scan planned where this source writes before it was loaded; the load must
  * agree, or a collision could slip past the check made on the scan's paths.
  */
-function checkStem(p: Planned, planned: string | undefined): void {
-  if (!p.loaded || p.stem === planned) return;
-  p.messages.push({
+function checkStem(p: Planned, planned: string | undefined): Planned {
+  if (!p.loaded || p.stem === planned) return p;
+  return refused(p, [{
     file: p.ref.file,
     ruleId: 'internal',
     severity: 'error',
     reason: `Not generated: the scan planned ${planned ?? 'no output'} for this source, but it would write ${p.stem}`,
     hint: 'This is a bug in pressready; please report it with this source’s front matter.',
-  });
-  delete p.loaded;
+  }]);
 }
 
-/** Load every source of a unit (the original first: its translations reuse that load), check where each writes, lint. */
-async function planUnit(task: UnitTask, ms?: Map<Planned, number>): Promise<Planned[]> {
-  const originals = new Map<string, Promise<Loaded>>();
-  const planned: Planned[] = [];
+/**
+ * Load every source of a unit (the original first: its translations reuse that load), check where each writes, lint.
+ * `ms`: the milliseconds each source's load and its share of the lint took, in the order of the sources.
+ */
+async function planUnit(task: UnitTask): Promise<{ planned: Planned[]; ms: number[] }> {
+  const originals = new Map<string, Promise<LoadResult>>();
+  const loaded: Planned[] = [];
+  const ms: number[] = [];
   for (const { ref, stem } of task.sources) {
     const started = performance.now();
     const p = await plan(ref, task.opts, originals);
-    ms?.set(p, performance.now() - started);
-    if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve(p.loaded));
-    checkStem(p, stem);
-    planned.push(p);
+    ms.push(performance.now() - started);
+    if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve({ loaded: p.loaded, messages: [] }));
+    loaded.push(checkStem(p, stem));
   }
   const started = performance.now();
-  (await import('../lint/strict.js')).lintPlanned(planned, task.opts.cwd, task.opts.strict === true);
+  const planned = (await import('./lint.js')).lintPlanned(loaded, task.opts.cwd, task.opts.strict === true);
   const lint = (performance.now() - started) / Math.max(1, planned.length);
-  for (const p of planned) ms?.set(p, (ms.get(p) ?? 0) + lint);
-  return planned;
+  return { planned, ms: ms.map((t) => t + lint) };
 }
 
 const isOriginal = (p: Planned) => !p.loaded!.source.frontMatter['translation-of'];
@@ -87,16 +88,14 @@ function newsOf(p: Planned, planned: readonly Planned[]): NewsItem {
 }
 
 export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
-  const ms = new Map<Planned, number>();
-  const planned = await planUnit(task, ms);
+  const { planned, ms } = await planUnit(task);
   const reports: SourceReport[] = [];
-  for (const p of planned) {
+  for (const [i, p] of planned.entries()) {
     const started = performance.now();
     const family = familyOf(p, task.members ?? [], task.opts);
-    if (family) p.family = family;
-    const result = await build(p, task.opts);
+    const result = await build(family ? { ...p, family } : p, task.opts);
     if (task.opts.feed && result.ok) result.news = newsOf(p, planned);
-    reports.push({ ...result, inputs: await inputsOf(p, task), ms: (ms.get(p) ?? 0) + performance.now() - started });
+    reports.push({ ...result, inputs: await inputsOf(p, task), ms: ms[i]! + performance.now() - started });
   }
   return reports;
 }
@@ -106,6 +105,6 @@ export async function runUnit(task: UnitTask): Promise<SourceReport[]> {
  * another shard's): its sources loaded and linted as generate would, not rendered.
  */
 export async function unitNews(task: UnitTask): Promise<NewsItem[]> {
-  const planned = await planUnit(task);
+  const { planned } = await planUnit(task);
   return planned.filter((p) => p.loaded && p.stem).map((p) => newsOf(p, planned));
 }

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { releaseId } from '../model/id.js';
-import { scriptsIn } from '../render/pdf/bundled.js';
+import { scriptsIn } from '../text/scripts.js';
 import { frontMatterText } from '../source/fence.js';
 import type { GenerateOptions } from './generate.js';
 import { stemOf } from './stem.js';
@@ -27,7 +27,7 @@ export interface Scanned {
   stem?: string;
   /** the absolute path of the original, for a translation */
   original?: string;
-  /** scripts beyond Latin its text has characters of, for the fonts a pool shares (../render/pdf/bundled.ts) */
+  /** scripts beyond Latin its text has characters of, for the fonts a pool shares (../text/scripts.ts) */
   scripts?: ('Arab' | 'Hans')[];
   /** its language (`lang`, `en` when not written), for the links between an original and its translations */
   lang?: string;

@@ -3,10 +3,9 @@
  * every printed word taken from the locale. Renderers map these parts to their
  * format; none of them decides order, phrasing or labels again.
  */
-import type { Block, Contact, Inline, Release } from '../model/types.js';
+import type { Block, Contact, Inline, Release, Section } from '../model/types.js';
 import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
-import { templateBoilerplate } from './boilerplate.js';
-import { resolveLinks } from './links.js';
+import { resolveLinks } from '../model/links.js';
 import { fill, fillInline, formatDate, joinList, plural, shorten, upper } from './phrases.js';
 
 export type Part =
@@ -50,7 +49,7 @@ export interface Composed {
     subject?: string;
     author?: string;
     keywords: string[];
-    /** document date: SOURCE_DATE_EPOCH when set, else the release date at 00:00 UTC */
+    /** document date: the one the build fixes (SOURCE_DATE_EPOCH), else the release date at 00:00 UTC */
     date: Date;
   };
 }
@@ -59,10 +58,15 @@ export function styleOf(template: Template, name: StyleName): TextStyle {
   return { ...template.settings.styles.base, ...template.settings.styles[name] };
 }
 
-export function documentDate(release: Release, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${release.dateline.date}T00:00:00Z`);
+/** What compose reads: all of it given by the caller (../pipeline/generate.ts composeFor), nothing from the process. */
+export interface ComposeInput {
+  release: Release;
+  template: Template;
+  locale: LocaleData;
+  /** the locale's boilerplate as blocks (read when the release loaded): printed when the release has none of its own */
+  boilerplate: readonly Section[];
+  /** the document date when the build fixes one (SOURCE_DATE_EPOCH); else the release's date */
+  date?: Date;
 }
 
 function text(value: string): Inline[] {
@@ -103,28 +107,29 @@ function ltr(value: string, locale: LocaleData): string {
   return locale.dir === 'rtl' ? `\u2066${value}\u2069` : value;
 }
 
-function phone(c: Contact, locale: LocaleData): Inline[] {
-  return text(ltr(c.phone!, locale));
+/** A contact's numbers, between them the locale's separator, as one left-to-right run. */
+function phones(c: Contact, locale: LocaleData): Inline[] {
+  return text(ltr(c.phones.join(locale.contact.separator), locale));
 }
 
-/** Each address its own link, its words the address. */
+/** Each address its own link, its words the address (under the one link policy, as every link). */
 function email(address: string, locale: LocaleData): Inline[] {
-  return [{ type: 'link', url: `mailto:${address}`, children: text(ltr(address, locale)) }];
+  return resolveLinks([{ type: 'link', url: `mailto:${address}`, children: text(ltr(address, locale)) }]);
 }
 
 function contactDetails(c: Contact, locale: LocaleData): Inline[] {
   const items: Inline[][] = [];
-  if (c.phone) items.push(phone(c, locale));
+  if (c.phones.length) items.push(phones(c, locale));
   items.push(...c.emails.map((e) => email(e, locale)));
   return items.flatMap((it, i) => (i ? [{ type: 'text' as const, value: locale.contact.separator }, ...it] : it));
 }
 
 /** The contacts' numbers and addresses as printed: kept whole on a line. */
 function contactStrings(contacts: readonly Contact[]): string[] {
-  return contacts.flatMap((c) => [...(c.phone ? c.phone.split(' / ') : []), ...c.emails]).map((s) => s.trim()).filter(Boolean);
+  return contacts.flatMap((c) => [...c.phones, ...c.emails]).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Every link and image of some blocks under the one link policy (./links.ts). */
+/** Every link and image of some blocks under the one link policy (../model/links.ts). */
 function resolveBlocks(list: readonly Block[], extra: readonly string[]): Block[] {
   return list.map((b): Block => {
     switch (b.type) {
@@ -163,7 +168,7 @@ function contactsPart(release: Release, template: Template, locale: LocaleData, 
   const entries = contacts.map((c) => {
     const lines: Inline[][] = [contactName(c, locale, false, organization, true)];
     if (c.organization && !c.desk) lines.push(text(c.organization));
-    if (c.phone) lines.push(phone(c, locale));
+    if (c.phones.length) lines.push(phones(c, locale));
     for (const e of c.emails) lines.push(email(e, locale));
     return lines;
   });
@@ -181,7 +186,7 @@ export function organizationOf(release: Release, template: Template, locale: Loc
   return locale.letterhead?.organization ?? template.settings.letterhead.organization ?? release.metadata.author;
 }
 
-export function compose(release: Release, template: Template, locale: LocaleData, env: NodeJS.ProcessEnv = process.env): Composed {
+export function compose({ release, template, locale, boilerplate, date }: ComposeInput): Composed {
   const s = template.settings;
   const parts: Part[] = [];
   const line = (style: Extract<Part, { kind: 'line' }>['style'], value: string | undefined) => {
@@ -235,7 +240,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
       parts.push({ kind: 'section', style: 'background', heading, blocks: resolveBlocks(release.background.blocks, s.links.schemes) });
     } else if (kind === 'boilerplate') {
       // the press office's own `About …`, when the source has none
-      const sections = release.boilerplate.length ? release.boilerplate : templateBoilerplate(locale);
+      const sections = release.boilerplate.length ? release.boilerplate : boilerplate;
       for (const b of sections) parts.push({ kind: 'section', style: 'boilerplate', heading: b.heading, blocks: resolveBlocks(b.blocks, s.links.schemes) });
     }
   }
@@ -261,7 +266,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
       ...(release.subheadline ? { subject: release.subheadline } : {}),
       ...(release.metadata.author ? { author: release.metadata.author } : {}),
       keywords: release.metadata.keywords,
-      date: documentDate(release, env),
+      date: date ?? new Date(`${release.dateline.date}T00:00:00Z`),
     },
   };
 }

@@ -7,7 +7,6 @@
 import type { Block, Inline } from '../model/types.js';
 import { width, wrap } from '../text/wrap.js';
 import type { Part } from './compose.js';
-import { wordsAreTarget } from './links.js';
 import type { Renderer } from './types.js';
 
 type Lines = string[];
@@ -30,10 +29,10 @@ export function inlineToText(list: readonly Inline[]): string {
         case 'image':
           return i.alt ? `${i.alt} <${i.url}>` : `<${i.url}>`;
         case 'link': {
-          // compose left only the links a reader can follow (./links.ts); words that are the address are printed once
+          // compose left only the links a reader can follow (../model/links.ts), and marked those whose words are the address: printed once
           const t = inlineToText(i.children);
           if (!t.trim()) return `<${i.url}>`;
-          return wordsAreTarget(t, i.url) ? t : `${t} <${i.url}>`;
+          return i.wordsAreTarget ? t : `${t} <${i.url}>`;
         }
         default:
           return inlineToText(i.children);

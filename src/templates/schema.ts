@@ -183,7 +183,7 @@ export const PHRASES: Record<string, Placeholders & { doc: string }> = {
   'contact.withRole': { doc: 'a contact with a role', allowed: ['name', 'role'], required: ['name', 'role'] },
   'contact.withOrganization': { doc: 'in the contacts sentence, a contact (with their role) and their organization', allowed: ['name', 'organization'], required: ['name', 'organization'] },
   'contact.withDetails': { doc: 'a contact with a phone number or e-mail', allowed: ['name', 'details'], required: ['name', 'details'] },
-  'contact.separator': { doc: 'between a contact’s phone number and e-mail', allowed: [] },
+  'contact.separator': { doc: 'between a contact’s phone numbers and e-mails', allowed: [] },
   'contact.mediaSection': { doc: 'the press office’s media section, e.g. `the {organization} Media Section`', allowed: ['organization'], required: ['organization'] },
   'contact.mediaSectionAlone': { doc: 'the media section when the release names no organization', allowed: [] },
 };

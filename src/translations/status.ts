@@ -6,8 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { isUserError, type Message } from '../messages.js';
-import { parseFile, placeOfKey } from '../pipeline/load.js';
+import type { Message } from '../messages.js';
+import { parseFile, placeOfKey } from '../release/load.js';
 import type { Source } from '../source/parse.js';
 import { describeChange, freshness, type BlockChange } from './fingerprint.js';
 
@@ -58,14 +58,10 @@ export function translationState(original: Source, translation: Source): Omit<Tr
 
 /** Parse a source; its problems go to `messages`. */
 async function tryParse(file: string, cwd: string, messages: Message[]): Promise<Source | undefined> {
-  try {
-    return await parseFile(file, cwd);
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    // An original that cannot be read is reported once, at the translation that names it.
-    if (!e.messages.every((m) => m.ruleId === 'read')) messages.push(...e.messages);
-    return undefined;
-  }
+  const parsed = await parseFile(file, cwd);
+  // An original that cannot be read is reported once, at the translation that names it.
+  if (!parsed.source && !parsed.messages.every((m) => m.ruleId === 'read')) messages.push(...parsed.messages);
+  return parsed.source;
 }
 
 /** Translations beside an original: `name.<lang>.md` files whose `translation-of` names it. */

@@ -18,9 +18,9 @@ import { stripVTControlCharacters } from 'node:util';
 import { forget, touches } from '../io/stamp.js';
 import type { Message } from '../messages.js';
 import type { GenerateOptions, Planned } from '../pipeline/generate.js';
-import type { Io } from '../cli/io.js';
-import { printMessages } from '../cli/io.js';
-import { formatMessage } from '../cli/report.js';
+import type { Io } from '../report/io.js';
+import { printMessages } from '../report/io.js';
+import { formatMessage } from '../report/format.js';
 import { esc } from '../render/html/escape.js';
 import type { Composed } from '../render/compose.js';
 import { configCandidates, pathVariants } from './deps.js';
@@ -110,20 +110,18 @@ export class Preview {
   /** Load and lint the source again (a new version); the page and the other formats are made from it. */
   async load(): Promise<void> {
     const started = performance.now();
-    const { plan, renderOne } = await import('../pipeline/generate.js');
-    const { compose } = await import('../render/compose.js');
+    const { plan, renderOne, composeFor } = await import('../pipeline/generate.js');
     const { familyOf } = await import('../pipeline/family.js');
-    const { lintPlanned } = await import('../lint/strict.js');
+    const { lintPlanned } = await import('../pipeline/lint.js');
     const ref = { file: this.file, base: path.dirname(this.abs), named: true };
-    const p = await plan(ref, this.opts);
-    lintPlanned([p], this.opts.cwd, false);
+    const [linted] = lintPlanned([await plan(ref, this.opts)], this.opts.cwd, false);
+    const family = familyOf(linted!, [], this.opts);
+    const p = family ? { ...linted!, family } : linted!;
     const version = this.current.version + 1;
     const next: Current = { version, planned: p, messages: [...p.messages], outputs: new Map() };
     if (p.loaded) {
-      const family = familyOf(p, [], this.opts);
-      if (family) p.family = family;
-      const { release, template, locale } = p.loaded;
-      next.composed = compose(release, template, locale, this.opts.render.env);
+      const { template } = p.loaded;
+      next.composed = composeFor(p.loaded, this.opts);
       const render = (format: string) => {
         let made = next.outputs.get(format);
         if (!made) next.outputs.set(format, (made = renderOne(p, format, this.opts, next.composed)));

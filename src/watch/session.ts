@@ -19,10 +19,10 @@ import type { GenerateOptions } from '../pipeline/generate.js';
 import type { SourceRef } from '../pipeline/inputs.js';
 import type { SourceReport, UnitTask } from '../pipeline/run-unit.js';
 import type { Scanned } from '../pipeline/scan.js';
-import type { GenerateFlags } from '../cli/commands/generate-flags.js';
-import { printMessages, type Io } from '../cli/io.js';
-import { progressBar } from '../cli/progress.js';
-import { RunReport } from '../cli/run-report.js';
+import type { GenerateFlags } from '../options/generate-flags.js';
+import { printMessages, type Io } from '../report/io.js';
+import { progressBar } from '../report/progress.js';
+import { RunReport } from '../report/run-report.js';
 import { configCandidates, DependencyMap, pathVariants } from './deps.js';
 import type { Batch, Watcher } from './watcher.js';
 
@@ -64,7 +64,7 @@ export class WatchSession {
 
   /** The options, from the flags and the config's `generate:` defaults (read again when the config changes). */
   async options(): Promise<void> {
-    const { generateOptions } = await import('../cli/commands/generate.js');
+    const { generateOptions } = await import('../options/generate-options.js');
     const { flags, opts } = await generateOptions(this.given, this.io);
     this.opts = opts;
     this.quiet = flags.quiet === true;

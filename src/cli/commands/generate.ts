@@ -11,13 +11,12 @@ import type { GenerateOptions, Output } from '../../pipeline/generate.js';
 import type { NewsItem } from '../../newsroom/item.js';
 import type { ManifestEntry } from '../../pipeline/manifest.js';
 import { inShard } from '../../pipeline/shard.js';
-import { printMessages, type Io } from '../io.js';
-import { progressBar } from '../progress.js';
-import { RunReport } from '../run-report.js';
-import { parseFormats, parseJobs, parseLimitFlags, parseMailFlags, parseShardFlag, parseWrap, usage, withConfigDefaults, type GenerateFlags } from './generate-flags.js';
+import { printMessages, type Io } from '../../report/io.js';
+import { progressBar } from '../../report/progress.js';
+import { RunReport } from '../../report/run-report.js';
+import { usage, type GenerateFlags } from '../../options/generate-flags.js';
+import { generateOptions } from '../../options/generate-options.js';
 
-export type { GenerateFlags } from './generate-flags.js';
-export { parseFormats } from './generate-flags.js';
 export { GENERATE_HELP } from './generate-help.js';
 
 function seconds(ms: number): string {
@@ -25,39 +24,6 @@ function seconds(ms: number): string {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/**
- * The flags with the config's defaults, checked, as the pipeline's options (`watch` makes its options here too).
- * `stdin`: the one source is standard input (plain text unless a format is named on the command line).
- */
-export async function generateOptions(given: GenerateFlags, io: Io, stdin = false) {
-  const flags = withConfigDefaults(given, (await import('../../config/load.js')).loadConfig(io.cwd, io.cwd).generate);
-  const formats = parseFormats(stdin && given.format === undefined ? 'txt' : flags.format);
-  const wrap = parseWrap(flags.wrap);
-  const jobs = parseJobs(flags.jobs);
-  const shard = parseShardFlag(flags.shard);
-  const limits = parseLimitFlags(flags.limit);
-  const mail = parseMailFlags(flags.from, flags.to);
-  if (flags.pdfStandard !== undefined && flags.pdfStandard !== 'pdfa-2b') throw usage(`Unknown PDF standard \`${flags.pdfStandard}\``, 'The one supported is pdfa-2b.');
-  if (flags.feed && !formats.includes('html'))
-    throw usage('--feed needs html among the formats', 'The index and the feeds link to each release\'s page: for example -f html --feed, or -f html,pdf --feed.');
-  if (flags.incremental && !flags.manifest) throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
-  if (flags.template && !(await import('../../templates/load.js')).findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
-    throw usage(`No template \`${flags.template}\``, 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder.');
-  }
-  const opts: GenerateOptions = {
-    formats,
-    outDir: flags.out,
-    ...(flags.template ? { template: flags.template } : {}),
-    cwd: io.cwd,
-    ...(flags.strict ? { strict: true } : {}),
-    limits,
-    ...(flags.feed ? { feed: true } : {}),
-    // a plain copy: options cross to worker threads
-    render: { env: { ...io.env }, ...(wrap ? { wrap } : {}), ...(flags.pdfStandard === 'pdfa-2b' ? { pdfStandard: 'pdfa-2b' as const } : {}), ...(mail ? { mail } : {}) },
-  };
-  return { flags, formats, jobs, shard, opts };
-}
 
 export async function generateCommand(args: string[], given: GenerateFlags, io: Io, version = '0.0.0'): Promise<number> {
   const started = performance.now();
@@ -173,14 +139,15 @@ async function generateStdin(opts: GenerateOptions, io: Io): Promise<number> {
   if (opts.formats.length !== 1) throw usage('With `-` (standard input), name exactly one format', 'For example: pressready generate - -f txt < release.md');
   const file = '<stdin>';
   const { decodeSource } = await import('../../source/decode.js');
-  const { loadRelease } = await import('../../pipeline/load.js');
+  const { loadRelease } = await import('../../release/load.js');
   const { renderOne } = await import('../../pipeline/generate.js');
   let messages: Message[] = [];
   try {
     const decoded = decodeSource(await io.readStdin(), file, opts.limits);
     if (!decoded.ok) throw new UserError(decoded.message);
     const text = decoded.text;
-    const loaded = await loadRelease(file, { cwd: io.cwd, text, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.template ? { template: opts.template } : {}) });
+    const { loaded, messages: problems } = await loadRelease(file, { cwd: io.cwd, text, ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.template ? { template: opts.template } : {}) });
+    if (!loaded) throw new UserError(problems);
     const { data, warnings } = await renderOne({ ref: { file, base: io.cwd, named: true }, loaded, messages: [] }, opts.formats[0]!, opts);
     messages = warnings;
     printMessages(io, messages);

@@ -9,7 +9,7 @@ import { displayPath } from '../../io/paths.js';
 import { UserError } from '../../messages.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../../templates/load.js';
 import type { Template } from '../../templates/types.js';
-import type { Io } from '../io.js';
+import type { Io } from '../../report/io.js';
 
 export interface InitFlags {
   template: string;

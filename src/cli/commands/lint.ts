@@ -12,8 +12,8 @@ import { decodeSource } from '../../source/decode.js';
 import { RULES } from '../../lint/rules/index.js';
 import { count } from '../../lint/summary.js';
 import { expandInputs } from '../../pipeline/inputs.js';
-import { printMessages, type Io } from '../io.js';
-import { parseLimitFlags } from './generate-flags.js';
+import { printMessages, type Io } from '../../report/io.js';
+import { parseLimitFlags } from '../../options/generate-flags.js';
 
 export interface LintFlags {
   format: string;

@@ -5,8 +5,8 @@
  * Ctrl-C (exit 130) or SIGTERM (exit 0) stops it.
  */
 import { isIP } from 'node:net';
-import type { Io } from '../io.js';
-import { usage } from './generate-flags.js';
+import type { Io } from '../../report/io.js';
+import { usage } from '../../options/generate-flags.js';
 import { exitCodeOf, untilSignal, type Stop } from './watch.js';
 
 export interface PreviewFlags {
@@ -30,7 +30,7 @@ export async function previewCommand(source: string, flags: PreviewFlags, io: Io
   const path = (await import('node:path')).default;
   const abs = path.resolve(io.cwd, source);
   if (!existsSync(abs) || !statSync(abs).isFile()) throw usage(`No such source file \`${source}\``, 'Check the path; preview shows one source file.');
-  const { generateOptions } = await import('./generate.js');
+  const { generateOptions } = await import('../../options/generate-options.js');
   const { opts } = await generateOptions({ ...(flags.template ? { template: flags.template } : {}) }, io);
   (await import('../../pipeline/heap.js')).forLongRun();
   const { Watcher } = await import('../../watch/watcher.js');

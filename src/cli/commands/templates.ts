@@ -5,7 +5,7 @@ import { UserError, type Message } from '../../messages.js';
 import { displayPath as display } from '../../io/paths.js';
 import { chainName, checkLocales, listTemplates } from '../../templates/list.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../../templates/load.js';
-import { printMessages, type Io } from '../io.js';
+import { printMessages, type Io } from '../../report/io.js';
 
 export interface TemplatesShowFlags {
   lang?: string;

@@ -5,15 +5,15 @@
  */
 import chalk from 'chalk';
 import path from 'node:path';
-import { isUserError, UserError, type Message } from '../../messages.js';
+import { UserError, type Message } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
-import { parseFile } from '../../pipeline/load.js';
+import { parseFile } from '../../release/load.js';
 import type { Source } from '../../source/parse.js';
 import { diffBlocks, formatWords, MARKERS, type BlockDiff, type Paint } from '../../translations/diff.js';
 import { describeBlock, describeChange, fingerprintBlocks, parseFingerprint, type BlockChange, type FingerprintBlock } from '../../translations/fingerprint.js';
 import { FileHistory, type Revision } from '../../translations/history.js';
 import { translationsStatus } from '../../translations/status.js';
-import { printMessages, type Io } from '../io.js';
+import { printMessages, type Io } from '../../report/io.js';
 
 export type DiffStyle = 'words' | 'blocks';
 export const DIFF_STYLES: readonly DiffStyle[] = ['words', 'blocks'];
@@ -96,12 +96,7 @@ function jsonReport(list: Stale[], unmarked: string[]): string {
 }
 
 async function parsed(file: string, cwd: string): Promise<Source | undefined> {
-  try {
-    return await parseFile(file, cwd);
-  } catch (e) {
-    if (isUserError(e)) return undefined;
-    throw e;
-  }
+  return (await parseFile(file, cwd)).source;
 }
 
 export async function translationsDiffCommand(args: string[], flags: { format?: string; check?: boolean; diffStyle?: string }, io: Io): Promise<number> {

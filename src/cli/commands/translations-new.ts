@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { link, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../../io/write.js';
-import { UserError } from '../../messages.js';
-import { loadRelease, parseFile, placeOfKey } from '../../pipeline/load.js';
+import { orThrow, UserError } from '../../messages.js';
+import { loadRelease, parseFile, placeOfKey } from '../../release/load.js';
 import { loadLocale, resolveLanguage } from '../../templates/load.js';
 import { TRANSLATION_LANGUAGES, translationSkeleton, UNTRANSLATED } from '../../translations/new.js';
-import { printMessages, type Io } from '../io.js';
+import { printMessages, type Io } from '../../report/io.js';
 
 export interface TranslationsNewFlags {
   lang?: string[];
@@ -52,7 +52,8 @@ export async function translationsNewCommand(file: string, flags: TranslationsNe
   const bad = langs.filter((l) => !(TRANSLATION_LANGUAGES as readonly string[]).includes(l));
   if (bad.length) throw usage(`\`${bad.join('`, `')}\` is not one of the languages pressready translates into`, `Use one of: ${TRANSLATION_LANGUAGES.join(', ')}.`);
 
-  const source = await parseFile(file, io.cwd);
+  const parsed = await parseFile(file, io.cwd);
+  const source = orThrow(parsed.source, parsed.messages);
   if (source.frontMatter['translation-of']) {
     throw new UserError({
       file: source.file,
@@ -63,7 +64,8 @@ export async function translationsNewCommand(file: string, flags: TranslationsNe
       hint: `Name its original: pressready translations new ${path.posix.join(path.posix.dirname(source.file), String(source.frontMatter['translation-of']))} --lang …`,
     });
   }
-  const original = await loadRelease(file, { cwd: io.cwd, source });
+  const loaded = await loadRelease(file, { cwd: io.cwd, source });
+  const original = orThrow(loaded.loaded, loaded.messages);
   const from = (source.frontMatter.lang ?? 'en').toLowerCase();
   const abs = path.resolve(io.cwd, file);
   const stem = path.basename(abs).replace(/\.md$/i, '');

@@ -2,8 +2,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { rewriteFile, writeAtomic, writeProblem } from '../../io/write.js';
-import { UserError, type Message, type Place } from '../../messages.js';
-import { parseFile, readSourceText } from '../../pipeline/load.js';
+import { orThrow, UserError, type Message, type Place } from '../../messages.js';
+import { parseFile, readSourceText } from '../../release/load.js';
 import type { Source } from '../../source/parse.js';
 import { parseFingerprint } from '../../translations/fingerprint.js';
 import { originalPath } from '../../translations/status.js';
@@ -11,7 +11,7 @@ import { exportXliff } from '../../translations/xliff/export.js';
 import { buildTranslation, readHeader, readUnits, recordedFingerprint, toMessages, XliffProblems } from '../../translations/xliff/import.js';
 import { plan } from '../../translations/xliff/plan.js';
 import { parseXml, XLIFF_LIMITS, XmlProblem } from '../../translations/xliff/xml.js';
-import type { Io } from '../io.js';
+import type { Io } from '../../report/io.js';
 
 export interface ExportFlags {
   lang?: string;
@@ -36,8 +36,10 @@ async function existingTranslation(original: Source, file: string, io: Io): Prom
     () => false,
   );
   if (!exists) return undefined;
-  const read = await readSourceText(abs, file);
-  const source = await parseFile(file, io.cwd, read);
+  const r = await readSourceText(abs, file);
+  const read = orThrow(r.text, r.messages);
+  const parsed = await parseFile(file, io.cwd, read);
+  const source = orThrow(parsed.source, parsed.messages);
   const of = source.frontMatter['translation-of'];
   if (!of || originalPath(source, io.cwd) !== posix(path.relative(io.cwd, path.resolve(io.cwd, original.file)))) {
     throw new UserError(
@@ -48,7 +50,8 @@ async function existingTranslation(original: Source, file: string, io: Io): Prom
 }
 
 async function readOriginal(file: string, io: Io): Promise<Source> {
-  const original = await parseFile(file, io.cwd);
+  const parsed = await parseFile(file, io.cwd);
+  const original = orThrow(parsed.source, parsed.messages);
   if (original.frontMatter['translation-of']) {
     throw new UserError(at(file, 'This source is a translation; export its original', `Name the original: pressready translations export ${original.frontMatter['translation-of']} --lang …`, { start: { line: 1, column: 1, offset: 0 } }, 'translation-of'));
   }

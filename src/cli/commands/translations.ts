@@ -2,12 +2,12 @@
 import chalk from 'chalk';
 import path from 'node:path';
 import { rewriteFile } from '../../io/write.js';
-import { UserError } from '../../messages.js';
+import { orThrow, UserError } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
-import { parseFile, readSourceText } from '../../pipeline/load.js';
+import { parseFile, readSourceText } from '../../release/load.js';
 import { markCurrent } from '../../translations/mark.js';
 import { originalPath, translationsStatus, type State, type TranslationsResult } from '../../translations/status.js';
-import { printMessages, type Io } from '../io.js';
+import { printMessages, type Io } from '../../report/io.js';
 
 export interface TranslationsFlags {
   format?: string;
@@ -46,12 +46,15 @@ function stylish(result: TranslationsResult): string {
 
 async function mark(file: string, io: Io): Promise<number> {
   const abs = path.resolve(io.cwd, file);
-  const read = await readSourceText(abs, file);
-  const translation = await parseFile(file, io.cwd, read);
+  const r = await readSourceText(abs, file);
+  const read = orThrow(r.text, r.messages);
+  const parsed = await parseFile(file, io.cwd, read);
+  const translation = orThrow(parsed.source, parsed.messages);
   if (!translation.frontMatter['translation-of']) {
     throw new UserError({ file, place: { start: { line: 1, column: 1, offset: 0 } }, ruleId: 'translation-of', severity: 'error', reason: 'This source is not a translation (it has no `translation-of`)', hint: 'Name a translation, e.g. release.fr.md.' });
   }
-  const original = await parseFile(originalPath(translation, io.cwd), io.cwd);
+  const o = await parseFile(originalPath(translation, io.cwd), io.cwd);
+  const original = orThrow(o.source, o.messages);
   // the parsed text has no byte-order mark: keep the file's
   const bom = read.startsWith('\uFEFF') ? '\uFEFF' : '';
   await rewriteFile(abs, read, bom + markCurrent(original, translation), file);

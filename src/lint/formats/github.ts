@@ -3,7 +3,7 @@
  * request (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::<message>`).
  * The same annotation `generate` prints under GitHub Actions.
  */
-import { githubAnnotation } from '../../cli/report.js';
+import { githubAnnotation } from '../../report/format.js';
 import type { Formatter } from './types.js';
 
 export const github: Formatter = (results) =>

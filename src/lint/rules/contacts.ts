@@ -11,7 +11,7 @@ import { CONTACTS, LEAD, release } from '../examples.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { frontMatterStart, keyRange } from '../text.js';
 
-const key = (c: Contact) => JSON.stringify([c.name, c.phone, c.emails, c.from, c.range?.start.offset]);
+const key = (c: Contact) => JSON.stringify([c.name, c.phones, c.emails, c.from, c.range?.start.offset]);
 
 /** Where a contact is written in this source, or undefined when it is not (the template's, the original's). */
 function rangeOf(ctx: RuleContext<unknown>, c: Contact, fmIndex: number): [number, number] | undefined {
@@ -39,7 +39,7 @@ export default defineRule({
       if (c.from === 'front-matter') fmIndex++;
       if (!range || inherited.has(key(c))) continue;
       if (c.phoneE164 || c.emails.some(isEmail)) continue;
-      const wrong = [c.phone && `\`${c.phone}\` is not a valid phone number`, c.emails.length && `\`${c.emails.join(' / ')}\` is not a valid e-mail address`].filter(Boolean);
+      const wrong = [c.phones.length && `\`${c.phones.join(' / ')}\` is not a valid phone number`, c.emails.length && `\`${c.emails.join(' / ')}\` is not a valid e-mail address`].filter(Boolean);
       ctx.report({
         reason: `The contact ${c.name} has neither a valid phone number nor a valid e-mail address${wrong.length ? ` (${wrong.join('; ')})` : ''}`,
         hint: 'Give a phone number in international form with its country code (+41 22 917 9362) or an e-mail address.',

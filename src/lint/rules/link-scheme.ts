@@ -10,7 +10,7 @@
  */
 import type { Image, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { SAFE_SCHEMES, schemeOf } from '../../render/links.js';
+import { SAFE_SCHEMES, schemeOf } from '../../model/links.js';
 import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
 import { nodeRange } from '../text.js';

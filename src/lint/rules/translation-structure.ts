@@ -9,7 +9,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import { splitBody } from '../../model/extract/sections.js';
-import type { Loaded } from '../../pipeline/load.js';
+import type { Loaded } from '../../release/load.js';
 import type { SectionKind } from '../../templates/types.js';
 import { release } from '../examples.js';
 import { defineRule } from '../rule.js';

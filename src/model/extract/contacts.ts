@@ -21,6 +21,11 @@ export function splitEmails(s: string): string[] {
   return s.split(/\s*[,;/]\s*|\s+/).filter(Boolean);
 }
 
+/** Numbers written in one field, separated by ` / ` as in a contacts-list item (a number's own spaces and slashes stay). */
+export function splitPhones(s: string): string[] {
+  return s.split(/\s+\/\s+/).map((p) => p.trim()).filter(Boolean);
+}
+
 /** The E.164 form of a valid international number, or undefined. */
 export function phoneE164(s: string): string | undefined {
   const p = parsePhoneNumberFromString(s.trim());
@@ -73,7 +78,7 @@ export function parseContactText(text: string): Omit<Contact, 'from'> | undefine
     name,
     ...(role ? { role } : {}),
     ...(rest.length ? { organization: rest.join(', ') } : {}),
-    ...(phones.length ? { phone: phones.join(' / ') } : {}),
+    phones,
     ...(phones.length && phoneE164(phones[0]!) ? { phoneE164: phoneE164(phones[0]!)! } : {}),
     emails,
   };
@@ -98,13 +103,14 @@ export function contactsFromSection(nodes: readonly Node[]): { contacts: Contact
 }
 
 export function contactFromInput(c: ContactInput, from: 'front-matter' | 'template', deskName?: string): Contact {
-  const e164 = c.phone ? phoneE164(c.phone) : undefined;
+  const phones = c.phone ? splitPhones(c.phone) : [];
+  const e164 = phones.length ? phoneE164(phones[0]!) : undefined;
   return {
     name: c.name ?? deskName ?? '',
     ...(c.desk ? { desk: c.desk } : {}),
     ...(c.role ? { role: c.role } : {}),
     ...(c.organization ? { organization: c.organization } : {}),
-    ...(c.phone ? { phone: c.phone } : {}),
+    phones,
     ...(e164 ? { phoneE164: e164 } : {}),
     emails: c.email ? splitEmails(c.email) : [],
     from,

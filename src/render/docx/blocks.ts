@@ -85,7 +85,7 @@ export function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle 
         // Images in the body are not fetched: their description and address are kept, as a link.
         return [new ExternalHyperlink({ link: i.url, children: text(i.alt || i.url, { style: 'Hyperlink' }) })];
       case 'link': {
-        // compose left only the links a reader can follow (../links.ts)
+        // compose left only the links a reader can follow (../../model/links.ts)
         const children = runs(i.children, ctx, { ...style, style: 'Hyperlink' });
         return [new ExternalHyperlink({ link: i.url, children: children as TextRun[] })];
       }

@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { ARABIC_CHARS, BUNDLED, bundledFile, CHINESE_CHARS, SCRIPT_FACES, sharedFont } from './bundled.js';
+import { ARABIC_CHARS, CHINESE_CHARS } from '../../text/scripts.js';
+import { BUNDLED, bundledFile, SCRIPT_FACES, sharedFont } from './bundled.js';
 import { compactCff } from './cff-flat.js';
 import { createSubset } from './subset.js';
 import type { FontFaces, Template } from '../../templates/types.js';

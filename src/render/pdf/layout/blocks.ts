@@ -55,7 +55,7 @@ export function spans(list: readonly Inline[], st: ResolvedStyle, extra: Partial
         case 'delete':
           return walk(i.children, s);
         case 'link':
-          // compose left only the links a reader can follow (../../links.ts)
+          // compose left only the links a reader can follow (../../../model/links.ts)
           return walk(i.children, { ...s, color: LINK_COLOR, underline: true, link: i.url });
       }
     });

@@ -3,11 +3,21 @@
  * source's lines are printed in the order of the sources, as soon as every
  * source before it is done, so that logs are the same from run to run.
  */
-import type { SourceReport } from '../pipeline/run-unit.js';
+import type { Message } from '../messages.js';
 import { printMessages, type Io } from './io.js';
 import type { Progress } from './progress.js';
 
-type Done = { kind: 'report'; report: SourceReport } | { kind: 'up-to-date'; file: string };
+/** What this needs of a source's report (the pipeline's SourceReport has it): reporting stands below the pipeline. */
+export interface ReportedSource {
+  file: string;
+  outputs: readonly { path: string }[];
+  messages: readonly Message[];
+  ok: boolean;
+  /** not written for a reason of the machine (an errno code) */
+  environment?: string;
+}
+
+type Done = { kind: 'report'; report: ReportedSource } | { kind: 'up-to-date'; file: string };
 
 export class RunReport {
   private readonly index = new Map<string, number>();

@@ -1,9 +1,9 @@
 /** `generate`'s flags, checked: a wrong flag value is a usage error (exit 2) before anything is read. */
-import type { GenerateDefaults } from '../../config/load.js';
-import { parseLimits, type Limits } from '../../limits.js';
-import { UserError } from '../../messages.js';
-import { parseShard, type Shard } from '../../pipeline/shard.js';
-import { DEFAULT_FORMATS, FORMATS, isFormat } from '../../render/registry.js';
+import type { GenerateDefaults } from '../config/load.js';
+import { parseLimits, type Limits } from '../limits.js';
+import { UserError } from '../messages.js';
+import { parseShard, type Shard } from '../pipeline/shard.js';
+import { DEFAULT_FORMATS, FORMATS, isFormat } from '../render/registry.js';
 
 export interface GenerateFlags {
   format?: string;

@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import { formatPlace, type Message } from '../messages.js';
 
-// Painted when printed, not when loaded: the colour level is settled after the modules load (colour.ts).
+// Painted when printed, not when loaded: the colour level is settled after the modules load (../cli/colour.ts).
 const LABEL = { error: () => chalk.red('error'), warning: () => chalk.yellow('warning'), info: () => chalk.cyan('notice') } as const;
 
 export function formatMessage(m: Message): string {

@@ -1,10 +1,11 @@
 /**
- * One policy for links, read by compose (../compose.ts): which targets become
- * live links in the outputs, and when a link's words already are its address.
- * A link whose target is not live is printed as its words alone, in every
- * format; the renderers print the links compose gives them, and decide nothing.
+ * One policy for links, applied by compose (../render/compose.ts) and reported on
+ * by lint (link-scheme): which targets become live links in the outputs, and when
+ * a link's words already are its address. A link whose target is not live is
+ * printed as its words alone, in every format; the renderers print the links
+ * compose gives them, and decide nothing.
  */
-import type { Inline } from '../model/types.js';
+import type { Inline } from './types.js';
 
 /**
  * The link schemes a release may carry as live links: a web page, an e-mail
@@ -38,6 +39,11 @@ export function isLiveTarget(url: string | undefined, extra: readonly string[] =
   return scheme !== undefined && (SAFE_SCHEMES.includes(scheme) || extra.includes(scheme));
 }
 
+/** A link's words as plain text prints them (an image: its description and address). */
+function plainWords(list: readonly Inline[]): string {
+  return list.map((i) => (i.type === 'text' || i.type === 'code' ? i.value : i.type === 'break' ? '\n' : i.type === 'image' ? (i.alt ? `${i.alt} <${i.url}>` : `<${i.url}>`) : plainWords(i.children))).join('');
+}
+
 /** Bidi controls (marks, embeddings, isolates): compose puts isolates around addresses in right-to-left text. */
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
@@ -58,12 +64,20 @@ export function wordsAreTarget(words: string, url: string): boolean {
   return strip(words) === strip(url);
 }
 
-/** Links and images whose target is not live → their words (an image's description), recursively. `extra`: the template's schemes. */
+/**
+ * Links and images whose target is not live → their words (an image's description), recursively; a live link
+ * whose words are its address is marked `wordsAreTarget`. `extra`: the template's schemes.
+ */
 export function resolveLinks(list: readonly Inline[], extra: readonly string[] = []): Inline[] {
   return list.flatMap((i): Inline[] => {
     switch (i.type) {
-      case 'link':
-        return isLiveTarget(i.url, extra) ? [{ ...i, url: i.url.trim(), children: resolveLinks(i.children, extra) }] : resolveLinks(i.children, extra);
+      case 'link': {
+        if (!isLiveTarget(i.url, extra)) return resolveLinks(i.children, extra);
+        const url = i.url.trim();
+        const children = resolveLinks(i.children, extra);
+        const { wordsAreTarget: _was, ...link } = i;
+        return [{ ...link, url, children, ...(wordsAreTarget(plainWords(children), url) ? { wordsAreTarget: true as const } : {}) }];
+      }
       case 'image':
         return isLiveTarget(i.url, extra) ? [i] : i.alt ? [{ type: 'text', value: i.alt }] : [];
       case 'emphasis':

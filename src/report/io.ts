@@ -1,5 +1,5 @@
 /** The only place that writes to the process's streams; commands receive it so that tests can capture it. */
-import { githubAnnotation, formatMessage } from './report.js';
+import { githubAnnotation, formatMessage } from './format.js';
 import type { Message } from '../messages.js';
 
 export interface Io {
