@@ -2,8 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { flattenCharstring } from '../src/render/pdf/cff-flat.js';
-import { createSubset } from '../src/render/pdf/subset.js';
+import { createSubset, flattenCharstring } from '../src/adapters/fontkit.js';
 
 const require = createRequire(import.meta.url);
 const fontsDir = path.join(path.dirname(path.dirname(require.resolve('@embedpdf/fonts-sc'))), 'fonts');
@@ -85,23 +84,5 @@ describe('CFF subsets without subroutines', () => {
     const b = theirs.encode();
     expect(a.length).toBeLessThan(b.length / 4);
     expect(a.length).toBeGreaterThan(1000);
-  });
-});
-
-describe('TrueType subsets', () => {
-  it('are byte for byte fontkit’s own, composite glyphs (É, ç, ё) and all', () => {
-    const latin = path.join(path.dirname(path.dirname(require.resolve('@embedpdf/fonts-latin'))), 'fonts', 'NotoSans-Regular.ttf');
-    const arabic = path.join(path.dirname(path.dirname(require.resolve('@embedpdf/fonts-arabic'))), 'fonts', 'NotoNaskhArabic-Regular.ttf');
-    for (const [file, text] of [
-      [latin, 'Genève, Ginebra, Женева — Éçàñøёй “quoted” 2026'],
-      [arabic, 'جنيف (٢٠٢٦) — لجنة حقوق الإنسان'],
-    ] as const) {
-      const font = fontkit.openSync(file) as fontkit.Font;
-      const gids = [...new Set(font.layout(text).glyphs.map((g) => g.id))];
-      const ours = createSubset(font);
-      const theirs = (font as unknown as { createSubset(): { includeGlyph(g: number): number; encode(): Uint8Array } }).createSubset();
-      for (const g of gids) expect(ours.includeGlyph(g)).toBe(theirs.includeGlyph(g));
-      expect(Buffer.from(ours.encode()).equals(Buffer.from(theirs.encode())), path.basename(file)).toBe(true);
-    }
   });
 });
