@@ -18,7 +18,15 @@
  */
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
-import inflate from './tiny-inflate-zlib.cjs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * ./tiny-inflate-zlib.cts as built, beside this module in lib/adapters/ and at the
+ * same path from the bundle in lib/bundle/ (scripts/bundle.mjs checks it). Loaded
+ * by Node's require, not imported: a CommonJS module whose exports are the
+ * function. (Run from src/, as the tests do, it is not there: tiny-inflate stays.)
+ */
+const ZLIB_INFLATE = new URL('../adapters/tiny-inflate-zlib.cjs', import.meta.url);
 
 let done = false;
 
@@ -40,7 +48,9 @@ export function useNativeInflate(): void {
   if (done) return;
   done = true;
   try {
-    const cache = createRequire(import.meta.url).cache;
+    const require = createRequire(import.meta.url);
+    const inflate = require(fileURLToPath(ZLIB_INFLATE)) as unknown;
+    const cache = require.cache;
     for (const file of tinyInflateFiles()) {
       if (cache[file]) continue;
       const m = new Module(file);
@@ -50,6 +60,6 @@ export function useNativeInflate(): void {
       cache[file] = m;
     }
   } catch {
-    // fontkit not resolvable from here: it then loads tiny-inflate itself, only slower
+    // fontkit, or the zlib inflater, not found from here: fontkit then loads tiny-inflate itself, only slower
   }
 }
