@@ -102,6 +102,58 @@ describe('fontkit: the glyph cache (forgetGlyphCache)', () => {
   });
 });
 
+describe('fontkit: TrueType subsets copying simple glyphs (createSubset)', () => {
+  const text = 'Genève, Ginebra, Женева — Éçàñøёй “quoted” 2026';
+  type TtfSubset = { includeGlyph(g: number): number; encode(): Uint8Array; _addGlyph(g: number): number; glyf: Uint8Array[]; offset: number; loca: { offsets: number[] }; hmtx: { metrics: { advance: number; bearing: number }[] } };
+
+  it('fontkit’s TrueType subset adds a glyph with `_addGlyph`, which returns its new id, from the font’s `loca`, `glyf` and metrics', () => {
+    const font = open(LATIN);
+    const f = font as unknown as { loca: { offsets: ArrayLike<number> }; _variationProcessor: unknown; _getTableStream(t: string): { pos: number; readBuffer(n: number): Uint8Array } };
+    expect(f.loca.offsets.length).toBe(font.numGlyphs + 1);
+    expect(f._variationProcessor ?? null).toBeNull();
+    expect(typeof f._getTableStream('glyf').readBuffer).toBe('function');
+    expect(typeof (font.getGlyph(40) as unknown as { _getMetrics(): { leftBearing: number } })._getMetrics().leftBearing).toBe('number');
+    const subset = font.createSubset() as unknown as TtfSubset;
+    expect(typeof subset._addGlyph).toBe('function');
+    for (const g of font.layout(text).glyphs) subset.includeGlyph(g.id);
+    subset.encode();
+    const n = subset.glyf.length;
+    expect(n).toBeGreaterThan(20);
+    expect(subset.loca.offsets).toHaveLength(n + 1); // the last offset is the end of the table
+    expect(subset.hmtx.metrics).toHaveLength(n);
+    expect(subset._addGlyph(font.glyphForCodePoint(0x5a).id)).toBe(n);
+    expect(subset.glyf).toHaveLength(n + 1);
+  });
+
+  it('decodes only the composite glyphs, and writes fontkit’s bytes', () => {
+    const decoded = (ours: boolean) => {
+      const font = open(LATIN);
+      const proto = Object.getPrototypeOf(font.getGlyph(40)) as { _decode(): unknown };
+      const decode = proto._decode;
+      let n = 0;
+      proto._decode = function (this: unknown) {
+        n++;
+        return decode.call(this);
+      };
+      try {
+        const subset = ours ? createSubset(font) : (font.createSubset() as unknown as TtfSubset);
+        for (const g of font.layout(text).glyphs) subset.includeGlyph(g.id);
+        n = 0; // the layout's own decoding is not the subset's
+        const bytes = Buffer.from(subset.encode());
+        return { n, bytes };
+      } finally {
+        proto._decode = decode;
+      }
+    };
+    const ours = decoded(true);
+    const theirs = decoded(false);
+    expect(ours.bytes.equals(theirs.bytes)).toBe(true);
+    expect(theirs.n).toBeGreaterThan(20);
+    expect(ours.n).toBeGreaterThan(0); // É, ç, à, ñ, ё, й are made of other glyphs
+    expect(ours.n).toBeLessThan(theirs.n / 2);
+  });
+});
+
 describe('fontkit: CFF subsets without subroutines (createSubset)', () => {
   const font = open(CHINESE);
   const text = '新闻发布禁发至年月日时间编号';

@@ -86,3 +86,21 @@ describe('CFF subsets without subroutines', () => {
     expect(a.length).toBeGreaterThan(1000);
   });
 });
+
+describe('TrueType subsets', () => {
+  it('are byte for byte fontkit’s own, composite glyphs (É, ç, ё) and all', () => {
+    const latin = path.join(path.dirname(path.dirname(require.resolve('@embedpdf/fonts-latin'))), 'fonts', 'NotoSans-Regular.ttf');
+    const arabic = path.join(path.dirname(path.dirname(require.resolve('@embedpdf/fonts-arabic'))), 'fonts', 'NotoNaskhArabic-Regular.ttf');
+    for (const [file, text] of [
+      [latin, 'Genève, Ginebra, Женева — Éçàñøёй “quoted” 2026'],
+      [arabic, 'جنيف (٢٠٢٦) — لجنة حقوق الإنسان'],
+    ] as const) {
+      const font = fontkit.openSync(file) as fontkit.Font;
+      const gids = [...new Set(font.layout(text).glyphs.map((g) => g.id))];
+      const ours = createSubset(font);
+      const theirs = (font as unknown as { createSubset(): { includeGlyph(g: number): number; encode(): Uint8Array } }).createSubset();
+      for (const g of gids) expect(ours.includeGlyph(g)).toBe(theirs.includeGlyph(g));
+      expect(Buffer.from(ours.encode()).equals(Buffer.from(theirs.encode())), path.basename(file)).toBe(true);
+    }
+  });
+});
