@@ -2,9 +2,9 @@
  * Contract tests of the patches to dependencies (src/adapters/): for each patch,
  * that the private internal it relies on still exists and behaves as the patch
  * assumes (so that an upgrade of fontkit, pdfkit, docx or tiny-inflate that
- * changes it fails here, not in a user's PDF), and that the patch's effect is
- * real (each of these fails with the patch taken out). And that nothing else in
- * src/ reaches into those packages.
+ * changes it fails here, not in a user's PDF), and, where the effect shows
+ * without a clock, that it is real (those tests fail with the patch taken out:
+ * each was checked so). And that nothing else in src/ reaches into those packages.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -39,7 +39,7 @@
  *
  * Dropped: a copy of pdfkit's `encode` that allocated less (it read
  * `layoutCached`, `subset`, `widths`, `unicode` and `scale` of pdfkit's font):
- * 0.3–0.5 ms a PDF (2–4%), the same bytes.
+ * 0.3–1 ms a PDF (2–4%), the same bytes.
  */
 import type PDFKit from 'pdfkit';
 import type * as fontkit from 'fontkit';
