@@ -32,8 +32,8 @@ await build({
   input: { cli: path.join(ROOT, 'lib/cli/main.js'), worker: path.join(ROOT, 'lib/pipeline/worker.js') },
   platform: 'node',
   external,
-  // Node's zlib in place of the JavaScript inflater that unpacks Unicode tables (src/text/native-inflate.ts)
-  resolve: { alias: { 'tiny-inflate': path.join(ROOT, 'lib/text/tiny-inflate.cjs') } },
+  // Node's zlib in place of the JavaScript inflater that unpacks Unicode tables (src/adapters/tiny-inflate.ts)
+  resolve: { alias: { 'tiny-inflate': path.join(ROOT, 'lib/adapters/tiny-inflate-zlib.cjs') } },
   logLevel: 'warn',
   // CommonJS, not ES modules: Node 20 keeps no compiled code of ES modules between runs, but a CommonJS
   // file can be compiled with V8's code cache (bin/code-cache.cjs); lib/bundle/package.json says so to Node.

@@ -27,7 +27,7 @@ export const ROOT_FILES = '(top-level files)';
  * folders of its own layer). A folder of src/ that is in no layer is refused: add it here.
  */
 export const LAYERS = [
-  ['text', 'io', 'report', 'types'],
+  ['text', 'io', 'report', 'types', 'adapters'],
   ['yaml'],
   ['config', 'source', 'templates'],
   ['model'],

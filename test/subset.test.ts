@@ -2,8 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { flattenCharstring } from '../src/render/pdf/cff-flat.js';
-import { createSubset } from '../src/render/pdf/subset.js';
+import { createSubset, flattenCharstring } from '../src/adapters/fontkit.js';
 
 const require = createRequire(import.meta.url);
 const fontsDir = path.join(path.dirname(path.dirname(require.resolve('@embedpdf/fonts-sc'))), 'fonts');

@@ -4,16 +4,21 @@
  */
 import type { Renderer } from './types.js';
 
+/** Before fontkit loads, which the PDF and the DOCX (its page plan) lay text out with (../adapters/tiny-inflate.ts). */
+const beforeFontkit = async () => (await import('../adapters/tiny-inflate.js')).useNativeInflate();
+
 const loaders: Record<string, () => Promise<Renderer>> = {
   txt: async () => (await import('./txt.js')).txtRenderer,
   json: async () => (await import('./json.js')).jsonRenderer,
   md: async () => (await import('./md.js')).mdRenderer,
-  docx: async () => (await import('./docx/index.js')).docxRenderer,
+  docx: async () => {
+    await beforeFontkit();
+    return (await import('./docx/index.js')).docxRenderer;
+  },
   html: async () => (await import('./html/index.js')).htmlRenderer,
   eml: async () => (await import('./eml.js')).emlRenderer,
   pdf: async () => {
-    // before fontkit loads (../text/native-inflate.ts)
-    (await import('../text/native-inflate.js')).useNativeInflate();
+    await beforeFontkit();
     return (await import('./pdf/index.js')).pdfRenderer;
   },
 };

@@ -4,7 +4,7 @@
  * timestamps, `docProps/core.xml` dates that are always "now", hyperlink
  * relationship ids with random characters, and image names from a counter shared
  * by every document in the process. This pass takes the package's parts as the
- * `docx` compiler gives them (before it zips them), rewrites those four, and
+ * `docx` compiler gives them (../../adapters/docx.ts), rewrites those four, and
  * zips the parts once, so that identical input gives identical bytes, in any
  * process and time zone.
  *

@@ -5,25 +5,16 @@
  * (./deterministic.ts). This module loads `docx`, so the registry imports it
  * only when DOCX is asked for.
  */
-import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Document, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Renderer } from '../types.js';
 import { partToDocx, type DocxContext } from './blocks.js';
-import { makeDeterministic, type PartData } from './deterministic.js';
+import { makeDeterministic } from './deterministic.js';
+import { compileParts } from '../../adapters/docx.js';
 import { buildNumbering, buildStyles, fontTableXml, PARAGRAPH_DEFAULTS, scriptSettings, STYLE_IDS, tableStyleXml } from './styles.js';
 import { pdfPlan } from './pdf-plan.js';
 import { styleOf } from '../compose.js';
 
 const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } } as const;
-/**
- * The package's parts by path, from the compiler `Packer` zips them with: zipping
- * them here instead saves a deflate and an inflate per document. The compiler is
- * private in docx's types, but public at run time and pinned with the version of
- * docx in package.json; the DOCX tests read every part of what this gives.
- */
-function compile(doc: Document): Map<string, PartData> {
-  return (Packer as unknown as { compiler: { compile(file: Document): Map<string, PartData> } }).compiler.compile(doc);
-}
-
 const mm = (v: number) => Math.round(v * 56.6929);
 /** points in a millimetre */
 const MM_PT = 72 / 25.4;
@@ -126,6 +117,6 @@ export const docxRenderer: Renderer = {
       ],
     });
     const latin = new Set([scripts.latin ?? 'Noto Sans', 'Courier New']);
-    return makeDeterministic(compile(doc), composed.meta.date, tableStyleXml(template), fontTableXml(scripts, latin), PARAGRAPH_DEFAULTS);
+    return makeDeterministic(compileParts(doc), composed.meta.date, tableStyleXml(template), fontTableXml(scripts, latin), PARAGRAPH_DEFAULTS);
   },
 };

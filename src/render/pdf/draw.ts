@@ -9,71 +9,9 @@ import type { Line, ParaBox, Run, StructLeaf, TableBox } from './layout/types.js
 import type { Page, Placement } from './layout/paginate.js';
 import type { StructNode } from './layout/structure.js';
 import type { Geometry } from '../page.js';
+import { currentFont } from '../../adapters/pdfkit.js';
 
 type Doc = PDFKit.PDFDocument;
-
-interface GlyphPosition {
-  xAdvance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
-}
-
-/** What of pdfkit's embedded font encodeRun uses (pdfkit's EmbeddedFont, pinned with pdfkit's version in package.json). */
-interface PdfkitFont {
-  id: string;
-  ref(): unknown;
-  encode(text: string): [string[], GlyphPosition[]];
-  layoutCached?(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: GlyphPosition[] };
-  subset: { includeGlyph(id: number): number };
-  widths: number[];
-  unicode: number[][];
-  scale: number;
-}
-
-/** A glyph id as pdfkit's encode() writes it, by subset glyph id. */
-const HEX: string[] = [];
-
-/**
- * pdfkit's `encode(text)`, step for step and with the same effects on the font
- * (glyphs taken into the subset in order, their widths and Unicode recorded): the
- * text laid out a word at a time from pdfkit's per-word cache. pdfkit's own
- * concatenates each word's glyphs onto a new array and writes a new string for
- * every glyph id, ~130 bytes allocated per character drawn.
- */
-export function encodeRun(font: PdfkitFont, text: string): [string[], GlyphPosition[]] {
-  if (!font.layoutCached) return font.encode(text);
-  const ids: string[] = [];
-  const positions: GlyphPosition[] = [];
-  let last = 0;
-  let index = 0;
-  while (index <= text.length) {
-    const c = text.charAt(index);
-    if ((index === text.length && last < index) || c === ' ' || c === '\t') {
-      const run = font.layoutCached(text.slice(last, ++index));
-      for (let i = 0; i < run.glyphs.length; i++) {
-        const glyph = run.glyphs[i]!;
-        const gid = font.subset.includeGlyph(glyph.id);
-        ids.push((HEX[gid] ??= `0000${gid.toString(16)}`.slice(-4)));
-        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-      }
-      for (const p of run.positions) positions.push(p);
-      last = index;
-    } else {
-      index++;
-    }
-  }
-  return [ids, positions];
-}
-
-/** What of pdfkit's text drawing ./draw.ts uses (its text() restores the coordinates before a span around it could end). */
-interface PdfkitText {
-  _font: PdfkitFont;
-  _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
-  addContent(s: string): void;
-}
 
 /** A number as pdfkit writes one (six decimals at most). */
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
@@ -153,11 +91,10 @@ export class Drawer {
    * already restored.
    */
   private show(r: Run, x: number, baseline: number): void {
-    const doc = this.doc as unknown as PdfkitText;
-    const font = doc._font;
-    const size = doc._fontSize;
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    const [encoded, positions] = encodeRun(font, r.text);
+    const doc = this.doc;
+    const font = currentFont(doc);
+    const size = font.size;
+    const [encoded, positions] = font.encode(r.text);
     const scale = size / 1000;
     const y = doc.page.height - baseline;
     this.doc.save();

@@ -9,8 +9,8 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { ARABIC_CHARS, CHINESE_CHARS } from '../../text/scripts.js';
 import { BUNDLED, bundledFile, SCRIPT_FACES, sharedFont } from './bundled.js';
-import { compactCff } from './cff-flat.js';
-import { createSubset } from './subset.js';
+import { compactCff, createSubset, forgetGlyphCache } from '../../adapters/fontkit.js';
+import { fontForPdfkit, type GlyphPosition } from '../../adapters/pdfkit.js';
 import type { FontFaces, Template } from '../../templates/types.js';
 import { SCRIPT_TYPOGRAPHY } from '../scripts.js';
 import { onForget, touches } from '../../io/stamp.js';
@@ -100,16 +100,14 @@ function open(file: string): fontkit.Font {
 
 /**
  * Parsed fonts are kept for the process (parsing three faces costs ~100 ms a
- * document), but not their glyph cache: pdfkit's subsetter creates the
+ * document), but not their glyph cache: fontkit's subsetter creates the
  * components of composite glyphs (the `E` of `É`) without their code points, and
  * fontkit caches them so; a later document that draws that `E` would then map it
- * to no text. Called before and after each document.
+ * to no text (../../adapters/fontkit.ts). Called before and after each document.
  */
 export function forgetGlyphs(): void {
   for (const [file, font] of openedFonts) {
-    const f = font as unknown as { _glyphs?: Record<number, unknown> };
-    if (f._glyphs && typeof f._glyphs === 'object') f._glyphs = {};
-    else openedFonts.delete(file); // another fontkit: open it afresh next time
+    if (!forgetGlyphCache(font)) openedFonts.delete(file); // another fontkit: open it afresh next time
   }
 }
 
@@ -266,18 +264,13 @@ export function isDefaultIgnorable(cp: number): boolean {
   );
 }
 
-interface Position {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
+type Position = GlyphPosition;
 
-/** A glyph run as pdfkit reads one: it scales the positions in place, so each caller gets its own. */
+/** A glyph run as fontkit gives one. Its positions may be shared with other runs of the same text: read them, never change them. */
 class Run {
   constructor(
     readonly glyphs: fontkit.Glyph[],
-    readonly positions: Position[],
+    readonly positions: readonly Position[],
   ) {}
   get advanceWidth(): number {
     let w = 0;
@@ -322,7 +315,7 @@ export function shapedRun(font: fontkit.Font, text: string): Run {
     if (runs.size >= SHAPED_RUNS_MAX) runs.clear();
     runs.set(text, run);
   }
-  return new Run(run.glyphs, run.positions.map((p) => ({ ...p })));
+  return new Run(run.glyphs, run.positions);
 }
 
 /** The layout of text as the PDF draws it: shaped only where the script needs it (SHAPED). */
@@ -336,19 +329,9 @@ export function layoutText(font: fontkit.Font, text: string): Run {
  * forms), so that it has exactly the widths the layout measured, and without
  * fontkit's shaping plan; shaped text is shaped once a process. pdfkit caches
  * layouts word by word only when no features are asked for, so the choice is
- * made here, under it.
- * (Warm, per release: 33 ms → 27 ms with features off; → see the README's benchmark for the rest.)
+ * made here, under it. Its subsets are ../../adapters/fontkit.ts's.
+ * (Warm, per release, without it: 6 ms more a Latin PDF, 58 ms more an Arabic one.)
  */
-export function plainUnlessShaped(font: fontkit.Font): fontkit.Font {
-  return new Proxy(font, {
-    get(target, prop) {
-      if (prop === 'createSubset') return () => createSubset(target);
-      if (prop === 'layout') {
-        return (text: string, features?: unknown, ...rest: unknown[]) =>
-          features === undefined && rest.length === 0 && typeof text === 'string' ? layoutText(target, text) : (target.layout as (...a: unknown[]) => fontkit.GlyphRun)(text, features, ...rest);
-      }
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+export function plainUnlessShaped(font: fontkit.Font): string {
+  return fontForPdfkit(font, { layout: (text) => layoutText(font, text), createSubset: () => createSubset(font) });
 }

@@ -16,7 +16,7 @@ import { pageGeometry } from '../page.js';
 import { paginate } from './layout/paginate.js';
 import { Structure } from './layout/structure.js';
 import { rememberEndPage } from './end-page.js';
-import { escapeXmp } from './xmp.js';
+import { defaultFontAs, escapeXmp } from '../../adapters/pdfkit.js';
 import { codePoint } from '../../text/code-point.js';
 
 
@@ -93,7 +93,7 @@ async function renderPdf({ composed, template, options, warn, locate }: RenderIn
     displayTitle: true,
     pdfVersion: '1.7',
     // fontkit fonts already parsed for layout (once a process): pdfkit embeds them without reading them again
-    font: plainUnlessShaped(fonts.open(primary)) as unknown as string,
+    font: plainUnlessShaped(fonts.open(primary)),
     ...(options.pdfStandard === 'pdfa-2b' ? { subset: 'PDF/A-2b' as const } : {}),
     info: {
       Title: composed.meta.title,
@@ -107,12 +107,11 @@ async function renderPdf({ composed, template, options, warn, locate }: RenderIn
     },
   });
   escapeXmp(doc);
-  for (const face of fonts.used.values()) doc.registerFont(face.key, plainUnlessShaped(fonts.open(face)) as unknown as string);
+  for (const face of fonts.used.values()) doc.registerFont(face.key, plainUnlessShaped(fonts.open(face)));
   // The default font is the primary face: pdfkit knows it by the font's name, not by our key, and
   // without this it opened the face again and compared the two fonts' name tables (as JSON) at
-  // every switch back to it (~5 ms of an Arabic release, whose lines alternate faces).
-  const families = (doc as unknown as { _fontFamilies?: Record<string, unknown>; _font?: unknown })._fontFamilies;
-  if (families && !families[primary.key]) families[primary.key] = (doc as unknown as { _font: unknown })._font;
+  // every switch back to it (~9 ms of an Arabic release, whose lines alternate faces).
+  defaultFontAs(doc, primary.key);
   // pdfkit gives a chunk per line it writes (~3 a paragraph): copied into one growing buffer as they come,
   // instead of kept as tens of thousands of small buffers until the end
   let out = new Uint8Array(64 * 1024);

@@ -1,11 +1,123 @@
 /**
- * Subsets of CFF (PostScript-outline) fonts without subroutines. fontkit's CFF
- * subset keeps every subroutine slot of the font: the Chinese font has 22,293
- * local subroutines in one of its font dicts, so each subset wrote an index of
- * that many entries (one byte for each unused one), which made every Chinese
- * PDF ~150 KB and took ~30 ms to encode. Here each kept glyph's charstring has
- * its subroutine calls inlined ("desubroutinized", as fontTools and most PDF
- * producers do), and the subset has no subroutines at all.
+ * fontkit where pressready reaches past its public API: the only module in src/
+ * that touches fontkit's private members (test/adapters.test.ts checks that, and
+ * has a contract test for each patch here, which fails when an upgrade of fontkit
+ * changes what the patch relies on). fontkit is pinned in package.json.
+ *
+ * The patches, each measured by disabling it (warm renders of the examples, in
+ * one process, against the patched build; README "Patched dependencies"):
+ *
+ * 1. forgetGlyphCache — empties `font._glyphs`, fontkit's glyph cache. Its
+ *    subsetters create the components of composite glyphs (the `E` of `É`)
+ *    without their code points and the cache keeps them so: a later document
+ *    that draws that `E` maps it to no text (`UNICEF` read `UN CEF`).
+ *    Correctness; costs ~2 ms a PDF. Upstream: foliojs/fontkit#154, with a fix
+ *    proposed in foliojs/fontkit#387; once released, this patch can go.
+ * 2. createSubset, CFF — a CFF font's subset written without subroutines
+ *    (`subsetCharstrings`, `subsetFontdict`, `createCIDFontdict` of fontkit's
+ *    CFFSubset replaced): fontkit keeps every subroutine slot of the font, 22,293
+ *    of them in the Chinese face. Chinese release 188 → 97 KB and 74 ms faster.
+ *    No upstream issue found; a desubroutinizing subset belongs in fontkit.
+ * 2b. createSubset, TrueType — simple glyphs copied as their bytes, undecoded
+ *    (`_addGlyph` of fontkit's TTFSubset replaced; it reads `loca`, `glyf`,
+ *    `hmtx`, `offset`, `_getTableStream`, `_variationProcessor`, `_getMetrics`):
+ *    1–2 ms a PDF (5–10% of a warm render; a subset of 138 Cyrillic glyphs 2.1 →
+ *    0.8 ms), the same bytes. Kept, narrowly: its contract test compares it byte
+ *    for byte with fontkit's own subset. No upstream issue found.
+ * 3. compactCff — the Chinese faces' CFF indexes (`topDict.CharStrings`, the
+ *    subroutine indexes: ~110,000 `{ offset, length }` objects) held in typed
+ *    arrays behind the same interface: 6.5 MB less heap in every process that
+ *    loaded them, which every garbage collection marked. Memory (the pool's);
+ *    no time cost measurable. No upstream issue found.
+ */
+import type * as fontkit from 'fontkit';
+
+// ---------------------------------------------------------------------------
+// 1. The glyph cache
+
+/**
+ * Empty fontkit's glyph cache of `font` (its parsed tables stay). Returns false
+ * when the font has no such cache (another fontkit): the caller then opens the
+ * font afresh instead.
+ */
+export function forgetGlyphCache(font: fontkit.Font): boolean {
+  const f = font as unknown as { _glyphs?: Record<number, unknown> };
+  if (!f._glyphs || typeof f._glyphs !== 'object') return false;
+  f._glyphs = {};
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Subsets (TrueType and CFF)
+
+/** What pdfkit uses of a fontkit subset (pdfkit's EmbeddedFont: `includeGlyph`, `encode`, `cff`). */
+export interface FontSubset {
+  cff?: unknown;
+  includeGlyph(gid: number): number;
+  encode(): Uint8Array;
+}
+
+/** fontkit's subset of `font`: a TrueType font's copying simple glyphs undecoded, a CFF font's written without subroutines. */
+export function createSubset(font: fontkit.Font): FontSubset {
+  const subset = (font as unknown as { createSubset(): FontSubset }).createSubset();
+  return subset.cff ? withoutSubroutines(subset as unknown as CffSubset, font) : copySimpleGlyphs(subset);
+}
+
+interface TrueTypeSubset {
+  font: TrueTypeFont;
+  glyf: Uint8Array[];
+  offset: number;
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  _addGlyph(gid: number): number;
+}
+
+interface TrueTypeFont {
+  loca: { offsets: ArrayLike<number> };
+  _variationProcessor?: unknown;
+  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
+  getGlyph(gid: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+}
+
+/**
+ * A TrueType subset whose simple glyphs are copied as their bytes, without being
+ * decoded first: fontkit's `_addGlyph` decodes every glyph (its points and flags)
+ * only to learn whether it is made of other glyphs, which it then adds too. A
+ * composite glyph, or a font with variations, still goes through fontkit. The
+ * subset is byte for byte fontkit's own (test/subset.test.ts).
+ */
+function copySimpleGlyphs(subset: FontSubset): FontSubset {
+  const ttf = subset as unknown as TrueTypeSubset;
+  if (typeof ttf._addGlyph !== 'function' || !ttf.font?.loca) return subset;
+  const original = ttf._addGlyph;
+  ttf._addGlyph = function (this: TrueTypeSubset, gid: number): number {
+    const f = this.font;
+    if (f._variationProcessor) return original.call(this, gid);
+    const start = f.loca.offsets[gid]!;
+    const end = f.loca.offsets[gid + 1]!;
+    const stream = f._getTableStream('glyf');
+    stream.pos += start;
+    const bytes = stream.readBuffer(end - start);
+    // numberOfContours, the glyph's first field: negative for a composite glyph
+    if (bytes.length >= 2 && ((bytes[0]! << 24) | (bytes[1]! << 16)) >> 16 < 0) return original.call(this, gid);
+    const glyph = f.getGlyph(gid);
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
+  return subset;
+}
+
+/*
+ * CFF (PostScript-outline) subsets without subroutines. fontkit's CFF subset
+ * keeps every subroutine slot of the font: the Chinese font has 22,293 local
+ * subroutines in one of its font dicts, so each subset wrote an index of that
+ * many entries (one byte for each unused one), and read every kept glyph's
+ * outline to learn which it calls. Here each kept glyph's charstring
+ * has its subroutine calls inlined ("desubroutinized", as fontTools and most
+ * PDF producers do), and the subset has no subroutines at all.
  *
  * The Type 2 charstring format (Adobe TN #5177): numbers are 1, 2, 3 or 5
  * bytes; `callsubr` (10) and `callgsubr` (29) take the index (minus a bias set
@@ -15,7 +127,6 @@
  * A charstring this cannot follow (a subroutine index computed by arithmetic)
  * leaves the font to fontkit's own subset.
  */
-import type * as fontkit from 'fontkit';
 
 interface Range {
   offset: number;
@@ -27,6 +138,7 @@ interface Dict {
   [k: string]: unknown;
 }
 
+/** fontkit's parsed CFF table, as far as the subset below reads it. */
 interface CFF {
   stream: { pos: number; readBuffer(n: number): Uint8Array };
   isCIDFont: boolean;
@@ -36,14 +148,12 @@ interface CFF {
   getCharString(gid: number): Uint8Array;
 }
 
-/** What pdfkit uses of a fontkit CFF subset, and what is replaced here. */
-export interface Subset {
-  cff?: CFF;
+/** fontkit's CFFSubset: what of it is read, and the three methods replaced. */
+interface CffSubset extends FontSubset {
+  cff: CFF;
   glyphs: number[];
   charstrings: Uint8Array[];
   gsubrs: Uint8Array[];
-  includeGlyph(gid: number): number;
-  encode(): Uint8Array;
   subsetCharstrings(): void;
   subsetFontdict(topDict: Dict): void;
   createCIDFontdict(topDict: Dict): void;
@@ -123,17 +233,17 @@ export function flattenCharstring(charstring: Uint8Array, read: (r: Range) => Ui
   return Uint8Array.from(out);
 }
 
-/** fontkit's subset of a CFF font (`subset.cff`), made to write no subroutines (./subset.ts). */
-export function withoutSubroutines(subset: Subset, font: fontkit.Font): Subset {
+/** fontkit's subset of a CFF font (`subset.cff`), made to write no subroutines. */
+function withoutSubroutines(subset: CffSubset, font: fontkit.Font): FontSubset {
   const cff = subset.cff;
-  if (!cff || (font as unknown as { CFF2?: unknown }).CFF2) return subset;
+  if ((font as unknown as { CFF2?: unknown }).CFF2) return subset;
   const read = (r: Range) => {
     cff.stream.pos = r.offset;
     return cff.stream.readBuffer(r.length);
   };
   const original = { subsetCharstrings: subset.subsetCharstrings, subsetFontdict: subset.subsetFontdict, createCIDFontdict: subset.createCIDFontdict };
   let flat = true;
-  subset.subsetCharstrings = function (this: Subset) {
+  subset.subsetCharstrings = function (this: CffSubset) {
     try {
       const global = cff.globalSubrIndex ?? [];
       this.charstrings = this.glyphs.map((gid) => {
@@ -154,7 +264,7 @@ export function withoutSubroutines(subset: Subset, font: fontkit.Font): Subset {
     return p;
   };
   // fontkit's own, without reading every glyph's path for the subroutines it uses
-  subset.subsetFontdict = function (this: Subset, topDict: Dict) {
+  subset.subsetFontdict = function (this: CffSubset, topDict: Dict) {
     if (!flat) return original.subsetFontdict.call(this, topDict);
     const fdArray: Dict[] = [];
     const fds: number[] = [];
@@ -175,7 +285,7 @@ export function withoutSubroutines(subset: Subset, font: fontkit.Font): Subset {
     topDict.FDArray = fdArray;
     topDict.FDSelect = { version: 0, fds };
   };
-  subset.createCIDFontdict = function (this: Subset, topDict: Dict) {
+  subset.createCIDFontdict = function (this: CffSubset, topDict: Dict) {
     if (!flat) return original.createCIDFontdict.call(this, topDict);
     topDict.FDArray = [{ Private: withoutSubrs(cff.topDict.Private) }];
     topDict.FDSelect = { version: 3, nRanges: 1, ranges: [{ first: 0, fd: 0 }], sentinel: this.charstrings.length };
@@ -183,14 +293,16 @@ export function withoutSubroutines(subset: Subset, font: fontkit.Font): Subset {
   return subset;
 }
 
+// ---------------------------------------------------------------------------
+// 3. Compact CFF indexes
+
 /** Indexes with more entries than this are kept compact. */
 const COMPACT_FROM = 1000;
 
 /**
- * An INDEX as fontkit decodes it (an object per entry: the Chinese font's two
- * faces hold ~110,000 of them, 7 MB of heap that every garbage collection
- * marks) → two typed arrays behind the same reading interface: `index[i]`
- * gives `{ offset, length }`, `index.length` the count.
+ * An INDEX as fontkit decodes it (an object per entry) → two typed arrays
+ * behind the same reading interface: `index[i]` gives `{ offset, length }`,
+ * `index.length` the count.
  */
 function compact(index: Range[]): Range[] {
   const n = index.length;
@@ -212,7 +324,7 @@ function compact(index: Range[]): Range[] {
   });
 }
 
-/** The large indexes of a CFF font (glyph outlines, subroutines), kept compact for the process. */
+/** The large indexes of a CFF font (glyph outlines, subroutines), kept compact for the process. A font without CFF is left as it is. */
 export function compactCff(font: fontkit.Font): void {
   const cff = (font as unknown as { 'CFF '?: CFF })['CFF '];
   if (!cff) return;
