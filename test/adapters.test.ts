@@ -326,7 +326,7 @@ describe('pdfkit: the default font by its key (defaultFontAs)', () => {
       if (patched) defaultFontAs(doc, 'main');
       doc.addPage();
       for (let i = 0; i < 3; i++) doc.font('main').text('x');
-      expect(d._font).toBe(d._fontFamilies[font.postscriptName]);
+      expect(d._font).toBe(d._fontFamilies[font.postscriptName!]);
       return calls.subsets;
     };
     expect(opens(false)).toBe(4);

@@ -52,7 +52,7 @@ describe('code cache', () => {
       const bytes = readFileSync(f);
       if (i % 3 === 0) writeFileSync(f, bytes.subarray(0, bytes.length >> 1));
       else if (i % 3 === 1) {
-        bytes[bytes.length - 8] ^= 0xff;
+        bytes[bytes.length - 8] = bytes[bytes.length - 8]! ^ 0xff;
         writeFileSync(f, bytes);
       } else writeFileSync(f, Buffer.alloc(40, 7)); // a foreign file under our name
     });

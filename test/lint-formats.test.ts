@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { Io } from '../src/report/io.js';
@@ -23,6 +23,8 @@ function lintAs(format: string, extra: string[] = []) {
 
 const sarifSchema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 // unicodeRegExp off: the published schema's `language` pattern has a stray `]`, which only non-Unicode regular expressions accept
+// ajv-draft-04 is CommonJS: imported from ESM its default is `module.exports`, whose `.default` is the class (as its types say)
+const Ajv = ajvDraft04.default;
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 // the schema's formats, checked rather than ignored
 ajv.addFormat('uri', (s: string) => URL.canParse(s));

@@ -168,7 +168,7 @@ describe('sections and contacts', () => {
 });
 
 describe('section headings', () => {
-  const template = loadTemplate(path.join(ROOT, 'templates/default'), 'builtin');
+  const template = loadTemplate(path.join(ROOT, 'templates/default'), 'built-in');
   const kind = (lang: string, heading: string) => sectionKind(heading, loadLocale(template, lang));
   it('a boilerplate prefix is a word of its own, except in Chinese', () => {
     expect(kind('ru', 'Об Управлении ООН по правам человека')).toBe('boilerplate');

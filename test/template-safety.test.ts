@@ -114,7 +114,7 @@ describe('files a template names stay inside its folder', () => {
   it('a corrupt, truncated, oversized or damaged logo or font is the template’s error, naming the key, not an internal error on each source', () => {
     const truncated = PNG.subarray(0, PNG.length - 20);
     const damaged = Buffer.from(PNG);
-    damaged[43] ^= 0xff; // a byte of the image data: its chunk's checksum no longer matches
+    damaged[43] = damaged[43]! ^ 0xff; // a byte of the image data: its chunk's checksum no longer matches
     // a well-formed PNG that says it is 20,000 × 20,000 pixels
     const chunk = pngChunk;
     const ihdr = Buffer.alloc(13);

@@ -10,7 +10,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadRelease } from '../src/release/load.js';
 import { tempDirs } from './helpers.js';
-import { source, start, until } from './watch-helpers.js';
+import { type Running, source, start, until } from './watch-helpers.js';
 
 const temp = tempDirs();
 
