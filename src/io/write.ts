@@ -47,21 +47,25 @@ function alive(pid: number): boolean {
  * Write several files as one: every temporary file is written first, and only when
  * all are (a full disk fails here) are they renamed into place. On failure nothing
  * of this set is left behind, and the files it would have replaced are untouched.
+ * The temporary files are written side by side (each write is a few round trips to
+ * libuv's threads; one after the other, a release's three outputs took ~2 ms more
+ * in `watch`), and every write has ended before any is taken away or renamed.
  */
 export async function writeAllAtomic(files: readonly { file: string; data: Uint8Array | string }[]): Promise<void> {
   const temps: string[] = [];
   try {
-    for (const { file, data } of files) {
-      const dir = path.dirname(file);
+    for (const dir of new Set(files.map(({ file }) => path.dirname(file)))) {
       await mkdir(dir, { recursive: true });
-      // a folder where a file is to go would fail its rename after the others were made: refuse before any
-      const there = await lstat(file).catch(() => undefined);
-      if (there?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR', path: file });
       await sweep(dir);
-      const tmp = tempBeside(file);
-      temps.push(tmp);
-      await writeFile(tmp, data, { flag: 'wx' });
     }
+    // a folder where a file is to go would fail its rename after the others were made: refuse before any
+    const there = await Promise.all(files.map(({ file }) => lstat(file).catch(() => undefined)));
+    const folder = files.find((_, i) => there[i]?.isDirectory());
+    if (folder) throw Object.assign(new Error(`EISDIR: ${folder.file} is a folder`), { code: 'EISDIR', path: folder.file });
+    for (const { file } of files) temps.push(tempBeside(file));
+    const written = await Promise.allSettled(files.map(({ data }, i) => writeFile(temps[i]!, data, { flag: 'wx' })));
+    const failed = written.find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
     for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.file);
   } catch (e) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
