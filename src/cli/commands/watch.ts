@@ -32,6 +32,7 @@ export const exitCodeOf = (s: Stop) => (s === 'SIGINT' ? 130 : 0);
 export async function watchCommand(args: string[], flags: WatchFlags, io: Io, stop: Promise<Stop> = untilSignal()): Promise<number> {
   if (args.includes('-')) throw usage('`watch` reads files: `-` (standard input) cannot be watched', 'Name the source file, for example: pressready watch release.md');
   (await import('../../pipeline/heap.js')).forLongRun();
+  (await import('../../watch/piece-memo.js')).rememberPieces();
   const { Watcher } = await import('../../watch/watcher.js');
   const { WatchSession } = await import('../../watch/session.js');
   let session: InstanceType<typeof WatchSession> | undefined;
