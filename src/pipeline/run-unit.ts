@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileHash, templateInputs, type InputRecord } from './fingerprint.js';
 import { familyOf, type Member } from './family.js';
-import { build, plan, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
+import { build, plan, startElsewhere, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
 import type { Loaded } from './load.js';
 import type { SourceRef } from './inputs.js';
 import { newsItem, type NewsItem } from '../newsroom/item.js';
@@ -69,6 +69,7 @@ async function planUnit(task: UnitTask, ms?: Map<Planned, number>): Promise<Plan
     ms?.set(p, performance.now() - started);
     if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve(p.loaded));
     checkStem(p, stem);
+    startElsewhere(p, task.opts);
     planned.push(p);
   }
   const started = performance.now();

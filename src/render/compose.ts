@@ -55,6 +55,11 @@ export interface Composed {
   };
 }
 
+/** `Page X of Y` in the locale's words (a Composed sent to another thread leaves its function behind: ../watch/pdf-thread.ts). */
+export function pageFurniture(locale: LocaleData): Composed['furniture']['page'] {
+  return (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) });
+}
+
 export function styleOf(template: Template, name: StyleName): TextStyle {
   return { ...template.settings.styles.base, ...template.settings.styles[name] };
 }
@@ -250,7 +255,7 @@ export function compose(release: Release, template: Template, locale: LocaleData
     quotes: { inline: release.quotes.filter((q) => q.form === 'inline').map((q) => q.text), ...locale.quotes },
     furniture: {
       ...(header ? { runningHeader: header } : {}),
-      page: (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) }),
+      page: pageFurniture(locale),
       more: locale.labels.more,
     },
     meta: {

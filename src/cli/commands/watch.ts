@@ -33,6 +33,8 @@ export async function watchCommand(args: string[], flags: WatchFlags, io: Io, st
   if (args.includes('-')) throw usage('`watch` reads files: `-` (standard input) cannot be watched', 'Name the source file, for example: pressready watch release.md');
   (await import('../../pipeline/heap.js')).forLongRun();
   (await import('../../watch/piece-memo.js')).rememberPieces();
+  const pdf = new (await import('../../watch/pdf-thread.js')).PdfThread();
+  pdf.install();
   const { Watcher } = await import('../../watch/watcher.js');
   const { WatchSession } = await import('../../watch/session.js');
   let session: InstanceType<typeof WatchSession> | undefined;
@@ -51,5 +53,6 @@ export async function watchCommand(args: string[], flags: WatchFlags, io: Io, st
   } finally {
     // the release being written is written before the process ends: no temporary file is left
     await watcher.close();
+    await pdf.close();
   }
 }
