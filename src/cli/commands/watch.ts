@@ -33,6 +33,7 @@ export async function watchCommand(args: string[], flags: WatchFlags, io: Io, st
   if (args.includes('-')) throw usage('`watch` reads files: `-` (standard input) cannot be watched', 'Name the source file, for example: pressready watch release.md');
   (await import('../../pipeline/heap.js')).forLongRun();
   (await import('../../watch/piece-memo.js')).rememberPieces();
+  (await import('../../io/stamp.js')).stampOncePerBatch();
   const pdf = new (await import('../../watch/pdf-thread.js')).PdfThread();
   pdf.install();
   const { Watcher } = await import('../../watch/watcher.js');
