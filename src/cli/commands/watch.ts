@@ -34,6 +34,7 @@ export async function watchCommand(args: string[], flags: WatchFlags, io: Io, st
   (await import('../../pipeline/heap.js')).forLongRun();
   (await import('../../watch/piece-memo.js')).rememberPieces();
   (await import('../../io/stamp.js')).stampOncePerBatch();
+  (await import('../../io/write.js')).writeSynchronously();
   const pdf = new (await import('../../watch/pdf-thread.js')).PdfThread();
   pdf.install();
   const { Watcher } = await import('../../watch/watcher.js');
