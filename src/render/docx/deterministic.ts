@@ -99,25 +99,39 @@ export function makeDeterministic(parts: ReadonlyMap<string, PartData>, date: Da
  * template and language), and each deflate costs ~0.1 ms however small the part (zlib's
  * set-up): 29 parts, ~3.5 ms a document; found here, ~0.5 ms (`watch` saving one release,
  * `generate` writing many). Deflating is a function of the text alone: the same bytes.
- * Bounded by what it holds (the texts and their deflated bytes), the parts used longest ago dropped.
+ * A part is kept when a second document has it: a document's own text (word/document.xml,
+ * its dates, its headline in two headers) changes with every document, and would only
+ * take memory. Bounded by what it holds, the parts used longest ago dropped.
  */
-type Deflated = { size: number; crc: number; data: ReturnType<typeof deflateRawSync> };
+type Deflated = { size: number; crc: number; data: Uint8Array<ArrayBuffer> };
 const deflated = new LRUCache<string, Deflated>({
-  maxSize: 4 * 1024 * 1024,
-  sizeCalculation: (v, text) => Math.max(1, text.length + v.data.length),
+  maxSize: 1024 * 1024,
+  // a string's characters take up to two bytes
+  sizeCalculation: (v, text) => Math.max(1, 2 * text.length + v.data.length),
 });
+/** The document that last had a part, by the part's CRC and length (only whether to keep a part depends on this, never its bytes). */
+const seen = new LRUCache<string, number>({ max: 4096 });
+/** Documents zipped so far in this process. */
+let documents = 0;
 
-function deflatePart(data: PartData): Deflated {
+function deflatePart(data: PartData, doc: number): Deflated {
   const known = typeof data === 'string' ? deflated.get(data) : undefined;
   if (known) return known;
   const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const made = { size: raw.length, crc: crc32(raw), data: deflateRawSync(raw, { level: 6 }) };
-  if (typeof data === 'string') deflated.set(data, made);
+  if (typeof data !== 'string') return made;
+  const key = `${made.crc}:${made.size}`;
+  // kept as a copy of its own: zlib's result is a slice of its 16 KB output buffer (and a small Buffer's copy,
+  // of Node's 8 KB pool), which a kept slice would hold whole
+  const before = seen.get(key);
+  if (before !== undefined && before !== doc) deflated.set(data, { ...made, data: new Uint8Array(made.data) });
+  else seen.set(key, doc);
   return made;
 }
 
 /** A zip of `entries`, in that order, each deflated by zlib (level 6) and dated ZIP_EPOCH. */
 function zip(entries: [string, PartData][]): Uint8Array {
+  const doc = ++documents;
   const chunks: Uint8Array[] = [];
   let failed: Error | null = null;
   const archive = new Zip((err, chunk) => {
@@ -125,7 +139,7 @@ function zip(entries: [string, PartData][]): Uint8Array {
     else chunks.push(chunk);
   });
   for (const [filename, data] of entries) {
-    const part = deflatePart(data);
+    const part = deflatePart(data, doc);
     const entry: ZipInputFile = { filename, size: part.size, crc: part.crc, compression: 8, mtime: ZIP_EPOCH };
     archive.add(entry);
     entry.ondata!(null, part.data, true);
