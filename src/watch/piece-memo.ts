@@ -14,7 +14,10 @@
  *
  * lru-cache (well kept, the cache npm itself uses) bounds the memo by the text it
  * holds, dropping the pieces used longest ago: a tree takes about 8 bytes of heap
- * a character of its text (measured on the same release), so the memo holds ~10 MB at most.
+ * a character of its text (measured on the same release), so the memo holds ~0.7 MB at
+ * most, the current pieces of a dozen releases. A save leaves the pieces it changed
+ * behind; bounded higher, the memo kept filling with them for thousands of saves (the
+ * watch's RSS grew 10% between its 50th save and its 500th).
  */
 import { LRUCache } from 'lru-cache';
 import type { Root } from 'mdast';
@@ -22,8 +25,8 @@ import { parsePiecesWith, type PieceParser } from '../source/parse.js';
 
 /** The length of a piece aimed at: about a paragraph (../source/chunks.ts cuts at the first place past it). */
 export const WATCH_PIECE = 64;
-/** The characters of piece text whose trees are kept. */
-const KEPT = 1_000_000;
+/** The characters of piece text whose trees are kept (those a save reads again are the latest used). */
+const KEPT = 64 * 1024;
 
 /** A parser of pieces of `size` through a memo of the trees of `kept` characters of pieces. */
 export function pieceMemo(kept = KEPT, size = WATCH_PIECE): PieceParser {
