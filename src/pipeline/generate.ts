@@ -164,7 +164,8 @@ export function startElsewhere(p: Planned, opts: GenerateOptions): void {
   }
 }
 
-export async function build(p: Planned, opts: GenerateOptions): Promise<SourceResult> {
+/** `write` false: everything but the writing (`watch` rehearses a release so, ../watch/session.ts). */
+export async function build(p: Planned, opts: GenerateOptions, write = true): Promise<SourceResult> {
   const result: SourceResult = { file: p.ref.file, outputs: [], messages: [...p.messages], ok: false };
   if (!p.loaded || !p.stem) return result;
   try {
@@ -184,7 +185,7 @@ export async function build(p: Planned, opts: GenerateOptions): Promise<SourceRe
       result.messages.push(...(opts.strict ? warnings.map((w) => (w.severity === 'warning' ? { ...w, severity: 'error' as const } : w)) : warnings));
       rendered.push({ format, data });
     }
-    if (opts.strict && result.messages.some((m) => m.severity === 'error')) return result;
+    if ((opts.strict && result.messages.some((m) => m.severity === 'error')) || !write) return result;
     const outputs: Output[] = [];
     const files: { file: string; data: Uint8Array }[] = [];
     for (const { format, data } of rendered) {
