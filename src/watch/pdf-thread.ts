@@ -10,7 +10,8 @@
  * What it is sent is plain data (./pdf-task.ts). Files the main thread sees change
  * are sent with the next task, so that the thread's caches (a template's font) drop
  * them too. A thread that fails (not a release that fails: that comes back as its
- * messages) is not a failed save: the PDF is rendered here instead. With `eml` the
+ * messages) is not a failed save: the PDF is rendered here instead (and, after a few
+ * failures in a row, from then on). With `eml` the
  * PDF is rendered here too: the e-mail attaches the PDF rendered in its process.
  * The DOCX, which takes the end marker's page from the PDF's layout when both are
  * rendered in one thread, lays the release out itself (../render/docx/pdf-plan.ts).
@@ -31,10 +32,15 @@ import type { PdfDone, PdfTask } from './pdf-task.js';
  */
 const YOUNG_MB = 6;
 
+/** A thread that failed this many tasks in a row (one it dies on, say) is not sent more: starting another costs more than it saves. */
+const GIVE_UP = 3;
+
 export class PdfThread {
   private pool: Promise<Piscina<PdfTask, PdfDone>> | undefined;
   private readonly changed = new Set<string>();
   private closed = false;
+  /** the thread's failures in a row: after GIVE_UP, the PDFs are rendered here for the rest of the session */
+  private failures = 0;
 
   constructor() {
     onForget((changed) => {
@@ -58,15 +64,19 @@ export class PdfThread {
   }
 
   render(format: string, p: Planned, composed: Composed, opts: GenerateOptions): Promise<Rendered> | undefined {
-    if (format !== 'pdf' || opts.formats.includes('eml') || this.closed || !p.loaded) return undefined;
+    if (format !== 'pdf' || opts.formats.includes('eml') || this.closed || this.failures >= GIVE_UP || !p.loaded) return undefined;
     const { release, template, locale, source } = p.loaded;
     const { page: _page, ...furniture } = composed.furniture;
     const task: PdfTask = { file: p.ref.file, release, composed: { ...composed, furniture }, template, locale, options: opts.render, text: source.text, forget: [...this.changed] };
     this.changed.clear();
-    const here = () => renderOne(p, 'pdf', opts, composed);
+    const here = () => {
+      this.failures++;
+      return renderOne(p, 'pdf', opts, composed);
+    };
     return this.start()
       .then((pool) => pool.run(task))
       .then((done): Rendered => {
+        this.failures = 0;
         if (done.ok) return { data: done.data, warnings: done.warnings.map((w) => ({ file: p.ref.file, ...w })) };
         if ('messages' in done) throw new UserError(done.messages);
         throw new Error(done.internal);
