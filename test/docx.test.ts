@@ -151,6 +151,23 @@ describe('DOCX: the same bytes for the same input', () => {
     expect(a.equals(b)).toBe(true);
   });
 
+  it('in a process that rendered others before (their style sheets and parts kept): the bytes of a process that renders it alone', async () => {
+    const some = ['cedaw-trafficking/release.md', 'water-report/release.fr.md', 'water-report/release.ar.md', 'water-report/release.zh.md'];
+    const t = tempDir();
+    try {
+      const alone = some.map((f, i) => {
+        const dir = path.join(t.dir, String(i));
+        expect(runCli(['generate', path.join(ROOT, 'fixtures', f), '-f', 'docx', '-o', dir, '-q']).code).toBe(0);
+        return readFileSync(path.join(dir, `${path.basename(f, '.md')}.docx`));
+      });
+      for (let round = 0; round < 2; round++) {
+        for (const [i, f] of some.entries()) expect(Buffer.from(await render(f)).equals(alone[i]!), `${f}, round ${round + 1}`).toBe(true);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('SOURCE_DATE_EPOCH sets the document dates', () => {
     const t = tempDir();
     try {

@@ -4,13 +4,14 @@
  * deleted and made again), and the caches it reads through (src/io/stamp.ts).
  * Every wait polls with a bound; nothing is timed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadRelease } from '../src/release/load.js';
-import { tempDirs } from './helpers.js';
-import { type Running, source, start, until } from './watch-helpers.js';
+import { fixture, ROOT, runCli, tempDirs } from './helpers.js';
+import { source, start, until, type Running } from './watch-helpers.js';
 
 const temp = tempDirs();
 
@@ -182,6 +183,119 @@ describe('watch', () => {
     const w = start(['watch', '-'], dir);
     expect(await w.exit).toBe(2);
     expect(w.err()).toMatch(/standard input/);
+  });
+});
+
+describe('watch writes what generate writes', () => {
+  const FORMATS = ['txt', 'docx', 'pdf'];
+  /** The bytes `generate` writes for `file` in `dir` now, by format, and those the watch wrote. */
+  function compare(dir: string, file: string, formats = FORMATS): void {
+    rmSync(path.join(dir, 'gen'), { recursive: true, force: true });
+    const r = runCli(['generate', file, '-o', 'gen', '-f', formats.join(','), '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const stem = path.basename(file, '.md');
+    for (const f of formats) {
+      const watched = readFileSync(path.join(dir, 'out', `${stem}.${f}`));
+      const generated = readFileSync(path.join(dir, 'gen', `${stem}.${f}`));
+      expect(watched.equals(generated), `${stem}.${f}: the watch's bytes are generate's`).toBe(true);
+    }
+  }
+
+  it('txt, docx and pdf, after edits of one paragraph, of the front matter, and of the blocks around them', async () => {
+    const text = readFileSync(fixture('cedaw-trafficking/release.md'), 'utf8');
+    const dir = temp({ 'release.md': text });
+    const w = start(['watch', 'release.md', '-o', 'out', '-f', FORMATS.join(',')], dir);
+    await ready(w);
+    const generated = () => (w.out().match(/^release\.md → /gm) ?? []).length;
+    compare(dir, 'release.md');
+    const pdfBefore = readFileSync(path.join(dir, 'out', 'release.pdf'));
+    let saved = text;
+    const save = async (edit: (t: string) => string, what: string) => {
+      const n = generated();
+      const next = edit(saved);
+      expect(next).not.toBe(saved);
+      saved = next;
+      writeFileSync(path.join(dir, 'release.md'), saved);
+      await until(() => generated() > n, `the watch to generate after ${what}`);
+      compare(dir, 'release.md');
+    };
+    // one word of one paragraph in the middle: the other pieces of the source are not parsed again
+    await save((t) => t.replace('urged governments to address', 'urged all governments to address'), 'a one-word edit');
+    expect(readFileSync(path.join(dir, 'out', 'release.txt'), 'utf8')).toContain('urged all governments');
+    expect(readFileSync(path.join(dir, 'out', 'release.pdf')).equals(pdfBefore)).toBe(false);
+    // the front matter: the headline (title, running header) and the date
+    await save((t) => t.replace(/^headline: .*$/m, 'headline: Committee asks for action on trafficking online').replace('date: 2020-11-11', 'date: 2020-11-12'), 'a front-matter edit');
+    expect(readFileSync(path.join(dir, 'out', 'release.txt'), 'utf8')).toContain('Committee asks for action on trafficking online');
+    // a paragraph added, another taken away, a list where a paragraph was
+    await save((t) => t.replace('“Combatting trafficking also entails discouraging the demand,” Leinarte stressed.\n\n', '').replace('\nThe experts urged', '\nA new paragraph, with *emphasis*.\n\n- one point\n- another point\n\nThe experts urged'), 'blocks added and removed');
+    // back to the first text: the pieces seen before
+    await save(() => text, 'the first text again');
+    w.proc.kill('SIGINT');
+    expect(await w.exit).toBe(130);
+    expect(temps(dir)).toEqual([]);
+  });
+
+  it('an original and its Arabic translation, after an edit of the original', async () => {
+    const dir = temp({ 'release.md': readFileSync(fixture('cedaw-trafficking/release.md'), 'utf8'), 'release.ar.md': readFileSync(fixture('cedaw-trafficking/release.ar.md'), 'utf8') });
+    const w = start(['watch', 'release.md', 'release.ar.md', '-o', 'out', '-f', 'docx,pdf'], dir);
+    await ready(w);
+    const generated = (f: string) => (w.out().match(new RegExp(`^${f.replace('.', '\\.')} → `, 'gm')) ?? []).length;
+    compare(dir, 'release.md', ['docx', 'pdf']);
+    compare(dir, 'release.ar.md', ['docx', 'pdf']);
+    writeFileSync(path.join(dir, 'release.md'), readFileSync(path.join(dir, 'release.md'), 'utf8').replace('date: 2020-11-11', 'date: 2020-11-13'));
+    await until(() => generated('release.md') >= 2 && generated('release.ar.md') >= 2, 'the original and its translation generated again');
+    compare(dir, 'release.md', ['docx', 'pdf']);
+    compare(dir, 'release.ar.md', ['docx', 'pdf']);
+    w.proc.kill('SIGINT');
+    expect(await w.exit).toBe(130);
+  });
+
+  it('a PDF thread that dies: the PDF is rendered in the main thread, and the watch goes on', async () => {
+    const dir = temp({ 'crash.md': source('The thread dies on this one') });
+    // test/assets/worker-crash.cjs: the PDF thread exits (86) as it starts its task, each time one is started
+    const crash = { NODE_OPTIONS: `--require ${JSON.stringify(path.join(ROOT, 'test/assets/worker-crash.cjs'))}`, PRESSREADY_TEST_CRASH_MODULE: 'pdf-task', PRESSREADY_TEST_CRASH_MARK: path.join(dir, 'deaths.txt') };
+    const saved = { ...process.env };
+    Object.assign(process.env, crash);
+    let w: Running;
+    try {
+      w = start(['watch', 'crash.md', '-o', 'out', '-f', 'txt,pdf'], dir);
+    } finally {
+      for (const k of Object.keys(crash)) if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    await ready(w);
+    compare(dir, 'crash.md', ['txt', 'pdf']);
+    writeFileSync(path.join(dir, 'crash.md'), source('Saved, and the thread dies again'));
+    await until(() => (w.out().match(/^crash\.md → /gm) ?? []).length >= 2, 'the second generation');
+    compare(dir, 'crash.md', ['txt', 'pdf']);
+    // the thread did die (once a task it was sent), and the watch said nothing of it
+    expect(readFileSync(path.join(dir, 'deaths.txt'), 'utf8')).toMatch(/^(died\n)+$/);
+    expect(w.err()).not.toMatch(/internal|worker|thread/i);
+    w.proc.kill('SIGINT');
+    expect(await w.exit).toBe(130);
+  });
+
+  it('the PDF after a template’s font file changed (the PDF thread opens it again)', async () => {
+    const fonts = path.join(path.dirname(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-latin'))), 'fonts');
+    const dir = temp({
+      'templates/house/template.yaml': 'name: house\nextends: default\nfonts:\n  sans: { regular: house.ttf }\n',
+      'r.md': source('A face of our own', undefined, 'template: house\n'),
+    });
+    writeFileSync(path.join(dir, 'templates/house/house.ttf'), readFileSync(path.join(fonts, 'NotoSans-Light.ttf')));
+    const w = start(['watch', 'r.md', '-o', 'out', '-f', 'docx,pdf'], dir);
+    await ready(w);
+    const generated = () => (w.out().match(/^r\.md → /gm) ?? []).length;
+    compare(dir, 'r.md', ['docx', 'pdf']);
+    const before = readFileSync(path.join(dir, 'out', 'r.pdf'));
+    expect(before.includes('NotoSans-Light')).toBe(true);
+    writeFileSync(path.join(dir, 'templates/house/house.ttf'), readFileSync(path.join(fonts, 'NotoSans-Medium.ttf')));
+    await until(() => generated() >= 2, 'the source generated again with the new face');
+    const after = readFileSync(path.join(dir, 'out', 'r.pdf'));
+    expect(after.includes('NotoSans-Medium')).toBe(true);
+    expect(after.includes('NotoSans-Light')).toBe(false);
+    compare(dir, 'r.md', ['docx', 'pdf']);
+    w.proc.kill('SIGINT');
+    expect(await w.exit).toBe(130);
   });
 });
 

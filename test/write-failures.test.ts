@@ -22,6 +22,16 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     },
   };
 });
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...fs,
+    writeFileSync: (file: string, ...rest: unknown[]) => {
+      if (failing.pattern?.test(String(file))) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC' });
+      return (fs.writeFileSync as (...a: unknown[]) => void)(file, ...rest);
+    },
+  };
+});
 afterEach(() => {
   failing.pattern = undefined;
 });
@@ -40,6 +50,39 @@ describe('a source whose outputs cannot all be written', () => {
     expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['r.txt']);
     expect(readFileSync(path.join(dir, 'out/r.txt'), 'utf8')).toBe('the previous text\n');
+  });
+
+  it('the same with the synchronous writes of `watch`; and a folder where a file is to go is refused before any is written', async () => {
+    const { writeAllAtomic, writeSynchronously } = await import('../src/io/write.js');
+    writeSynchronously();
+    try {
+      const dir = temp({ 'out/r.txt': 'the previous text\n' });
+      failing.pattern = /r\.docx/;
+      const err = await writeAllAtomic([
+        { file: path.join(dir, 'out/r.txt'), data: 'new text' },
+        { file: path.join(dir, 'out/r.docx'), data: 'new docx' },
+      ]).catch((e: NodeJS.ErrnoException) => e);
+      expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      expect(readdirSync(path.join(dir, 'out'))).toEqual(['r.txt']);
+      expect(readFileSync(path.join(dir, 'out/r.txt'), 'utf8')).toBe('the previous text\n');
+      failing.pattern = undefined;
+      mkdirSync(path.join(dir, 'out/r.pdf'));
+      const folder = await writeAllAtomic([
+        { file: path.join(dir, 'out/r.txt'), data: 'new text' },
+        { file: path.join(dir, 'out/r.pdf'), data: 'new pdf' },
+      ]).catch((e: NodeJS.ErrnoException) => e);
+      expect((folder as NodeJS.ErrnoException).code).toBe('EISDIR');
+      expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['r.pdf', 'r.txt']);
+      expect(readFileSync(path.join(dir, 'out/r.txt'), 'utf8')).toBe('the previous text\n');
+      await writeAllAtomic([
+        { file: path.join(dir, 'out/r.txt'), data: 'new text' },
+        { file: path.join(dir, 'out/r.docx'), data: 'new docx' },
+      ]);
+      expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['r.docx', 'r.pdf', 'r.txt']);
+      expect(readFileSync(path.join(dir, 'out/r.docx'), 'utf8')).toBe('new docx');
+    } finally {
+      writeSynchronously(false);
+    }
   });
 
   it('generate: the source is reported failed in words, as a problem of the machine, with no file of it left', async () => {

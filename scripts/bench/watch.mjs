@@ -52,7 +52,7 @@ export async function watchFigures({ bin, sample, tmp, saves = 500, timed = 50 }
     for (let i = 1; i <= saves; i++) {
       const before = ino();
       const t = performance.now();
-      // each save a different text: a word of the lead and its length change
+      // each save a different text: a word of the headline (the front matter's first piece) and its length change
       writeFileSync(src, text.replace('trafficking', `trafficking${'x'.repeat(i % 7)}${i}`));
       await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`save ${i}: outputs not rewritten in 30 s:\n${err}`)), 30_000);

@@ -14,8 +14,12 @@
  *    expose the compiler (dolanmiu/docx#2938, which asked for it); a
  *    deterministic `Packer` (fixed zip dates and ids) would make the whole pass
  *    unnecessary.
+ * 2. emptyStyleSheet — a document given an empty style sheet (`File.styles`, a
+ *    private field), for a sheet ../render/docx/index.ts has written before and
+ *    puts back as a part: docx builds and writes ~60 styles for every document
+ *    (~4 ms), the same for a template and a language. Speed (watch, many sources).
  */
-import { Packer, type Document } from 'docx';
+import { Packer, Styles, type Document } from 'docx';
 
 /** A package part as the `docx` compiler gives it: XML as a string, media as bytes. */
 export type PartData = string | Uint8Array;
@@ -28,4 +32,9 @@ interface Compiler {
 /** The parts of `doc`'s package by path (`word/document.xml`, `[Content_Types].xml` …), unzipped. */
 export function compileParts(doc: Document): Map<string, PartData> {
   return (Packer as unknown as { compiler: Compiler }).compiler.compile(doc);
+}
+
+/** Gives `doc` an empty style sheet in place of the one built from its options (its `word/styles.xml` is then written by the caller). */
+export function emptyStyleSheet(doc: Document): void {
+  (doc as unknown as { styles: Styles }).styles = new Styles({});
 }

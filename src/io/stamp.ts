@@ -26,6 +26,31 @@ export function stampOf(file: string): Stamp {
   }
 }
 
+/** `watch`: the stamps taken since the last batch of changes, by file (undefined: every check takes them anew). */
+let taken: Map<string, Stamp> | undefined;
+
+/**
+ * From now on, a file's stamp is taken once between two batches of changes (a
+ * `forget`): a save's run checks a locale file in every cache that was made from
+ * it (a save of one release stat'ed its locale file 8 times, 51 stats in all). A
+ * file that changes during a run is seen by the watcher, whose `forget` starts the
+ * next batch; what was read meanwhile was stamped before it was read, so it is read
+ * again then. The watcher's own checks (./../watch/watcher.ts) always stat.
+ */
+export function stampOncePerBatch(): void {
+  if (taken) return;
+  taken = new Map();
+  onForget(() => taken!.clear());
+}
+
+/** A file's stamp for the caches: once a batch in `watch`, else now. */
+function stampFor(file: string): Stamp {
+  if (!taken) return stampOf(file);
+  let s = taken.get(file);
+  if (s === undefined) taken.set(file, (s = stampOf(file)));
+  return s;
+}
+
 /** Whether `file` is one of `changed`, or inside one of them (a folder). */
 export function touches(file: string, changed: readonly string[]): boolean {
   return changed.some((c) => file === c || file.startsWith(c.endsWith(path.sep) ? c : c + path.sep));
@@ -37,7 +62,7 @@ export class Stamps {
 
   /** `file`'s stamp as it is now: call before reading it, so that a change while it is read shows next time. */
   add(...files: string[]): this {
-    for (const f of files) if (!this.stamps.has(f)) this.stamps.set(f, stampOf(f));
+    for (const f of files) if (!this.stamps.has(f)) this.stamps.set(f, stampFor(f));
     return this;
   }
 
@@ -49,7 +74,7 @@ export class Stamps {
   /** The files whose stamp is not what it was (none: the value still holds). */
   changed(): string[] {
     const out: string[] = [];
-    for (const [f, s] of this.stamps) if (stampOf(f) !== s) out.push(f);
+    for (const [f, s] of this.stamps) if (stampFor(f) !== s) out.push(f);
     return out;
   }
 

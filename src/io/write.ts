@@ -6,6 +6,7 @@
  * while we worked.
  */
 import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, chown, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../messages.js';
@@ -47,24 +48,62 @@ function alive(pid: number): boolean {
  * Write several files as one: every temporary file is written first, and only when
  * all are (a full disk fails here) are they renamed into place. On failure nothing
  * of this set is left behind, and the files it would have replaced are untouched.
+ * The temporary files are written side by side (each write is a few round trips to
+ * libuv's threads; one after the other, a release's three outputs took ~2 ms more
+ * in `watch`), and every write has ended before any is taken away or renamed.
  */
 export async function writeAllAtomic(files: readonly { file: string; data: Uint8Array | string }[]): Promise<void> {
+  if (synchronously) return writeAllNow(files);
   const temps: string[] = [];
   try {
-    for (const { file, data } of files) {
-      const dir = path.dirname(file);
+    for (const dir of new Set(files.map(({ file }) => path.dirname(file)))) {
       await mkdir(dir, { recursive: true });
-      // a folder where a file is to go would fail its rename after the others were made: refuse before any
-      const there = await lstat(file).catch(() => undefined);
-      if (there?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file} is a folder`), { code: 'EISDIR', path: file });
       await sweep(dir);
-      const tmp = tempBeside(file);
-      temps.push(tmp);
-      await writeFile(tmp, data, { flag: 'wx' });
     }
+    // a folder where a file is to go would fail its rename after the others were made: refuse before any
+    const there = await Promise.all(files.map(({ file }) => lstat(file).catch(() => undefined)));
+    const folder = files.find((_, i) => there[i]?.isDirectory());
+    if (folder) throw Object.assign(new Error(`EISDIR: ${folder.file} is a folder`), { code: 'EISDIR', path: folder.file });
+    for (const { file } of files) temps.push(tempBeside(file));
+    const written = await Promise.allSettled(files.map(({ data }, i) => writeFile(temps[i]!, data, { flag: 'wx' })));
+    const failed = written.find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
     for (let i = 0; i < files.length; i++) await rename(temps[i]!, files[i]!.file);
   } catch (e) {
     await Promise.all(temps.map((t) => rm(t, { force: true })));
+    throw e;
+  }
+}
+
+let synchronously = false;
+
+/**
+ * `watch`: writeAllAtomic with synchronous calls, the same steps in the same order.
+ * Its main thread has nothing else to do while a release is written, and each
+ * asynchronous call is a round trip to libuv's threads, slow to come back on a busy
+ * machine: a release's three outputs took 4–14 ms to write, ~1 ms so.
+ */
+export function writeSynchronously(on = true): void {
+  synchronously = on;
+}
+
+async function writeAllNow(files: readonly { file: string; data: Uint8Array | string }[]): Promise<void> {
+  const temps: string[] = [];
+  try {
+    for (const dir of new Set(files.map(({ file }) => path.dirname(file)))) {
+      mkdirSync(dir, { recursive: true });
+      await sweep(dir);
+    }
+    const folder = files.find(({ file }) => lstatSync(file, { throwIfNoEntry: false })?.isDirectory());
+    if (folder) throw Object.assign(new Error(`EISDIR: ${folder.file} is a folder`), { code: 'EISDIR', path: folder.file });
+    for (const { file, data } of files) {
+      const tmp = tempBeside(file);
+      temps.push(tmp);
+      writeFileSync(tmp, data, { flag: 'wx' });
+    }
+    for (let i = 0; i < files.length; i++) renameSync(temps[i]!, files[i]!.file);
+  } catch (e) {
+    for (const t of temps) rmSync(t, { force: true });
     throw e;
   }
 }

@@ -146,24 +146,74 @@ export async function renderOne(p: Planned, format: string, opts: GenerateOption
   return { data, warnings };
 }
 
-export async function build(p: Planned, opts: GenerateOptions): Promise<SourceResult> {
+export type Rendered = Awaited<ReturnType<typeof renderOne>>;
+
+/** A format this process renders on another thread: the promise of it, or undefined to render it here. */
+export type RenderElsewhere = (format: string, p: Planned, composed: Composed, opts: GenerateOptions) => Promise<Rendered> | undefined;
+
+let elsewhere: RenderElsewhere | undefined;
+
+/** `watch` renders the PDF on a second thread while this one renders the other formats (../watch/pdf-thread.ts). */
+export function renderElsewhere(fn: RenderElsewhere | undefined): void {
+  elsewhere = fn;
+}
+
+interface Started {
+  composed: Composed;
+  /** a rejection is awaited by build (or dropped with a failure there), never left unhandled */
+  away: Map<string, Promise<Rendered>>;
+}
+
+/** Formats started elsewhere for a loaded source, with the composition they were started from: build takes them. */
+const started = new WeakMap<Loaded, Started>();
+
+function startAway(p: Planned, opts: GenerateOptions): Started {
+  const composed = composeFor(p.loaded!, opts);
+  const away = new Map<string, Promise<Rendered>>();
+  for (const format of opts.formats) {
+    const there = elsewhere?.(format, p, composed, opts);
+    there?.catch(() => {});
+    if (there) away.set(format, there);
+  }
+  return { composed, away };
+}
+
+/**
+ * A source just loaded, before it is linted: with a renderer elsewhere, its formats
+ * rendered there start now, while this thread lints (the release is not changed by
+ * linting; a source that --strict then refuses leaves its renderings unused).
+ */
+export function startElsewhere(p: Planned, opts: GenerateOptions): void {
+  if (!elsewhere || !p.loaded || !p.stem) return;
+  try {
+    started.set(p.loaded, startAway(p, opts));
+  } catch {
+    // build composes again, and reports what this met
+  }
+}
+
+/** `write` false: everything but the writing (`watch` rehearses a release so, ../watch/session.ts). */
+export async function build(p: Planned, opts: GenerateOptions, write = true): Promise<SourceResult> {
   const result: SourceResult = { file: p.ref.file, outputs: [], messages: [...p.messages], ok: false };
   if (!p.loaded || !p.stem) return result;
   try {
     // Render every format before writing any, so that a failure leaves no partial set.
     // One composition for every format, and the PDF first: the DOCX then reads the end marker's page from the
     // PDF's layout instead of laying the release out again, and the e-mail attaches the same PDF (../render/pdf/).
-    const composed = composeFor(p.loaded, opts);
+    // Formats rendered elsewhere (`watch`'s PDF thread) are started first, or were when the source was loaded, and awaited last.
+    const { composed, away } = started.get(p.loaded) ?? startAway(p, opts);
+    started.delete(p.loaded);
     const order = [...opts.formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'));
-    const done = new Map<string, Awaited<ReturnType<typeof renderOne>>>();
-    for (const format of order) done.set(format, await renderOne(p, format, opts, composed));
+    const done = new Map<string, Rendered>();
+    for (const format of order) if (!away.has(format)) done.set(format, await renderOne(p, format, opts, composed));
+    for (const [format, there] of away) done.set(format, await there);
     const rendered: { format: string; data: Uint8Array | string }[] = [];
     for (const format of opts.formats) {
       const { data, warnings } = done.get(format)!;
       result.messages.push(...(opts.strict ? warnings.map((w) => (w.severity === 'warning' ? { ...w, severity: 'error' as const } : w)) : warnings));
       rendered.push({ format, data });
     }
-    if (opts.strict && result.messages.some((m) => m.severity === 'error')) return result;
+    if ((opts.strict && result.messages.some((m) => m.severity === 'error')) || !write) return result;
     const outputs: Output[] = [];
     const files: { file: string; data: Uint8Array }[] = [];
     for (const { format, data } of rendered) {

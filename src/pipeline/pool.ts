@@ -63,6 +63,9 @@ export function workerCount(units: number, jobs: number | undefined, cores = ava
   return Math.max(1, Math.min(n, units, cores));
 }
 
+/** The worker threads' entry (./worker.ts): the pool's, and `watch`'s PDF thread's (../watch/pdf-thread.ts). */
+export const WORKER = new URL('./worker.js', import.meta.url).href;
+
 /**
  * `shared`: what every worker is given when a pool starts (the fonts its sources
  * need, in shared memory); not called when the main thread does the work.
@@ -83,7 +86,7 @@ export async function runUnits(tasks: UnitTask[], jobs: number | undefined, onUn
   beforePool();
   const workerData = shared ? await shared() : undefined;
   const pool = new Piscina<UnitTask, SourceReport[]>({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: WORKER,
     ...(workerData ? { workerData } : {}),
     minThreads: threads,
     maxThreads: threads,

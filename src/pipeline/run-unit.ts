@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileHash, templateInputs, type InputRecord } from './fingerprint.js';
 import { familyOf, type Member } from './family.js';
-import { build, plan, refused, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
+import { build, plan, refused, startElsewhere, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
 import type { LoadResult } from '../release/load.js';
 import type { SourceRef } from './inputs.js';
 import { newsItem, type NewsItem } from '../newsroom/item.js';
@@ -71,7 +71,9 @@ async function planUnit(task: UnitTask): Promise<{ planned: Planned[]; ms: numbe
     const p = await plan(ref, task.opts, originals);
     ms.push(performance.now() - started);
     if (p.loaded && !p.loaded.source.frontMatter['translation-of']) originals.set(path.resolve(task.opts.cwd, ref.file), Promise.resolve({ loaded: p.loaded, messages: [] }));
-    loaded.push(checkStem(p, stem));
+    const checked = checkStem(p, stem);
+    startElsewhere(checked, task.opts);
+    loaded.push(checked);
   }
   const started = performance.now();
   const planned = (await import('./lint.js')).lintPlanned(loaded, task.opts.cwd, task.opts.strict === true);

@@ -1,9 +1,13 @@
 /**
  * The worker thread's entry (piscina loads it by file name): one unit a task.
- * Renderers load lazily inside each worker, on its first source of that format.
+ * Renderers load lazily inside each worker, on its first source of that format;
+ * the pipeline itself on the first unit (`watch`'s PDF thread never loads it).
  */
-import { runUnit, type SourceReport, type UnitTask } from './run-unit.js';
+import type { SourceReport, UnitTask } from './run-unit.js';
+import type { PdfDone, PdfTask } from './pdf-task.js';
 
-export default async function generateUnit(task: UnitTask): Promise<SourceReport[]> {
-  return runUnit(task);
+export default async function generateUnit(task: UnitTask | PdfTask): Promise<SourceReport[] | PdfDone> {
+  // `watch`'s PDF thread: one release's PDF a task (../watch/pdf-thread.ts)
+  if ('composed' in task) return (await import('./pdf-task.js')).renderPdf(task);
+  return (await import('./run-unit.js')).runUnit(task);
 }

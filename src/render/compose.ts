@@ -54,6 +54,11 @@ export interface Composed {
   };
 }
 
+/** `Page X of Y` in the locale's words (a Composed sent to another thread leaves its function behind: ../watch/pdf-thread.ts). */
+export function pageFurniture(locale: LocaleData): Composed['furniture']['page'] {
+  return (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) });
+}
+
 export function styleOf(template: Template, name: StyleName): TextStyle {
   return { ...template.settings.styles.base, ...template.settings.styles[name] };
 }
@@ -255,7 +260,7 @@ export function compose({ release, template, locale, boilerplate, date }: Compos
     quotes: { inline: release.quotes.filter((q) => q.form === 'inline').map((q) => q.text), ...locale.quotes },
     furniture: {
       ...(header ? { runningHeader: header } : {}),
-      page: (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) }),
+      page: pageFurniture(locale),
       more: locale.labels.more,
     },
     meta: {

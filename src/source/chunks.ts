@@ -80,9 +80,13 @@ function move(node: { position?: Position; children?: unknown[] }, lines: number
   if (node.children) for (const c of node.children) move(c as typeof node, lines, offset);
 }
 
+/** Line endings in `text` from `from` to `to`, as the parser counts them: LF, CRLF, and CR alone (a file may mix them). */
 function linesIn(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
   return n;
 }
 

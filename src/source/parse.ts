@@ -46,9 +46,26 @@ export type ParseResult = { ok: true; source: Source; messages: Message[] } | { 
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
+const parsePiece = (piece: string) => processor.parse(piece) as Root;
+
+/** How a long-lived process parses pieces: `size` aimed at, and `parse` through its memo (../watch/piece-memo.ts). */
+export interface PieceParser {
+  size: number;
+  parse(piece: string, parse: (piece: string) => Root): Root;
+}
+
+let pieces: PieceParser | undefined;
+
+/** `watch` parses every text in pieces, each through its memo of the trees of pieces it has seen; undefined: as `generate` does. */
+export function parsePiecesWith(parser: PieceParser | undefined): void {
+  pieces = parser;
+}
+
 /** The tree of a Markdown text; a long one is parsed a piece at a time (./chunks.ts), to the same tree. */
 export function parseMarkdown(text: string): Root {
-  return parseInPieces(text, (piece) => processor.parse(piece) as Root);
+  const p = pieces;
+  if (p) return parseInPieces(text, (piece) => p.parse(piece, parsePiece), p.size);
+  return parseInPieces(text, parsePiece);
 }
 
 export { hasFrontMatter } from './fence.js';

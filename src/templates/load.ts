@@ -84,12 +84,17 @@ export function builtinTemplateNames(): string[] {
 /** Templates in a project's `templates/` folder, by folder name. */
 /** Working in pressready's own folder, its `templates/` are the built-ins, not a project's. */
 function isBuiltinFolder(dir: string): boolean {
+  // most projects have no templates/ folder: no realpath (and no exception) for it at every source
+  if (!existsSync(dir)) return false;
   try {
-    return realpathSync(dir) === realpathSync(BUILTIN_DIR);
+    return realpathSync(dir) === (builtinReal ??= realpathSync(BUILTIN_DIR));
   } catch {
     return false;
   }
 }
+
+/** The built-in templates' real folder: the package does not move while it runs. */
+let builtinReal: string | undefined;
 
 export function projectTemplateNames(base: string): string[] {
   const dir = path.join(base, 'templates');

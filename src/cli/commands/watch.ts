@@ -32,6 +32,11 @@ export const exitCodeOf = (s: Stop) => (s === 'SIGINT' ? 130 : 0);
 export async function watchCommand(args: string[], flags: WatchFlags, io: Io, stop: Promise<Stop> = untilSignal()): Promise<number> {
   if (args.includes('-')) throw usage('`watch` reads files: `-` (standard input) cannot be watched', 'Name the source file, for example: pressready watch release.md');
   (await import('../../pipeline/heap.js')).forLongRun();
+  (await import('../../watch/piece-memo.js')).rememberPieces();
+  (await import('../../io/stamp.js')).stampOncePerBatch();
+  (await import('../../io/write.js')).writeSynchronously();
+  const pdf = new (await import('../../watch/pdf-thread.js')).PdfThread();
+  pdf.install();
   const { Watcher } = await import('../../watch/watcher.js');
   const { WatchSession } = await import('../../watch/session.js');
   let session: InstanceType<typeof WatchSession> | undefined;
@@ -50,5 +55,6 @@ export async function watchCommand(args: string[], flags: WatchFlags, io: Io, st
   } finally {
     // the release being written is written before the process ends: no temporary file is left
     await watcher.close();
+    await pdf.close();
   }
 }

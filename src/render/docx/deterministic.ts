@@ -15,6 +15,7 @@
  * rewritten) took 5 ms off every DOCX.
  */
 import { Zip, type ZipInputFile } from 'fflate';
+import { LRUCache } from 'lru-cache';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** The earliest time a zip entry can hold (1980-01-01), in local time as zip stores it: the same in every time zone. */
@@ -29,6 +30,11 @@ function renumber(xml: string, pattern: RegExp, make: (n: number) => string, see
     if (!v) seen.set(m, (v = make(seen.size + 1)));
     return v;
   });
+}
+
+/** word/styles.xml as `docx` writes it, with the styles and the paragraph defaults it cannot declare (see makeDeterministic). */
+export function withStyles(styles: string, extraStyles: string, paragraphDefaults: string): string {
+  return styles.replace('</w:styles>', `${extraStyles}</w:styles>`).replace('<w:pPrDefault/>', `<w:pPrDefault>${paragraphDefaults}</w:pPrDefault>`);
 }
 
 /**
@@ -47,9 +53,7 @@ export function makeDeterministic(parts: ReadonlyMap<string, PartData>, date: Da
   const put = (name: string, value: string) => files.set(name, value);
 
   const styles = text('word/styles.xml');
-  if (styles && (extraStyles || paragraphDefaults)) {
-    put('word/styles.xml', styles.replace('</w:styles>', `${extraStyles}</w:styles>`).replace('<w:pPrDefault/>', `<w:pPrDefault>${paragraphDefaults}</w:pPrDefault>`));
-  }
+  if (styles && (extraStyles || paragraphDefaults)) put('word/styles.xml', withStyles(styles, extraStyles, paragraphDefaults));
 
   // `docx` writes an empty font table: the faces the document names, described so that Word can substitute
   if (fontTable && files.has('word/fontTable.xml')) put('word/fontTable.xml', fontTable);
@@ -90,8 +94,45 @@ export function makeDeterministic(parts: ReadonlyMap<string, PartData>, date: Da
   return zip(names.map((name) => [name, files.get(name)!]));
 }
 
+/**
+ * Parts deflated, by their text: most parts of a DOCX are the same from one document to
+ * the next (the theme, the settings, the relationships; the styles and footers of one
+ * template and language), and each deflate costs ~0.1 ms however small the part (zlib's
+ * set-up): 29 parts, ~3.5 ms a document; found here, ~0.5 ms (`watch` saving one release,
+ * `generate` writing many). Deflating is a function of the text alone: the same bytes.
+ * A part is kept when a second document has it: a document's own text (word/document.xml,
+ * its dates, its headline in two headers) changes with every document, and would only
+ * take memory. Bounded by what it holds, the parts used longest ago dropped.
+ */
+type Deflated = { size: number; crc: number; data: Uint8Array<ArrayBuffer> };
+const deflated = new LRUCache<string, Deflated>({
+  maxSize: 1024 * 1024,
+  // a string's characters take up to two bytes
+  sizeCalculation: (v, text) => Math.max(1, 2 * text.length + v.data.length),
+});
+/** The document that last had a part, by the part's CRC and length (only whether to keep a part depends on this, never its bytes). */
+const seen = new LRUCache<string, number>({ max: 4096 });
+/** Documents zipped so far in this process. */
+let documents = 0;
+
+function deflatePart(data: PartData, doc: number): Deflated {
+  const known = typeof data === 'string' ? deflated.get(data) : undefined;
+  if (known) return known;
+  const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const made = { size: raw.length, crc: crc32(raw), data: deflateRawSync(raw, { level: 6 }) };
+  if (typeof data !== 'string') return made;
+  const key = `${made.crc}:${made.size}`;
+  // kept as a copy of its own: zlib's result is a slice of its 16 KB output buffer (and a small Buffer's copy,
+  // of Node's 8 KB pool), which a kept slice would hold whole
+  const before = seen.get(key);
+  if (before !== undefined && before !== doc) deflated.set(data, { ...made, data: new Uint8Array(made.data) });
+  else seen.set(key, doc);
+  return made;
+}
+
 /** A zip of `entries`, in that order, each deflated by zlib (level 6) and dated ZIP_EPOCH. */
 function zip(entries: [string, PartData][]): Uint8Array {
+  const doc = ++documents;
   const chunks: Uint8Array[] = [];
   let failed: Error | null = null;
   const archive = new Zip((err, chunk) => {
@@ -99,10 +140,10 @@ function zip(entries: [string, PartData][]): Uint8Array {
     else chunks.push(chunk);
   });
   for (const [filename, data] of entries) {
-    const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    const entry: ZipInputFile = { filename, size: raw.length, crc: crc32(raw), compression: 8, mtime: ZIP_EPOCH };
+    const part = deflatePart(data, doc);
+    const entry: ZipInputFile = { filename, size: part.size, crc: part.crc, compression: 8, mtime: ZIP_EPOCH };
     archive.add(entry);
-    entry.ondata!(null, deflateRawSync(raw, { level: 6 }), true);
+    entry.ondata!(null, part.data, true);
   }
   archive.end();
   if (failed) throw failed;

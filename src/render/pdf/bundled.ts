@@ -34,7 +34,16 @@ export const SCRIPT_FACES: Record<string, FontFaces> = {
   Hans: { regular: 'noto-sans-hans', bold: 'noto-sans-hans-bold' },
 };
 
+/**
+ * Files found, by name: a FontSet asks for each chain it builds, several times a release, and
+ * Node's `require.resolve` stats its way up node_modules each time (~2 ms a release in `watch`).
+ * Only what was found is kept: a missing package is looked for again.
+ */
+const found = new Map<string, string>();
+
 export function bundledFile(name: string): string {
+  const known = found.get(name);
+  if (known) return known;
   const entry = BUNDLED[name];
   if (!entry) throw new Error(`no bundled font ${name}`);
   const [pkg, file] = entry;
@@ -53,6 +62,7 @@ export function bundledFile(name: string): string {
   }
   const abs = path.join(dir, file);
   if (!existsSync(abs)) throw new UserError({ file: 'pressready', ruleId: 'font', severity: 'error', reason: `${pkg} has no ${file}`, hint: `Reinstall it: npm install ${pkg}` });
+  found.set(name, abs);
   return abs;
 }
 
