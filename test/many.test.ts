@@ -94,7 +94,7 @@ describe('generate: a folder of many sources', () => {
     expect(Object.keys(runs[0]!)).toEqual(expect.arrayContaining(['2024/water/release.ar.pdf', '2024/water/release.zh.pdf']));
     expect(Object.keys(runs[0]!).length).toBeGreaterThan(8);
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
-  });
+  }, 180_000); // four runs of every format over the folder: ~30 s on a quiet machine, over 60 s on a loaded one
 
   it('writes a manifest: tool version, inputs with their hashes, outputs, errors; POSIX paths relative to it', () => {
     const dir = project(archive({ broken: true }));
