@@ -71,11 +71,13 @@ await build({
   platform: 'node',
   external,
   // Node's zlib in place of the JavaScript inflater that unpacks Unicode tables (src/adapters/tiny-inflate.ts),
-  // and Node's Brotli for fontkit's WOFF2 fonts (src/adapters/brotli-zlib.cts)
+  // Node's Brotli for fontkit's WOFF2 fonts (src/adapters/brotli-zlib.cts), and pdfkit's AES loaded when first
+  // called (src/adapters/aes-on-demand.cts)
   resolve: {
     alias: {
       'tiny-inflate': path.join(ROOT, 'lib/adapters/tiny-inflate-zlib.cjs'),
       'brotli/decompress.js': path.join(ROOT, 'lib/adapters/brotli-zlib.cjs'),
+      '@noble/ciphers/aes': path.join(ROOT, 'lib/adapters/aes-on-demand.cjs'),
     },
   },
   plugins: [pdfkitFiles, fdirPicomatch],
