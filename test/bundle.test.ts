@@ -3,6 +3,7 @@
  * place of a dependency's (Node's zlib for tiny-inflate and Brotli, pdfkit's AES
  * on demand) doing what the dependency's own did. Read from the build (lib/).
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
@@ -55,5 +56,25 @@ describe('bundle', () => {
     const text = new TextEncoder().encode('A release that pressready never encrypts.');
     expect(lazy.cbc(key, iv).encrypt(text)).toEqual(real.cbc(key, iv).encrypt(text));
     expect(lazy.ecb(key).encrypt(text)).toEqual(real.ecb(key).encrypt(text));
+  });
+});
+
+describe('V8 flags for a short run (bin/v8-flags.cjs)', () => {
+  it('are flags this V8 has (an unknown one would be an error on stderr), set on Node 20 and 24', () => {
+    const { flagsFor } = require(path.join(ROOT, 'bin', 'v8-flags.cjs')) as { flagsFor(major: number): string[] };
+    const major = Number(process.versions.v8.split('.')[0]);
+    const flags = flagsFor(major);
+    if (major === 11 || major === 13) expect(flags.length).toBeGreaterThan(0);
+    const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    for (const f of flags) {
+      const name = f.replace(/=.*/, '');
+      expect(known, name).toMatch(new RegExp(`^\\s+${name}\\s`, 'm'));
+      // each raises V8's own default
+      const def = Number(new RegExp(`default: ${name}=(\\d+)`).exec(known)?.[1]);
+      expect(Number(f.split('=')[1])).toBeGreaterThan(def);
+    }
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'pressready.js'), '--help'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Usage: pressready/);
   });
 });
