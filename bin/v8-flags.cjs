@@ -16,8 +16,8 @@
  * the process's, not a thread's.) Only flags this V8 is known to have are set, as
  * an unknown one is an error printed on stderr: V8 11 (Node 20) counts an
  * interrupt budget, V8 13 (Node 24) counts calls; on another V8 (Node 22's 12)
- * nothing is set. A tiering flag given to node (`node --max-opt=3 …`, or in
- * NODE_OPTIONS) wins: nothing is set then either.
+ * nothing is set. A tiering flag given to node (`node --max-opt=3 …`) wins:
+ * nothing is set then either. (NODE_OPTIONS cannot carry these V8 flags.)
  */
 const v8 = require('node:v8');
 
@@ -34,6 +34,6 @@ function flagsFor(major) {
 exports.flagsFor = flagsFor;
 
 exports.forShortRun = function forShortRun(proc) {
-  if (proc.execArgv.some((a) => TIERING.test(a)) || TIERING.test(proc.env.NODE_OPTIONS ?? '')) return;
+  if (proc.execArgv.some((a) => TIERING.test(a))) return;
   for (const f of flagsFor(Number(proc.versions.v8.split('.')[0]))) v8.setFlagsFromString(f);
 };
