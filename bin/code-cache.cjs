@@ -82,7 +82,9 @@ exports.install = function install(bundleDir) {
   Module.prototype._compile = function (content, filename) {
     // a file with import() (of an external package) needs Node's own loader for it: compiled as usual
     if (!filename.startsWith(prefix) || content.includes('import(')) return compile.call(this, content, filename);
-    const cacheFile = path.join(dir, `${sha256(`${filename}\0${content}`).toString('hex').slice(0, 32)}.bin`);
+    // hashed in parts: `${filename}\0${content}` made a copy of the whole source first (~15 ms a run)
+    const key = crypto.createHash('sha256').update(filename).update('\0').update(content).digest('hex').slice(0, 32);
+    const cacheFile = path.join(dir, `${key}.bin`);
     const cachedData = readCache(cacheFile);
     const script = new vm.Script(Module.wrap(content), {
       filename,

@@ -10,6 +10,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // NODE_COMPILE_CACHE / NODE_DISABLE_COMPILE_CACHE still rule); Node 20 has none, and ./code-cache.cjs does it.
   const { default: mod } = await import('node:module');
   const require = mod.createRequire(import.meta.url);
+  // V8's flags before any of the bundle is compiled: its code cache is made and taken under them (./v8-flags.cjs)
+  require('./v8-flags.cjs').forShortRun(process);
   if (!mod.enableCompileCache) require('./code-cache.cjs').install(require('node:url').fileURLToPath(new URL('../lib/bundle/', import.meta.url)));
   else mod.enableCompileCache();
   const { main } = require('../lib/bundle/cli.js');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
@@ -256,6 +257,56 @@ describe('PDF: a template of a press office’s own', () => {
       expect(run('pdfimages', ['-list', pdf]).split('\n').filter((l) => /^\s+1\s/.test(l))).toHaveLength(1);
       expect(run('pdffonts', [pdf])).toMatch(/\+NotoSans-Light\s/);
       expect(qdf(pdf)).toMatch(/\/S \/Figure[\s\S]{0,200}\/Alt \(Acme Relief\)|\/Alt \(Acme Relief\)[\s\S]{0,200}\/S \/Figure/);
+      expect(text(pdf)).toContain('Acme Relief opened a field office today');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+/**
+ * A TrueType font as WOFF2 (https://www.w3.org/TR/WOFF2/) with no table transformed: the tables, in the
+ * font's order, as one Brotli stream. Enough for a reader's Brotli and table directory to be tested.
+ */
+function woff2(ttf: Buffer): Buffer {
+  const n = ttf.readUInt16BE(4);
+  const tables = Array.from({ length: n }, (_, i) => {
+    const at = 12 + 16 * i;
+    return { tag: ttf.toString('latin1', at, at + 4), data: ttf.subarray(ttf.readUInt32BE(at + 8), ttf.readUInt32BE(at + 8) + ttf.readUInt32BE(at + 12)) };
+  });
+  const base128 = (v: number) => {
+    const out = [v & 0x7f];
+    for (v >>>= 7; v; v >>>= 7) out.unshift(0x80 | (v & 0x7f));
+    return out;
+  };
+  // flags 63: the tag follows; transform version 3 for glyf and loca, 0 for the others, is "not transformed"
+  const entries = Buffer.from(tables.flatMap((t) => [63 | ((t.tag === 'glyf' || t.tag === 'loca' ? 3 : 0) << 6), ...Buffer.from(t.tag, 'latin1'), ...base128(t.data.length)]));
+  const data = brotliCompressSync(Buffer.concat(tables.map((t) => t.data)));
+  const header = Buffer.alloc(48);
+  header.write('wOF2', 0, 'latin1');
+  header.writeUInt32BE(ttf.readUInt32BE(0), 4);
+  header.writeUInt32BE(48 + entries.length + data.length, 8);
+  header.writeUInt16BE(n, 12);
+  header.writeUInt32BE(12 + 16 * n + tables.reduce((a, t) => a + ((t.data.length + 3) & ~3), 0), 16);
+  header.writeUInt32BE(data.length, 20);
+  header.writeUInt16BE(1, 24);
+  return Buffer.concat([header, entries, data]);
+}
+
+describe('PDF: a WOFF2 font file of the template’s own', () => {
+  it('is read (its Brotli decoded by Node’s zlib, scripts/bundle.mjs) and embedded', () => {
+    const fontsDir = path.dirname(path.dirname(require.resolve('@embedpdf/fonts-latin')));
+    const t = tempDir({
+      'templates/house/template.yaml': 'name: house\nextends: default\nfonts:\n  sans: { regular: house.woff2 }\n',
+      'r.md': '---\nheadline: Acme opens a field office\ntemplate: house\ndateline: {city: Geneva, date: 2026-02-02}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nAcme Relief opened a field office today, the organization said.\n',
+    });
+    try {
+      writeFileSync(path.join(t.dir, 'templates', 'house', 'house.woff2'), woff2(readFileSync(path.join(fontsDir, 'fonts', 'NotoSans-Light.ttf'))));
+      const r = runCli(['generate', 'r.md', '-f', 'pdf'], { cwd: t.dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const pdf = path.join(t.dir, 'dist', 'r.pdf');
+      expect(run('pdffonts', [pdf])).toMatch(/\+NotoSans-Light\s/);
       expect(text(pdf)).toContain('Acme Relief opened a field office today');
     } finally {
       t.cleanup();
