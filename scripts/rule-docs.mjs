@@ -52,7 +52,7 @@ export function visible(text) {
 }
 
 function fenced(text, lang) {
-  const shown = visible(text.endsWith('\n') ? text : text + '\n');
+  const shown = visible(text.endsWith('\n') ? text : `${text}\n`);
   const ticks = Math.max(2, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(ticks + 1);
   return `${fence}${lang}\n${shown}${fence}`;
@@ -63,7 +63,10 @@ const langOf = (file) => (/\.ya?ml$/.test(file) ? 'yaml' : /\.md$/.test(file) ? 
 /** A value as YAML writes it in a flow collection (`[warning, { max: 100 }]`). */
 function yamlValue(v) {
   if (Array.isArray(v)) return `[${v.map(yamlValue).join(', ')}]`;
-  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${yamlValue(x)}`).join(', ')} }`;
+  if (v && typeof v === 'object')
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${yamlValue(x)}`)
+      .join(', ')} }`;
   if (typeof v === 'string') return /^[A-Za-z][A-Za-z0-9_-]*$/.test(v) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(v) ? v : JSON.stringify(v);
   return String(v);
 }
@@ -86,7 +89,7 @@ function kind(spec) {
     case 'boolean':
       return '`true` or `false`';
     case 'enum':
-      return 'one of ' + spec.values.map(code).join(', ');
+      return `one of ${spec.values.map(code).join(', ')}`;
     case 'list':
       return spec.items.type === 'string' ? 'a list of words' : `a list of ${kind(spec.items)}`;
     default:
@@ -109,7 +112,7 @@ export function headerOf(source, id) {
     else if (current.length) paragraphs.push(current.join(' ')), (current = []);
   }
   if (current.length) paragraphs.push(current.join(' '));
-  if (paragraphs.length) paragraphs[0] = sentence(paragraphs[0].replace(new RegExp('^`' + id.replace(/[-]/g, '\\-') + '`:\\s*'), ''));
+  if (paragraphs.length) paragraphs[0] = sentence(paragraphs[0].replace(new RegExp(`^\`${id.replace(/[-]/g, '\\-')}\`:\\s*`), ''));
   return paragraphs;
 }
 
@@ -216,7 +219,9 @@ function optionsCell(rule) {
 
 /** The rule table, with links to the pages as seen from the file that holds it. */
 export function ruleTable(rules, parse, linkBase) {
-  const rows = rules.map((r) => `| [\`${r.meta.id}\`](${linkBase}${r.meta.id}.md) | ${r.meta.severity} | ${cell(r.meta.doc)} | ${cell(optionsCell(r))} | ${r.meta.fixable ? cell(r.meta.fixDoc ?? 'yes') : '—'} |`);
+  const rows = rules.map(
+    (r) => `| [\`${r.meta.id}\`](${linkBase}${r.meta.id}.md) | ${r.meta.severity} | ${cell(r.meta.doc)} | ${cell(optionsCell(r))} | ${r.meta.fixable ? cell(r.meta.fixDoc ?? 'yes') : '—'} |`,
+  );
   return [
     '| rule | default | reports | options (default) | `--fix` |',
     '| --- | --- | --- | --- | --- |',
@@ -230,7 +235,7 @@ export function withTable(text, table, file) {
   const start = text.indexOf(START);
   const end = text.indexOf(END);
   if (start < 0 || end < start) throw new Error(`${file}: the rule-table markers are missing; put\n${START}\n${END}\nwhere the table goes.`);
-  return text.slice(0, start + START.length) + '\n' + table + '\n' + text.slice(end);
+  return `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`;
 }
 
 /**

@@ -28,7 +28,9 @@ const NAMES: Record<string, { field: keyof Limits; unit: string; scale: number }
 /** `--limit depth=64 --limit source-kb=4096` → the limits; a wrong one is the reason, to be told as a usage error. */
 export function parseLimits(values: readonly string[] = []): { ok: true; limits: Limits } | { ok: false; reason: string; hint: string } {
   const limits = { ...LIMITS };
-  const known = Object.keys(NAMES).map((n) => `${n}=<${NAMES[n]!.unit}>`).join(', ');
+  const known = Object.keys(NAMES)
+    .map((n) => `${n}=<${NAMES[n]!.unit}>`)
+    .join(', ');
   for (const v of values) {
     const m = /^([a-z-]+)=(\d+)$/.exec(v.trim());
     const spec = m ? NAMES[m[1]!] : undefined;

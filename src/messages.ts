@@ -85,10 +85,6 @@ export function formatPlace(m: Message): string {
   return m.place ? `${m.file}:${m.place.start.line}:${m.place.start.column}` : m.file;
 }
 
-export function errorCount(messages: readonly Message[]): number {
-  return messages.filter((m) => m.severity === 'error').length;
-}
-
 /**
  * For a command that stops at its first problem: what a step gave back, or the
  * messages it gave instead, thrown (steps return their problems; ../release/load.ts).

@@ -16,12 +16,12 @@ import { unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { compileParts } from '../src/adapters/docx.js';
 import { compactCff, createSubset, forgetGlyphCache } from '../src/adapters/fontkit.js';
 import { currentFont, defaultFontAs, escapeXmp, fontForPdfkit, type GlyphRun } from '../src/adapters/pdfkit.js';
-import { compileParts } from '../src/adapters/docx.js';
 import { tinyInflateFiles } from '../src/adapters/tiny-inflate.js';
-import { makeDeterministic } from '../src/render/docx/deterministic.js';
 import { compose } from '../src/render/compose.js';
+import { makeDeterministic } from '../src/render/docx/deterministic.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
 import { BIN, loadFixture, ROOT, tempDirs } from './helpers.js';
 
@@ -104,7 +104,15 @@ describe('fontkit: the glyph cache (forgetGlyphCache)', () => {
 
 describe('fontkit: TrueType subsets copying simple glyphs (createSubset)', () => {
   const text = 'Genève, Ginebra, Женева — Éçàñøёй “quoted” 2026';
-  type TtfSubset = { includeGlyph(g: number): number; encode(): Uint8Array; _addGlyph(g: number): number; glyf: Uint8Array[]; offset: number; loca: { offsets: number[] }; hmtx: { metrics: { advance: number; bearing: number }[] } };
+  type TtfSubset = {
+    includeGlyph(g: number): number;
+    encode(): Uint8Array;
+    _addGlyph(g: number): number;
+    glyf: Uint8Array[];
+    offset: number;
+    loca: { offsets: number[] };
+    hmtx: { metrics: { advance: number; bearing: number }[] };
+  };
 
   it('fontkit’s TrueType subset adds a glyph with `_addGlyph`, which returns its new id, from the font’s `loca`, `glyf` and metrics', () => {
     const font = open(LATIN);
@@ -162,7 +170,14 @@ describe('fontkit: CFF subsets without subroutines (createSubset)', () => {
     const subset = font.createSubset() as unknown as Record<string, unknown> & { cff: Record<string, unknown> };
     for (const m of ['subsetCharstrings', 'subsetFontdict', 'createCIDFontdict', 'includeGlyph', 'encode']) expect(typeof subset[m], m).toBe('function');
     expect(Array.isArray(subset.glyphs)).toBe(true);
-    const cff = subset.cff as { stream: { readBuffer?: unknown }; isCIDFont: boolean; topDict: { CharStrings: unknown[]; FDArray?: unknown[] }; fdForGlyph?: unknown; getCharString?: unknown; globalSubrIndex?: unknown[] };
+    const cff = subset.cff as {
+      stream: { readBuffer?: unknown };
+      isCIDFont: boolean;
+      topDict: { CharStrings: unknown[]; FDArray?: unknown[] };
+      fdForGlyph?: unknown;
+      getCharString?: unknown;
+      globalSubrIndex?: unknown[];
+    };
     expect(typeof cff.stream.readBuffer).toBe('function');
     expect(typeof cff.fdForGlyph).toBe('function');
     expect(typeof cff.getCharString).toBe('function');
@@ -423,7 +438,10 @@ process.on('exit', () => process.stderr.write('PROBE ' + JSON.stringify({ from, 
     // fontkit's tables and the line breaker's, both inside the bundle (scripts/bundle.mjs): inflated by the zlib one
     // the bundle was built with (its alias), ten tables for an Arabic PDF
     expect(files.length, files.join('\n')).toBeGreaterThanOrEqual(5);
-    expect(files.every((f) => f.startsWith('lib/bundle/')), files.join('\n')).toBe(true);
+    expect(
+      files.every((f) => f.startsWith('lib/bundle/')),
+      files.join('\n'),
+    ).toBe(true);
   });
 });
 
@@ -431,7 +449,13 @@ describe('nothing outside src/adapters/ reaches into a dependency', () => {
   it('no private member (`._x`, `["_x"]`), no `require.cache`, no `Packer.compiler`, no fontkit table by its tag', () => {
     const files = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.c?ts$/.test(f) && !f.startsWith(`adapters${path.sep}`));
     expect(files.length).toBeGreaterThan(50);
-    const forbidden = [/\._[A-Za-z]/, /\[\s*['"`]_[A-Za-z]/, /require\.cache|\.cache\[|\bModule\b.*\bexports\b/, /Packer\s*(as[^)]*\))?\s*\.\s*compiler|\bcompiler\.compile\b/, /\[\s*['"`](CFF |CFF2|glyf|loca|hmtx)['"`]\s*\]/];
+    const forbidden = [
+      /\._[A-Za-z]/,
+      /\[\s*['"`]_[A-Za-z]/,
+      /require\.cache|\.cache\[|\bModule\b.*\bexports\b/,
+      /Packer\s*(as[^)]*\))?\s*\.\s*compiler|\bcompiler\.compile\b/,
+      /\[\s*['"`](CFF |CFF2|glyf|loca|hmtx)['"`]\s*\]/,
+    ];
     const found: string[] = [];
     for (const f of files) {
       readFileSync(path.join(ROOT, 'src', f), 'utf8')

@@ -27,7 +27,11 @@ describe('bundle', () => {
     }
     expect([...outside].sort()).toEqual(['piscina']);
     // pdfkit's sRGB profile (PDF/A), where the bundled pdfkit reads it
-    expect(readFileSync(path.join(BUNDLE, 'data', 'sRGB_IEC61966_2_1.icc')).subarray(36, 40).toString('latin1')).toBe('acsp');
+    expect(
+      readFileSync(path.join(BUNDLE, 'data', 'sRGB_IEC61966_2_1.icc'))
+        .subarray(36, 40)
+        .toString('latin1'),
+    ).toBe('acsp');
   });
 
   it('decodes Brotli (WOFF2 fonts) as the brotli package does, with and without the size given', () => {

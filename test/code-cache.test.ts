@@ -23,7 +23,11 @@ function generate(tmp: string, out: string, env: Record<string, string> = {}) {
 
 function cacheFiles(tmp: string): string[] {
   const top = readdirSync(tmp).filter((d) => d.startsWith('pressready-code-cache-'));
-  return top.flatMap((d) => readdirSync(path.join(tmp, d), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)));
+  return top.flatMap((d) =>
+    readdirSync(path.join(tmp, d), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name)),
+  );
 }
 
 describe('code cache', () => {

@@ -7,10 +7,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/report/io.js';
 import { run } from '../src/cli/main.js';
 import { parseLimits } from '../src/limits.js';
 import { FORMATS } from '../src/render/registry.js';
+import type { Io } from '../src/report/io.js';
 import { frontMatterSpec } from '../src/source/front-matter.js';
 import type { Spec } from '../src/yaml/schema.js';
 import { ROOT } from './helpers.js';
@@ -57,7 +57,10 @@ function anchors(text: string): Set<string> {
     if (fence || f) continue;
     const h = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!h) continue;
-    const base = h[1]!.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/\s/g, '-');
+    const base = h[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     out.add(n ? `${base}-${n}` : base);
@@ -119,7 +122,11 @@ describe('the reference in docs/', () => {
     const missing = /\bS[P]EC(?:\.md)?\b|\bN[O]TES\.md\b/;
     const code = ['src', 'scripts', 'test', 'bin'].flatMap((d) => filesUnder(d, (f) => /\.(ts|mts|mjs|cjs|js|json|md)$/.test(f)));
     expect(code.length).toBeGreaterThan(100);
-    const hits = code.flatMap((f) => read(f).split('\n').flatMap((l, i) => (missing.test(l) ? [`${f}:${i + 1}: ${l.trim()}`] : [])));
+    const hits = code.flatMap((f) =>
+      read(f)
+        .split('\n')
+        .flatMap((l, i) => (missing.test(l) ? [`${f}:${i + 1}: ${l.trim()}`] : [])),
+    );
     expect(hits).toEqual([]);
     expect(DOCS.filter((f) => missing.test(read(f)))).toEqual([]);
   });
@@ -133,7 +140,19 @@ describe('docs/cli.md', () => {
     expect(await run([...args, '--help'], io)).toBe(0);
     return out;
   };
-  const COMMANDS = [['init'], ['generate'], ['watch'], ['preview'], ['lint'], ['translations'], ['translations', 'new'], ['translations', 'export'], ['translations', 'import'], ['templates'], ['templates', 'show']];
+  const COMMANDS = [
+    ['init'],
+    ['generate'],
+    ['watch'],
+    ['preview'],
+    ['lint'],
+    ['translations'],
+    ['translations', 'new'],
+    ['translations', 'export'],
+    ['translations', 'import'],
+    ['templates'],
+    ['templates', 'show'],
+  ];
 
   it('has every command, and every command of the program is in that list', async () => {
     const top = await help([]);
@@ -169,14 +188,14 @@ describe('docs/source-format.md, outputs.md and limits.md', () => {
     if (spec.type === 'oneOf') return [...new Set(spec.options.flatMap((o) => keys(o, prefix)))];
     if (spec.type === 'list') return keys(spec.items, prefix);
     if (spec.type !== 'map') return [];
-    return Object.entries(spec.keys).flatMap(([k, s]) => [prefix + k, ...keys(s, prefix + k + '.')]);
+    return Object.entries(spec.keys).flatMap(([k, s]) => [prefix + k, ...keys(s, `${prefix + k}.`)]);
   }
 
   it('source-format.md documents every front-matter key, and every contact key', () => {
     const doc = read('docs/source-format.md');
     const all = keys(frontMatterSpec());
     expect(all).toEqual(expect.arrayContaining(['headline', 'dateline.date', 'contacts.phone', 'contacts.desk', 'source-hash']));
-    const missing = all.filter((k) => !doc.includes('`' + k + '`') && !(k.startsWith('contacts.') && doc.includes('| `' + k.slice(9) + '` |')));
+    const missing = all.filter((k) => !doc.includes(`\`${k}\``) && !(k.startsWith('contacts.') && doc.includes(`| \`${k.slice(9)}\` |`)));
     expect(missing).toEqual([]);
   });
 

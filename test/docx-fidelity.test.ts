@@ -10,13 +10,13 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compose, type Composed } from '../src/render/compose.js';
-import { docxRenderer } from '../src/render/docx/index.js';
-import { pdfRenderer } from '../src/render/pdf/index.js';
-import { bundledFile } from '../src/render/pdf/bundled.js';
 import type { Loaded } from '../src/release/load.js';
-import { loadFixture, tempDir, ALL_FIXTURES } from './helpers.js';
+import { type Composed, compose } from '../src/render/compose.js';
+import { docxRenderer } from '../src/render/docx/index.js';
+import { bundledFile } from '../src/render/pdf/bundled.js';
+import { pdfRenderer } from '../src/render/pdf/index.js';
 import { SCRIPT_TYPOGRAPHY } from '../src/render/scripts.js';
+import { ALL_FIXTURES, loadFixture, tempDir } from './helpers.js';
 
 const name = (f: string) => f.replace(/\//g, '__').replace(/\.md$/, '');
 
@@ -27,7 +27,9 @@ function tokens(text: string): string[] {
       .normalize('NFC')
       .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
       // a word ends where its script does: the template's Arabic phrasing joins a prefix to a Latin name (بـVivian)
-      .match(/\p{Script=Han}|[\p{scx=Arabic}\p{M}]+|(?:(?![\p{Script=Han}\p{scx=Arabic}])[\p{L}\p{M}\p{N}])+(?:[’'](?:(?![\p{Script=Han}\p{scx=Arabic}])[\p{L}\p{M}])+)*|[«»“”‘’„"'()（）[\]「」『』《》〈〉]/gu) ?? []
+      .match(
+        /\p{Script=Han}|[\p{scx=Arabic}\p{M}]+|(?:(?![\p{Script=Han}\p{scx=Arabic}])[\p{L}\p{M}\p{N}])+(?:[’'](?:(?![\p{Script=Han}\p{scx=Arabic}])[\p{L}\p{M}])+)*|[«»“”‘’„"'()（）[\]「」『』《》〈〉]/gu,
+      ) ?? []
   );
 }
 
@@ -88,7 +90,10 @@ describe('DOCX as LibreOffice lays it out, against our PDF', () => {
     }
     const files = ALL_FIXTURES.map((f) => path.join(docxDir, `${name(f)}.docx`));
     const soffice = (to: string, dir: string) =>
-      execFileSync('soffice', [`-env:UserInstallation=file://${out.dir}/profile`, '--headless', '--convert-to', to, '--outdir', path.join(out.dir, dir), ...files], { stdio: 'ignore', timeout: 240_000 });
+      execFileSync('soffice', [`-env:UserInstallation=file://${out.dir}/profile`, '--headless', '--convert-to', to, '--outdir', path.join(out.dir, dir), ...files], {
+        stdio: 'ignore',
+        timeout: 240_000,
+      });
     // the pages; and the words from LibreOffice's text export, since its PDF's text layer gives Arabic
     // words in pieces (a word's letters split around its ligatures) and brackets mirrored
     soffice('pdf', 'pdf');
@@ -104,7 +109,11 @@ describe('DOCX as LibreOffice lays it out, against our PDF', () => {
     expect(endMarker?.kind).toBe('line');
     const end = bare((endMarker as { text: string }).text);
     const more = bare(composed.furniture.more);
-    const lines = Array.from({ length: n }, (_, i) => pageText(lo(f, 'pdf'), i + 1).split('\n').map(bare));
+    const lines = Array.from({ length: n }, (_, i) =>
+      pageText(lo(f, 'pdf'), i + 1)
+        .split('\n')
+        .map(bare),
+    );
     const endPage = lines.findIndex((page) => page.includes(end)) + 1;
     expect(endPage).toBeGreaterThan(0);
     lines.forEach((page, i) => expect({ page: i + 1, more: page.includes(more) }).toEqual({ page: i + 1, more: i + 1 < endPage }));
@@ -166,9 +175,7 @@ describe('DOCX as LibreOffice lays it out, against our PDF', () => {
       const program = objects.get(Number(/\/FontFile\d? (\d+) 0 R/.exec(fd)![1]))!;
       const cids = new Map([...program.matchAll(/dup (\d+) \/cid(\d+) put/g)].map((m) => [Number(m[1]), Number(m[2])]));
       expect(cids.size).toBeGreaterThan(10);
-      const chars = new Map(
-        [...objects.get(Number(unicode[1]))!.matchAll(/<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]{4})>/g)].map((m) => [parseInt(m[1]!, 16), String.fromCharCode(parseInt(m[2]!, 16))]),
-      );
+      const chars = new Map([...objects.get(Number(unicode[1]))!.matchAll(/<([0-9A-Fa-f]{2})>\s*<([0-9A-Fa-f]{4})>/g)].map((m) => [parseInt(m[1]!, 16), String.fromCharCode(parseInt(m[2]!, 16))]));
       const bold = /Bold/.test(fd);
       const sc = fontkit.openSync(ttc(bold ? 'bold' : 'regular'), `NotoSansCJKsc-${bold ? 'Bold' : 'Regular'}`) as fontkit.Font;
       const jp = fontkit.openSync(ttc(bold ? 'bold' : 'regular'), `NotoSansCJKjp-${bold ? 'Bold' : 'Regular'}`) as fontkit.Font;

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
-import { expectedWords, loadFixture, missingLetters, missingWords, runCli, tempDir, ROOT, ALL_FIXTURES, generateInTwoTimeZones } from './helpers.js';
+import { ALL_FIXTURES, expectedWords, generateInTwoTimeZones, loadFixture, missingLetters, missingWords, ROOT, runCli, tempDir } from './helpers.js';
 
 const FIXTURES = ALL_FIXTURES;
 
@@ -20,10 +20,20 @@ interface Docx {
   paragraphs: { style: string; text: string; xml: string }[];
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function open(bytes: Uint8Array): Docx {
-  const files = Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([n]) => /\.(xml|rels)$/.test(n)).map(([n, b]) => [n, strFromU8(b)]));
+  const files = Object.fromEntries(
+    Object.entries(unzipSync(bytes))
+      .filter(([n]) => /\.(xml|rels)$/.test(n))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
   const doc = files['word/document.xml']!;
   const paragraphs = [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([xml]) => ({
     xml,
@@ -99,7 +109,9 @@ describe('DOCX: what Word reads', () => {
     expect(d.files['word/document.xml']).toMatch(/<w:titlePg\/>/);
     const footer = Object.entries(d.files).find(([n, x]) => n.startsWith('word/footer') && x.includes('PAGE'))![1];
     expect(footer).toMatch(/Page <\/w:t>[\s\S]*PAGE[\s\S]*> of <\/w:t>[\s\S]*NUMPAGES/);
-    const headers = Object.entries(d.files).filter(([n]) => n.startsWith('word/header')).map(([, x]) => x);
+    const headers = Object.entries(d.files)
+      .filter(([n]) => n.startsWith('word/header'))
+      .map(([, x]) => x);
     expect(headers.some((h) => h.includes('UN women’s rights committee calls for action on trafficking of women…'))).toBe(true);
     const core = d.files['docProps/core.xml']!;
     expect(core).toContain('<dc:title>UN women’s rights committee calls for action on trafficking of women and girls in the digital age</dc:title>');
@@ -119,8 +131,10 @@ describe('DOCX: what Word reads', () => {
     expect(ar.paragraphs.find((p) => p.style === 'Dateline')?.text).toMatch(/^نيويورك، 22 آذار\/مارس 2026 – /);
     const zh = open(await render('water-report/release.zh.md'));
     expect(zh.files['word/styles.xml']).toMatch(/<w:lang w:val="en-GB" w:eastAsia="zh-CN"\/>/);
-    expect(zh.files["word/styles.xml"]).toMatch(/w:eastAsia="Microsoft YaHei"/);
-    expect(zh.files["word/fontTable.xml"]).toMatch(/<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"\/><w:panose1 w:val="020B0503020204020204"\/><w:charset w:val="86"\/><w:family w:val="swiss"\/>/);
+    expect(zh.files['word/styles.xml']).toMatch(/w:eastAsia="Microsoft YaHei"/);
+    expect(zh.files['word/fontTable.xml']).toMatch(
+      /<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"\/><w:panose1 w:val="020B0503020204020204"\/><w:charset w:val="86"\/><w:family w:val="swiss"\/>/,
+    );
     expect(zh.paragraphs.find((p) => p.style === 'Dateline')?.text).toMatch(/^纽约，2026年3月22日——一位独立专家/);
   });
 
@@ -128,7 +142,8 @@ describe('DOCX: what Word reads', () => {
     const png = readFileSync(path.join(ROOT, 'test', 'assets', 'logo.png'));
     const t = tempDir({
       'templates/house/template.yaml': 'name: house\nextends: default\nletterhead:\n  organization: Acme Relief\n  logo: logo.png\n',
-      'r.md': '---\nheadline: H\ntemplate: house\ndateline: {city: Geneva, date: 2020-11-11}\ncontacts: [{ name: Ana Ruiz, email: a.ruiz@example.org }]\n---\n\nAcme Relief today opened forty wells in the Sahel.\n',
+      'r.md':
+        '---\nheadline: H\ntemplate: house\ndateline: {city: Geneva, date: 2020-11-11}\ncontacts: [{ name: Ana Ruiz, email: a.ruiz@example.org }]\n---\n\nAcme Relief today opened forty wells in the Sahel.\n',
     });
     try {
       mkdirSync(path.join(t.dir, 'templates', 'house'), { recursive: true });
@@ -192,11 +207,16 @@ describe('DOCX: a real client (LibreOffice) opens every fixture', () => {
       (await import('node:fs')).writeFileSync(path.join(docx, name), await render(f));
     }
     const files = readdirSync(docx).map((n) => path.join(docx, n));
-    execFileSync('soffice', [`-env:UserInstallation=file://${out.dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(out.dir, 'pdf'), ...files], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${out.dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(out.dir, 'pdf'), ...files], {
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
     for (const f of FIXTURES) {
       const pdf = path.join(out.dir, 'pdf', f.replace(/\//g, '__').replace(/\.md$/, '.pdf'));
-      pdfText.set(f, // -raw: content order, and no joining of words hyphenated at a line end
-      execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+      pdfText.set(
+        f, // -raw: content order, and no joining of words hyphenated at a line end
+        execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }),
+      );
     }
   }, 240_000);
   afterAll(() => out.cleanup());

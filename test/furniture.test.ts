@@ -8,14 +8,14 @@
  * translation's source itself writes (outside its contacts list).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
-import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, fixture, pngChunk, runCli, tempDir } from './helpers.js';
+import { parse as parseYaml } from 'yaml';
+import { fixture, pngChunk, ROOT, runCli, tempDir } from './helpers.js';
 import { useProjects } from './template-helpers.js';
 
 const FAMILIES = ['cedaw-trafficking', 'water-report'] as const;
@@ -187,8 +187,10 @@ describe('the organization, the media section and the logo in the release’s la
       '',
     ].join('\n'),
     // the translations give their roles in their language; phone and e-mail come from the original
-    'r.fr.md': '---\ntranslation-of: r.md\nlang: fr\nheadline: Secours Acme ouvre quarante puits\ndateline: { city: Genève }\ncontacts:\n  - { name: Ana Ruiz, role: attachée de presse }\n  - { desk: media }\n---\n\nSecours Acme a ouvert aujourd’hui quarante puits au Sahel.\n',
-    'r.ar.md': '---\ntranslation-of: r.md\nlang: ar\nheadline: إغاثة أكمي تفتح أربعين بئراً\ndateline: { city: جنيف }\ncontacts:\n  - { name: Ana Ruiz, role: مسؤولة الإعلام }\n  - { desk: media }\n---\n\nافتتحت إغاثة أكمي اليوم أربعين بئراً في منطقة الساحل.\n',
+    'r.fr.md':
+      '---\ntranslation-of: r.md\nlang: fr\nheadline: Secours Acme ouvre quarante puits\ndateline: { city: Genève }\ncontacts:\n  - { name: Ana Ruiz, role: attachée de presse }\n  - { desk: media }\n---\n\nSecours Acme a ouvert aujourd’hui quarante puits au Sahel.\n',
+    'r.ar.md':
+      '---\ntranslation-of: r.md\nlang: ar\nheadline: إغاثة أكمي تفتح أربعين بئراً\ndateline: { city: جنيف }\ncontacts:\n  - { name: Ana Ruiz, role: مسؤولة الإعلام }\n  - { desk: media }\n---\n\nافتتحت إغاثة أكمي اليوم أربعين بئراً في منطقة الساحل.\n',
   };
 
   it('each language prints its organization and words the media section in its own sentence', () => {
@@ -208,7 +210,8 @@ describe('the organization, the media section and the logo in the release’s la
 
   it('a translation without `author` does not print the original’s', () => {
     const dir = project({
-      'r.md': '---\nheadline: H\nauthor: UN Human Rights Office\ndateline: { city: Geneva, date: 2026-03-22 }\n---\n\nThe Office today opened forty wells in the Sahel.\n\n## Media contacts\n\n- UN Human Rights Office Media Section, +41 22 917 9000, media@example.org\n',
+      'r.md':
+        '---\nheadline: H\nauthor: UN Human Rights Office\ndateline: { city: Geneva, date: 2026-03-22 }\n---\n\nThe Office today opened forty wells in the Sahel.\n\n## Media contacts\n\n- UN Human Rights Office Media Section, +41 22 917 9000, media@example.org\n',
       'r.fr.md': '---\ntranslation-of: r.md\nlang: fr\nheadline: H\n---\n\nLe Haut-Commissariat a ouvert aujourd’hui quarante puits au Sahel.\n',
     });
     const r = runCli(['generate', 'r.md', 'r.fr.md', '-f', 'txt', '--no-strict'], { cwd: dir });
@@ -224,13 +227,20 @@ describe('the organization, the media section and the logo in the release’s la
     const dir = project(files);
     const r = runCli(['generate', 'r.md', 'r.fr.md', 'r.ar.md', '-f', 'pdf,docx,html', '--no-strict'], { cwd: dir });
     expect(r.stderr).toBe('');
-    for (const [stem, logo, size] of [['r', LOGO, '3 2'], ['r.fr', LOGO, '3 2'], ['r.ar', LOGO_AR, '5 4']] as const) {
+    for (const [stem, logo, size] of [
+      ['r', LOGO, '3 2'],
+      ['r.fr', LOGO, '3 2'],
+      ['r.ar', LOGO_AR, '5 4'],
+    ] as const) {
       const html = readFileSync(path.join(dir, 'dist', `${stem}.html`), 'utf8');
       expect(html).toContain(`src="data:image/png;base64,${logo.toString('base64')}"`);
       const docx = unzipSync(readFileSync(path.join(dir, 'dist', `${stem}.docx`)));
       const media = Object.entries(docx).filter(([n]) => n.startsWith('word/media/'));
       expect(media.map(([, b]) => Buffer.from(b).equals(logo))).toEqual([true]);
-      const images = execFileSync('pdfimages', ['-list', path.join(dir, 'dist', `${stem}.pdf`)], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      const images = execFileSync('pdfimages', ['-list', path.join(dir, 'dist', `${stem}.pdf`)], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean);
       expect(images.map((l) => l.trim().split(/\s+/).slice(3, 5).join(' '))).toEqual([size]);
     }
     expect(readdirSync(path.join(dir, 'dist')).length).toBe(9);

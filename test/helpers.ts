@@ -1,12 +1,13 @@
 /** Shared test helpers: run the real binary, load a fixture through the pipeline, temporary folders. */
-import { crc32 } from 'node:zlib';
+
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import { afterEach } from 'vitest';
-import { loadRelease, type Loaded, type LoadOptions } from '../src/release/load.js';
+import { type Loaded, type LoadOptions, loadRelease } from '../src/release/load.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'pressready.js');
@@ -69,7 +70,12 @@ export function tempDirs(): (files?: Record<string, string>) => string {
 export function words(text: string): string[] {
   // Han characters one by one: Chinese has no spaces, and a line may break between any two of them.
   // An Arabic prefix joined to a Latin word by a tatweel (بـVivian, "with Vivian") is a word of its own.
-  return text.normalize('NFC').replace(/\u0640(?=\p{Script=Latin})/gu, '\u0640 ').match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[’'](?:(?!\p{Script=Han})\p{L})+)*/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\u0640(?=\p{Script=Latin})/gu, '\u0640 ')
+      .match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[’'](?:(?!\p{Script=Han})\p{L})+)*/gu) ?? []
+  );
 }
 
 /** Every file under a folder, as sorted POSIX paths relative to it. */

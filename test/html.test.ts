@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlValidate } from 'html-validate';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { FORMATS } from '../src/render/registry.js';
-import { ALL_FIXTURES, FIXTURES, ROOT, generateInTwoTimeZones, loadFixture, runCli, tempDir, tempDirs } from './helpers.js';
+import { ALL_FIXTURES, FIXTURES, generateInTwoTimeZones, loadFixture, ROOT, runCli, tempDir, tempDirs } from './helpers.js';
 
 const temp = tempDirs();
 const out = tempDir();
@@ -166,7 +166,11 @@ describe('html: right to left, Chinese faces, print', () => {
         expect(text[0]).toContain(String(pages));
         const loaded = await loadFixture(fixture);
         const header = compose(loaded).furniture.runningHeader!;
-        const firstLine = (page: string) => page.split('\n').find((l) => l.trim())!.trim();
+        const firstLine = (page: string) =>
+          page
+            .split('\n')
+            .find((l) => l.trim())!
+            .trim();
         expect(firstLine(text[0]!)).not.toContain(header);
         if (pages > 1) expect(firstLine(text[1]!)).toBe(header);
       } finally {
@@ -286,51 +290,62 @@ describe('html: what a source writes is text, wherever it goes', () => {
 describe('eml: the release as an e-mail, read back by mailparser', () => {
   const parse = (file: string) => simpleParser(readFileSync(file));
 
-  it.each(['water-report/release.md', 'water-report/release.fr.md', 'water-report/release.es.md', 'water-report/release.ru.md', 'water-report/release.ar.md', 'water-report/release.zh.md', 'cedaw-trafficking/release.zh.md', 'vaccine-report/release.md'])(
-    '%s: text and web page as alternatives, the PDF attached, its subject and language',
-    async (fixture) => {
-      const raw = readFileSync(output(fixture, 'eml'));
-      const mail: ParsedMail = await parse(output(fixture, 'eml'));
-      const loaded = await loadFixture(fixture);
-      const composed = compose(loaded);
-      // the subject: the headline, after the embargo in the release's language when there is one
-      expect(mail.subject).toBe(composed.meta.embargoedTitle ?? loaded.release.headline);
-      expect(mail.subject).toContain(loaded.release.headline);
-      if (loaded.release.embargo) expect(mail.subject!.length).toBeGreaterThan(loaded.release.headline.length + 5);
-      expect(mail.headers.get('content-language')).toBe(loaded.release.lang);
-      expect(mail.text).toBe(readFileSync(output(fixture, 'txt'), 'utf8'));
-      expect(mail.html).toBe(readFileSync(output(fixture, 'html'), 'utf8'));
-      expect(mail.attachments).toHaveLength(1);
-      const pdf = mail.attachments[0]!;
-      expect(pdf.contentType).toBe('application/pdf');
-      expect(pdf.filename).toBe(path.basename(output(fixture, 'pdf')));
-      expect(Buffer.compare(pdf.content, readFileSync(output(fixture, 'pdf')))).toBe(0);
-      // no sender or recipient unless given; the headers in ASCII (RFC 2047), the structure as asked
-      expect(mail.from).toBeUndefined();
-      expect(mail.to).toBeUndefined();
-      const head = raw.subarray(0, raw.indexOf('\r\n\r\n')).toString('latin1');
-      expect(head).toMatch(/^[\x20-\x7e\r\n\t]+$/);
-      expect(head).toMatch(/^Content-Type: multipart\/mixed;/m);
-      expect(raw.toString('latin1')).toMatch(/^Content-Type: multipart\/alternative;/m);
-      expect(mail.messageId).toMatch(/^<[0-9a-f]{32}@pressready\.invalid>$/);
-      expect(mail.date?.toISOString()).toBe(composed.meta.date.toISOString());
-    },
-  );
+  it.each([
+    'water-report/release.md',
+    'water-report/release.fr.md',
+    'water-report/release.es.md',
+    'water-report/release.ru.md',
+    'water-report/release.ar.md',
+    'water-report/release.zh.md',
+    'cedaw-trafficking/release.zh.md',
+    'vaccine-report/release.md',
+  ])('%s: text and web page as alternatives, the PDF attached, its subject and language', async (fixture) => {
+    const raw = readFileSync(output(fixture, 'eml'));
+    const mail: ParsedMail = await parse(output(fixture, 'eml'));
+    const loaded = await loadFixture(fixture);
+    const composed = compose(loaded);
+    // the subject: the headline, after the embargo in the release's language when there is one
+    expect(mail.subject).toBe(composed.meta.embargoedTitle ?? loaded.release.headline);
+    expect(mail.subject).toContain(loaded.release.headline);
+    if (loaded.release.embargo) expect(mail.subject!.length).toBeGreaterThan(loaded.release.headline.length + 5);
+    expect(mail.headers.get('content-language')).toBe(loaded.release.lang);
+    expect(mail.text).toBe(readFileSync(output(fixture, 'txt'), 'utf8'));
+    expect(mail.html).toBe(readFileSync(output(fixture, 'html'), 'utf8'));
+    expect(mail.attachments).toHaveLength(1);
+    const pdf = mail.attachments[0]!;
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(pdf.filename).toBe(path.basename(output(fixture, 'pdf')));
+    expect(Buffer.compare(pdf.content, readFileSync(output(fixture, 'pdf')))).toBe(0);
+    // no sender or recipient unless given; the headers in ASCII (RFC 2047), the structure as asked
+    expect(mail.from).toBeUndefined();
+    expect(mail.to).toBeUndefined();
+    const head = raw.subarray(0, raw.indexOf('\r\n\r\n')).toString('latin1');
+    expect(head).toMatch(/^[\x20-\x7e\r\n\t]+$/);
+    expect(head).toMatch(/^Content-Type: multipart\/mixed;/m);
+    expect(raw.toString('latin1')).toMatch(/^Content-Type: multipart\/alternative;/m);
+    expect(mail.messageId).toMatch(/^<[0-9a-f]{32}@pressready\.invalid>$/);
+    expect(mail.date?.toISOString()).toBe(composed.meta.date.toISOString());
+  });
 
   it('--from and --to, or generate.from and generate.to in the config; a header smuggled in an address is refused', async () => {
     const dir = temp({ 'news/release.md': readFileSync(path.join(FIXTURES, 'vaccine-report', 'release.md'), 'utf8') });
-    const r = runCli(['generate', 'news/release.md', '-f', 'eml', '-o', 'a', '--from', 'Bureau de presse <press@example.org>', '--to', 'desk@example.net', '--to', 'Ünal Öz <u@example.com>'], { cwd: dir });
+    const r = runCli(['generate', 'news/release.md', '-f', 'eml', '-o', 'a', '--from', 'Bureau de presse <press@example.org>', '--to', 'desk@example.net', '--to', 'Ünal Öz <u@example.com>'], {
+      cwd: dir,
+    });
     expect(r.stderr).toBe('');
     const a = await parse(path.join(dir, 'a', 'release.eml'));
     expect(a.from?.value).toEqual([{ name: 'Bureau de presse', address: 'press@example.org' }]);
     const to = Array.isArray(a.to) ? a.to : [a.to!];
-    expect(to.flatMap((t) => t.value)).toEqual([{ address: 'desk@example.net', name: '' }, { address: 'u@example.com', name: 'Ünal Öz' }]);
+    expect(to.flatMap((t) => t.value)).toEqual([
+      { address: 'desk@example.net', name: '' },
+      { address: 'u@example.com', name: 'Ünal Öz' },
+    ]);
     expect(a.messageId).toMatch(/@example\.org>$/);
 
     writeFileSync(path.join(dir, 'pressready.config.yaml'), 'generate:\n  from: press@example.org\n  to: [desk@example.net]\n');
     expect(runCli(['generate', 'news/release.md', '-f', 'eml', '-o', 'b'], { cwd: dir }).code).toBe(0);
     const b = await parse(path.join(dir, 'b', 'release.eml'));
-    expect(b.from?.value[0]!.address).toBe('press@example.org');
+    expect(b.from?.value[0]?.address).toBe('press@example.org');
     expect((Array.isArray(b.to) ? b.to[0]! : b.to!).value[0]!.address).toBe('desk@example.net');
 
     const bad = runCli(['generate', 'news/release.md', '-f', 'eml', '-o', 'c', '--to', 'a@example.org\nBcc: all@example.org'], { cwd: dir });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { releaseId, slug } from '../src/init/source.js';
 import { parseSource } from '../src/source/parse.js';
 import { BIN, ROOT, runCli } from './helpers.js';
@@ -66,8 +66,13 @@ describe('pressready init', () => {
     expect(marks).toEqual([
       '[Insert the lead: who did what, where and when, in one paragraph of at most 45 words]',
       '[Insert the body: facts, figures and context, the most important first]',
-      '[Insert a quotation]', '[insert the speaker’s name]', '[insert their role]',
-      '[insert name]', '[insert role]', '[insert phone]', '[insert e-mail]',
+      '[Insert a quotation]',
+      '[insert the speaker’s name]',
+      '[insert their role]',
+      '[insert name]',
+      '[insert role]',
+      '[insert phone]',
+      '[insert e-mail]',
       '[Insert background for editors, or delete this section]',
     ]);
   });
@@ -125,7 +130,7 @@ describe('pressready init', () => {
   });
 
   it('the template’s default contacts, and a template given as a path, written relative to the new file', () => {
-    const acme = (ACME['templates/acme/template.yaml'] as string) + 'contactsDefault:\n  - { name: Jo Press, role: Press officer, phone: "+41 22 555 0100", email: press@acme.example.org }\n';
+    const acme = `${ACME['templates/acme/template.yaml'] as string}contactsDefault:\n  - { name: Jo Press, role: Press officer, phone: "+41 22 555 0100", email: press@acme.example.org }\n`;
     const dir = project({ ...ACME, 'templates/acme/template.yaml': acme });
     const r = runCli(['init', 'news/2026/wells.md', '-t', './templates/acme', '--headline', 'Wells', '--city', 'Bern'], { cwd: dir });
     expect(r.code).toBe(0);

@@ -13,7 +13,8 @@ import { runCli, tempDirs } from './helpers.js';
 
 const temp = tempDirs();
 
-const HEAD = '---\nheadline: Nesting and encoding checks for a release\ndateline:\n  city: Geneva\n  date: 2026-01-05\ncontacts:\n  - { name: Ana Ruiz, email: a.ruiz@example.org }\n---\n\nThe lead paragraph of this release says enough words to count as one.\n\n';
+const HEAD =
+  '---\nheadline: Nesting and encoding checks for a release\ndateline:\n  city: Geneva\n  date: 2026-01-05\ncontacts:\n  - { name: Ana Ruiz, email: a.ruiz@example.org }\n---\n\nThe lead paragraph of this release says enough words to count as one.\n\n';
 const nestedList = (n: number) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- level ${i + 1} item\n`).join('');
 
 function generate(dir: string, file: string, ...args: string[]) {
@@ -39,7 +40,7 @@ describe('nesting', () => {
   });
 
   it('a list nested 1,000 deep and a block quote nested 10,000 deep: a positioned error at once, in generate and lint', () => {
-    const dir = temp({ 'list.md': HEAD + nestedList(1000), 'quote.md': HEAD + '>'.repeat(10_000) + ' deep\n' });
+    const dir = temp({ 'list.md': HEAD + nestedList(1000), 'quote.md': `${HEAD + '>'.repeat(10_000)} deep\n` });
     const list = generate(dir, 'list.md', '-f', 'txt');
     expect(list.code).toBe(1);
     // the 33rd item (line 11 + 33) is the first beyond the limit of 32
@@ -69,8 +70,8 @@ describe('nesting', () => {
     expect(tooDeep('1. 2. 3. three on one line\n', 0, 2)).toBe(0);
     expect(tooDeep('Plain text - with * stars and 3. numbers\n', 0, 1)).toBeUndefined();
     // wide markers (`1.    `, `123456789.    `) count however long the line is
-    expect(tooDeep('x\n' + '1.    '.repeat(5000) + 'x\n', 0, 32)).toBe(2);
-    expect(tooDeep('123456789.    '.repeat(40) + 'x\n', 0, 32)).toBe(0);
+    expect(tooDeep(`x\n${'1.    '.repeat(5000)}x\n`, 0, 32)).toBe(2);
+    expect(tooDeep(`${'123456789.    '.repeat(40)}x\n`, 0, 32)).toBe(0);
   });
 
   it('front matter nested 10,000 deep is a YAML error in words, at its place', () => {
@@ -85,7 +86,7 @@ describe('nesting', () => {
 describe('wide tables and large template files', () => {
   const table = (cols: number) => `|${Array.from({ length: cols }, (_, i) => ` c${i} `).join('|')}|\n|${'---|'.repeat(cols)}\n|${' v |'.repeat(cols)}\n`;
   it('a table of more than 20 columns, also inside a list, is refused at its place unless the limit is raised', () => {
-    const dir = temp({ 'r.md': HEAD + table(25), 'l.md': HEAD + '- item\n\n' + table(21).replace(/^/gm, '  ') });
+    const dir = temp({ 'r.md': HEAD + table(25), 'l.md': `${HEAD}- item\n\n${table(21).replace(/^/gm, '  ')}` });
     const r = generate(dir, 'r.md', '-f', 'txt');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('r.md:12:1: error: This table has more than 20 columns [limit]');
@@ -122,14 +123,14 @@ describe('what is not a release', () => {
   });
 
   it('a NUL or another control character: its place; a tab and CRLF are fine', () => {
-    const dir = temp({ 'nul.md': HEAD.replace('Nesting and', 'Nesting\u0000 and'), 'esc.md': HEAD + 'Text with an escape \u001b[31m code.\n', 'ok.md': (HEAD + 'A\ttab.\n').replace(/\n/g, '\r\n') });
+    const dir = temp({ 'nul.md': HEAD.replace('Nesting and', 'Nesting\u0000 and'), 'esc.md': `${HEAD}Text with an escape \u001b[31m code.\n`, 'ok.md': `${HEAD}A\ttab.\n`.replace(/\n/g, '\r\n') });
     expect(generate(dir, 'nul.md', '-f', 'txt').stderr).toContain('nul.md:2:18: error: A control character (U+0000) is in the text [encoding]');
     expect(generate(dir, 'esc.md', '-f', 'txt').stderr).toContain('esc.md:12:21: error: A control character (U+001B) is in the text [encoding]');
     expect(generate(dir, 'ok.md', '-f', 'txt').code).toBe(0);
   });
 
   it('a control character written as a YAML escape (`\\0`, `\\a`) is refused at its place too; a character reference in the body is made U+FFFD by the parser', () => {
-    const dir = temp({ 'y.md': HEAD.replace('headline: Nesting and encoding checks for a release', 'headline: "Nesting\\0 and a bell\\a"'), 'b.md': HEAD + 'A bell &#7; rings.\n' });
+    const dir = temp({ 'y.md': HEAD.replace('headline: Nesting and encoding checks for a release', 'headline: "Nesting\\0 and a bell\\a"'), 'b.md': `${HEAD}A bell &#7; rings.\n` });
     const y = generate(dir, 'y.md', '-f', 'txt');
     expect(y.code).toBe(1);
     expect(y.stderr).toContain('y.md:2:11: error: A control character (U+0000) is written here as an escape [encoding]');

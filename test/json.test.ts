@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { jsonRenderer, SCHEMA_ID } from '../src/render/json.js';
-import { ROOT, loadFixture } from './helpers.js';
+import { loadFixture, ROOT } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'release.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);

@@ -27,7 +27,10 @@ describe('layers: which folder of src/ may import which', () => {
 
   it('every folder of src/ is in a layer, and docs/architecture.md names each', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    const folders = readdirSync(path.join(ROOT, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const folders = readdirSync(path.join(ROOT, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect((LAYERS as string[][]).flat().sort()).toEqual(folders);
     const doc = readFileSync(path.join(ROOT, 'docs', 'architecture.md'), 'utf8');
     for (const f of folders) expect(doc).toContain(`\`${f}/\``);
@@ -36,7 +39,7 @@ describe('layers: which folder of src/ may import which', () => {
   it('fails on each rule, at the import that breaks it: static, type-only, re-exported, dynamic, in a type, by require', () => {
     const dir = temp({
       'messages.ts': 'export type Message = string;\n',
-      'source/parse.ts': "export const parse = (s: string) => s;\n",
+      'source/parse.ts': 'export const parse = (s: string) => s;\n',
       'cli/main.ts': 'export type Z = 1;\n',
       // render → source: a renderer that parses Markdown
       'render/a.ts': "import type { Message } from '../messages.js';\nimport { parse } from '../source/parse.js';\nexport const a = (m: Message) => parse(m);\n",
@@ -51,9 +54,9 @@ describe('layers: which folder of src/ may import which', () => {
       'watch/w.ts': "const main = require('../cli/main.js');\nexport default main;\n",
       // a cycle between folders (and translations/ importing a layer above it)
       'pipeline/p.ts': "import { t } from '../translations/t.js';\nexport const p = t;\n",
-      'translations/t.ts': "export const t = 1;\nexport const back = () => import(`../pipeline/p.js`);\n",
+      'translations/t.ts': 'export const t = 1;\nexport const back = () => import(`../pipeline/p.js`);\n',
       // a computed name, and a folder in no layer
-      'release/r.ts': "export const load = (name: string) => import(name);\n",
+      'release/r.ts': 'export const load = (name: string) => import(name);\n',
       'fonts/f.ts': 'export const f = 1;\n',
     });
     const problems = check(dir);

@@ -10,11 +10,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isLiveTarget } from '../src/model/links.js';
 import type { Block, Inline } from '../src/model/types.js';
 import type { Loaded } from '../src/release/load.js';
 import { compose } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
-import { isLiveTarget } from '../src/model/links.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
 import { txtRenderer } from '../src/render/txt.js';
 import { ALL_FIXTURES, FIXTURES, letters, loadOrFail, tempDir, words } from './helpers.js';
@@ -40,7 +40,13 @@ interface Outputs {
   pdfLinks: string[];
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const xmlText = (xml: string) => decode([...xml.replace(/<w:br\/>/g, '<w:t>\n</w:t>').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 
 async function load(file: string, opts: { text?: string; template?: string } = {}): Promise<Loaded> {
@@ -88,13 +94,18 @@ const clean = (s: string) => s.replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]
  * nothing, as after `https://`).
  */
 function broken(output: string, candidates: readonly string[]): string[] {
-  const lines = clean(output).split('\n').map((l) => l.trim());
+  const lines = clean(output)
+    .split('\n')
+    .map((l) => l.trim());
   const joined = [lines.join(' '), lines.join('')];
   return [...new Set(candidates.map(clean))].filter((c) => !lines.some((l) => l.includes(c)) && joined.some((j) => j.includes(c)));
 }
 
 /** Whether `s` is printed whole on one line of `output`. */
-const onOneLine = (output: string, s: string) => clean(output).split('\n').some((l) => l.includes(clean(s)));
+const onOneLine = (output: string, s: string) =>
+  clean(output)
+    .split('\n')
+    .some((l) => l.includes(clean(s)));
 
 /**
  * What must never be split, found in the source with plain patterns (not the
@@ -154,7 +165,11 @@ describe('nothing that must stay whole is split across lines', () => {
       const o = await outputs(l, { pdf: true });
       const { all, contacts } = wholes(l);
       expect(contacts.length).toBeGreaterThan(0);
-      for (const [format, text] of [['pdf', o.pdf], ['txt40', o.txt40], ['txt72', o.txt72]] as const) {
+      for (const [format, text] of [
+        ['pdf', o.pdf],
+        ['txt40', o.txt40],
+        ['txt72', o.txt72],
+      ] as const) {
         expect({ format, broken: broken(text, all) }).toEqual({ format, broken: [] });
         // the contacts' numbers and addresses are printed, each on one line
         expect({ format, missing: contacts.filter((c) => !onOneLine(text, c)) }).toEqual({ format, missing: [] });
@@ -184,20 +199,24 @@ describe('links and contacts, decided once', () => {
     expect(es.txt.replace(/\s+/g, ' ')).toContain('Vivian Kwok (Oficial de prensa), ACNUDH (+41 (0) 22 917 9362 / vkwok@ohchr.org / media@ohchr.org)');
   }, 30_000);
 
-  it.each(['default', 'wire'])('%s: each e-mail its own mailto link, in DOCX, PDF and text', async (template) => {
-    const l = await load(path.join(tmp.dir, 'edge.md'), { text: EDGE_EN, template });
-    const o = await outputs(l);
-    const mail = o.docxLinks.filter((k) => k.target.startsWith('mailto:'));
-    expect(mail).toEqual([
-      { target: 'mailto:press-desk@example.org', text: 'press-desk@example.org' },
-      { target: 'mailto:jroe@unicef.org', text: 'jroe@unicef.org' },
-      { target: 'mailto:press@unicef.org', text: 'press@unicef.org' },
-    ]);
-    expect(o.pdfLinks.filter((k) => k.startsWith('mailto:'))).toEqual(['mailto:press-desk@example.org', 'mailto:jroe@unicef.org', 'mailto:press@unicef.org']);
-    // plain text: each address once, as its words
-    for (const a of ['jroe@unicef.org', 'press@unicef.org']) expect(o.txt.split(a).length - 1).toBe(1);
-    expect(o.txt).not.toContain('mailto:');
-  }, 30_000);
+  it.each(['default', 'wire'])(
+    '%s: each e-mail its own mailto link, in DOCX, PDF and text',
+    async (template) => {
+      const l = await load(path.join(tmp.dir, 'edge.md'), { text: EDGE_EN, template });
+      const o = await outputs(l);
+      const mail = o.docxLinks.filter((k) => k.target.startsWith('mailto:'));
+      expect(mail).toEqual([
+        { target: 'mailto:press-desk@example.org', text: 'press-desk@example.org' },
+        { target: 'mailto:jroe@unicef.org', text: 'jroe@unicef.org' },
+        { target: 'mailto:press@unicef.org', text: 'press@unicef.org' },
+      ]);
+      expect(o.pdfLinks.filter((k) => k.startsWith('mailto:'))).toEqual(['mailto:press-desk@example.org', 'mailto:jroe@unicef.org', 'mailto:press@unicef.org']);
+      // plain text: each address once, as its words
+      for (const a of ['jroe@unicef.org', 'press@unicef.org']) expect(o.txt.split(a).length - 1).toBe(1);
+      expect(o.txt).not.toContain('mailto:');
+    },
+    30_000,
+  );
 
   it('Arabic text prints each e-mail address once', async () => {
     const l = await load(path.join(FIXTURES, 'water-report/release.ar.md'));
@@ -222,11 +241,13 @@ describe('links and contacts, decided once', () => {
     const targets: string[] = [];
     const walk = (list: readonly Inline[]): void => list.forEach((i) => (i.type === 'link' ? (targets.push(i.url), walk(i.children)) : 'children' in i ? walk(i.children) : undefined));
     const blocks = (list: readonly Block[]): void =>
-      list.forEach((b) => (b.type === 'paragraph' || b.type === 'heading' ? walk(b.content) : b.type === 'list' ? b.items.forEach((it) => blocks(it.blocks)) : b.type === 'blockquote' ? blocks(b.blocks) : undefined));
+      list.forEach((b) =>
+        b.type === 'paragraph' || b.type === 'heading' ? walk(b.content) : b.type === 'list' ? b.items.forEach((it) => blocks(it.blocks)) : b.type === 'blockquote' ? blocks(b.blocks) : undefined,
+      );
     for (const p of composed.parts) {
       if (p.kind === 'lead') walk(p.content);
       if (p.kind === 'blocks' || p.kind === 'section') blocks(p.blocks);
-      if (p.kind === 'contacts') (walk(p.sentence ?? []), blocks(p.notes));
+      if (p.kind === 'contacts') walk(p.sentence ?? []), blocks(p.notes);
     }
     expect(targets.length).toBeGreaterThan(3);
     expect(targets.filter((t) => !isLiveTarget(t))).toEqual([]);
@@ -236,7 +257,24 @@ describe('links and contacts, decided once', () => {
 // ---- every word of the model in every format, over generated releases ----
 
 /** Invented words: each appears nowhere in a template, a label or a URL, so that it can be counted. */
-const TOKENS = ['zorblat', 'quenmir', 'travolin', 'besquid', 'mornavel', 'plistrum', 'gavrodin', 'sundrell', 'wexalon', 'frimbote', 'kaltiver', 'nuxomar', 'drevalis', 'hobrenix', 'velmora', 'cristanu'];
+const TOKENS = [
+  'zorblat',
+  'quenmir',
+  'travolin',
+  'besquid',
+  'mornavel',
+  'plistrum',
+  'gavrodin',
+  'sundrell',
+  'wexalon',
+  'frimbote',
+  'kaltiver',
+  'nuxomar',
+  'drevalis',
+  'hobrenix',
+  'velmora',
+  'cristanu',
+];
 const AR_TOKENS = ['مياه', 'صرف', 'تقرير', 'خبيرة', 'حكومات', 'سكان', 'مدينة', 'تمويل'];
 const PHONES = ['+41 (0) 22 917 9362', '+41 22 928 9855', '+1 212 555 0147', '+44 20 7946 0958', '+33 1 45 68 10 00'];
 
@@ -254,13 +292,23 @@ const contact = fc.record(
   { requiredKeys: ['name', 'emails'] },
 );
 const link = fc.record({ words: phrase(1, 3), target: fc.constantFrom('#', '', '#section', 'https://www.example.org/reports/a-81-212', 'mailto:desk@example.org') });
-const paragraph = fc.array(fc.oneof(phrase(1, 6).map((t) => ({ t })), link, fc.constantFrom(...PHONES).map((p) => ({ phone: p }))), { minLength: 1, maxLength: 5 });
+const paragraph = fc.array(
+  fc.oneof(
+    phrase(1, 6).map((t) => ({ t })),
+    link,
+    fc.constantFrom(...PHONES).map((p) => ({ phone: p })),
+  ),
+  { minLength: 1, maxLength: 5 },
+);
 const release = fc.record({
   template: fc.constantFrom('default', 'wire'),
   lang: fc.constantFrom('en', 'fr', 'ar'),
   headline: phrase(2, 6),
   subheadline: fc.option(phrase(2, 6), { nil: undefined }),
-  reference: fc.option(token.map((t) => `PR/26/${t}`), { nil: undefined }),
+  reference: fc.option(
+    token.map((t) => `PR/26/${t}`),
+    { nil: undefined },
+  ),
   contacts: fc.array(contact, { minLength: 1, maxLength: 3 }),
   inBody: fc.boolean(),
   paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 3 }),
@@ -270,8 +318,7 @@ type Generated = typeof release extends fc.Arbitrary<infer T> ? T : never;
 const yamlString = (s: string) => JSON.stringify(s);
 
 function source(g: Generated): string {
-  const para = (p: Generated['paragraphs'][number]) =>
-    p.map((x) => ('t' in x ? x.t : 'phone' in x ? `call ${x.phone} now` : `[${x.words}](${x.target})`)).join(' ') + '.';
+  const para = (p: Generated['paragraphs'][number]) => `${p.map((x) => ('t' in x ? x.t : 'phone' in x ? `call ${x.phone} now` : `[${x.words}](${x.target})`)).join(' ')}.`;
   const fm = [
     '---',
     `headline: ${yamlString(g.headline)}`,
@@ -303,18 +350,14 @@ function source(g: Generated): string {
 /** Words of the model that every format prints: body, front-matter fields, contacts. */
 function modelWords(l: Loaded): string[] {
   const r = l.release;
-  const inline = (list: readonly Inline[]): string => list.map((i) => (i.type === 'text' || i.type === 'code' ? i.value : i.type === 'image' ? i.alt : i.type === 'break' ? ' ' : inline(i.children))).join('');
+  const inline = (list: readonly Inline[]): string =>
+    list.map((i) => (i.type === 'text' || i.type === 'code' ? i.value : i.type === 'image' ? i.alt : i.type === 'break' ? ' ' : inline(i.children))).join('');
   const blocks = (list: readonly Block[]): string =>
     list.map((b) => (b.type === 'paragraph' || b.type === 'heading' ? inline(b.content) : b.type === 'list' ? b.items.map((it) => blocks(it.blocks)).join(' ') : '')).join('\n');
   return scriptWords(
-      [
-        r.headline,
-        r.subheadline ?? '',
-        r.reference ?? '',
-        inline(r.lead),
-        blocks(r.body),
-        ...r.contacts.flatMap((c) => [c.name, c.role ?? '', c.organization ?? '', ...c.phones, ...c.emails]),
-      ].join('\n'),
+    [r.headline, r.subheadline ?? '', r.reference ?? '', inline(r.lead), blocks(r.body), ...r.contacts.flatMap((c) => [c.name, c.role ?? '', c.organization ?? '', ...c.phones, ...c.emails])].join(
+      '\n',
+    ),
   );
 }
 
@@ -346,10 +389,16 @@ async function checkWords(g: Generated, withPdf: boolean): Promise<void> {
 
 describe('every word of the model is in every format (generated releases)', () => {
   it('text and DOCX', async () => {
-    await fc.assert(fc.asyncProperty(release, (g) => checkWords(g, false)), { numRuns: 40, seed: 20260302 });
+    await fc.assert(
+      fc.asyncProperty(release, (g) => checkWords(g, false)),
+      { numRuns: 40, seed: 20260302 },
+    );
   }, 120_000);
 
   it('PDF too', async () => {
-    await fc.assert(fc.asyncProperty(release, (g) => checkWords(g, true)), { numRuns: 12, seed: 4242 });
+    await fc.assert(
+      fc.asyncProperty(release, (g) => checkWords(g, true)),
+      { numRuns: 12, seed: 4242 },
+    );
   }, 120_000);
 });

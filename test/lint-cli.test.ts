@@ -40,7 +40,8 @@ const WITH_PLACEHOLDER_LINKS = CEDAW.replace(TREATY, '[Treaty Body system](#)').
 /** …and with a `«…”` quote and a sentence split by a blank line. */
 const BROKEN = WITH_PLACEHOLDER_LINKS.replace('“Combatting trafficking also', '«Combatting trafficking also').replace('that push women and girls', 'that push women\n\nand girls');
 
-const GOOD = (h: string) => `---\nheadline: ${h}\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n\nThe committee today called on governments to end ${h}.\n\n## Media contacts\n\n- Vivian Kwok, +41 22 917 9362, vkwok@ohchr.org\n`;
+const GOOD = (h: string) =>
+  `---\nheadline: ${h}\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n\nThe committee today called on governments to end ${h}.\n\n## Media contacts\n\n- Vivian Kwok, +41 22 917 9362, vkwok@ohchr.org\n`;
 
 describe('pressready lint: the examples', () => {
   it('the clean examples have no lint errors and no warnings', () => {
@@ -94,10 +95,10 @@ describe('pressready lint --fix on a broken copy of the CEDAW example', () => {
   });
 
   it('keeps every byte outside the edits: a byte-order mark and CRLF line endings stay', () => {
-    const crlf = '\uFEFF' + BROKEN.replace(/\n/g, '\r\n');
+    const crlf = `\uFEFF${BROKEN.replace(/\n/g, '\r\n')}`;
     const dir = temp({ 'release.md': crlf });
     runCli(['lint', 'release.md', '--fix'], { cwd: dir });
-    const want = '\uFEFF' + WITH_PLACEHOLDER_LINKS.replace(/\n/g, '\r\n');
+    const want = `\uFEFF${WITH_PLACEHOLDER_LINKS.replace(/\n/g, '\r\n')}`;
     expect(readFileSync(path.join(dir, 'release.md')).equals(Buffer.from(want, 'utf8'))).toBe(true);
   });
 
@@ -114,7 +115,7 @@ describe('pressready lint --fix on a broken copy of the CEDAW example', () => {
 
 describe('pressready lint: exit codes and usage', () => {
   it('a parse error is a fatal `parse` message of that source; the others are still linted', () => {
-    const dir = temp({ 'a.md': GOOD('alpha'), 'b.md': '---\nheadline: [unclosed\ndateline: x\n---\n\nLead.\n', 'c.md': GOOD('gamma').replace('“', '') + '\n“Unclosed quote here, she said.\n' });
+    const dir = temp({ 'a.md': GOOD('alpha'), 'b.md': '---\nheadline: [unclosed\ndateline: x\n---\n\nLead.\n', 'c.md': `${GOOD('gamma').replace('“', '')}\n“Unclosed quote here, she said.\n` });
     const { code, results } = lintJson(['.'], dir);
     expect(code).toBe(1);
     expect(results.map((r) => path.basename(r.filePath))).toEqual(['a.md', 'b.md', 'c.md']);
@@ -207,7 +208,8 @@ describe('pressready.config.yaml and disable comments', () => {
   });
 
   it('<!-- pressready-disable rule --> turns a rule off until <!-- pressready-enable rule -->', () => {
-    const body = '\n<!-- pressready-disable quote-style -->\n\n"One," she said.\n\n<!-- pressready-enable quote-style -->\n\n"Two," she said.\n\n<!-- pressready-disable -->\n\n"Three TODO," she said.\n';
+    const body =
+      '\n<!-- pressready-disable quote-style -->\n\n"One," she said.\n\n<!-- pressready-enable quote-style -->\n\n"Two," she said.\n\n<!-- pressready-disable -->\n\n"Three TODO," she said.\n';
     const dir = temp({ 'a.md': GOOD('alpha') + body });
     const { results } = lintJson(['a.md'], dir);
     expect(results[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['quote-style', 20]]);

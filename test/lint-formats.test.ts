@@ -5,8 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ajvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { Io } from '../src/report/io.js';
 import { RULES } from '../src/lint/rules/index.js';
+import type { Io } from '../src/report/io.js';
 import { ROOT, runCli, tempDirs } from './helpers.js';
 
 const temp = tempDirs();

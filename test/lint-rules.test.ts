@@ -4,13 +4,14 @@
  * messages written beside them, at their line and column; a fixable example's
  * `--fix` output is the text written beside it, and fixing it again changes nothing.
  */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/lint/engine.js';
 import { fixUntilStable } from '../src/lint/fix.js';
 import type { AnyRule, Example } from '../src/lint/rule.js';
 import { RULES } from '../src/lint/rules/index.js';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ALL_FIXTURES, fixture, loadFixture, ROOT, tempDirs } from './helpers.js';
 
 const temp = tempDirs();
@@ -80,7 +81,11 @@ describe('the fixtures’ translations', () => {
   it('are all of them: ten', () => expect(TRANSLATIONS).toHaveLength(10));
 
   it.each(TRANSLATIONS)('%s: every quotation has its speaker, and the structure is the original’s', async (rel) => {
-    for (const id of ['quote-attribution', 'translation-structure']) expect((await lintFixture(rel, id)).map((m) => m.reason), id).toEqual([]);
+    for (const id of ['quote-attribution', 'translation-structure'])
+      expect(
+        (await lintFixture(rel, id)).map((m) => m.reason),
+        id,
+      ).toEqual([]);
   });
 
   it.each(TRANSLATIONS)('%s: its quotes are the original’s, in number, form and speaker (compared by position)', async (rel) => {

@@ -47,8 +47,6 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(allFiles(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
 }
 
-const SUMMARY = /^(\d+) sources?(?: \(shard \d+\/\d+\))? → (\d+) files? in [\d.]+ s(?:; (\d+) up to date)?(?:; (\d+) failed)?$/m;
-
 describe('generate: a folder of many sources', () => {
   it('generates everything but the broken source, says where it is broken, and exits 1', () => {
     const dir = project(archive({ broken: true }));
@@ -83,7 +81,7 @@ describe('generate: a folder of many sources', () => {
       { args: ['news'], jobs: '2', tz: 'Pacific/Kiritimati' },
       // the same sources named one by one, shuffled (their common folder is news/, as for the folder argument)
       { args: Object.keys(files).reverse(), jobs: '2', tz: 'America/Los_Angeles' },
-      { args: ["news/**/*.md"], jobs: '3', tz: 'Asia/Kolkata' },
+      { args: ['news/**/*.md'], jobs: '3', tz: 'Asia/Kolkata' },
     ].map(({ args, jobs, tz }) => {
       const dir = project(files);
       const r = runCli(['generate', ...args, '-f', 'all', '-o', 'out', '--jobs', jobs, '--manifest', 'out/manifest.json'], { cwd: dir, env: { TZ: tz } });
@@ -137,7 +135,11 @@ describe('generate: a folder of many sources', () => {
 
 describe('generate --incremental', () => {
   const run = (dir: string, extra: string[] = []) => runCli(['generate', 'news', '-f', 'txt,json', '-o', 'out', '--manifest', 'out/manifest.json', '--incremental', ...extra], { cwd: dir });
-  const written = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('out/')).sort();
+  const written = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((l) => l.startsWith('out/'))
+      .sort();
   const inode = (dir: string, f: string) => statSync(path.join(dir, 'out', f)).ino;
 
   it('skips what is unchanged and redoes a source after it, its original or its template changes, or its output is deleted or altered', () => {
@@ -198,7 +200,13 @@ describe('generate --incremental', () => {
     expect(written(corrupt.stdout)).toHaveLength(4);
     // valid JSON of the wrong shape, down to one entry: the same warning and a full run, not an internal error
     const good = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8'));
-    for (const broken of [{ ...good, sources: 'all' }, { ...good, sources: [{ ...good.sources[0], outputs: null }] }, { ...good, sources: [{ ...good.sources[0], inputs: [{ role: 'source', path: 7 }] }] }, [], null]) {
+    for (const broken of [
+      { ...good, sources: 'all' },
+      { ...good, sources: [{ ...good.sources[0], outputs: null }] },
+      { ...good, sources: [{ ...good.sources[0], inputs: [{ role: 'source', path: 7 }] }] },
+      [],
+      null,
+    ]) {
       writeFileSync(path.join(dir, 'out/manifest.json'), JSON.stringify(broken));
       const r = run(dir);
       expect(r.code).toBe(0);

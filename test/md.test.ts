@@ -109,7 +109,8 @@ describe('md: Markdown for a CMS', () => {
 
   it('escapes what would be Markdown syntax: text stays text', async () => {
     const dir = temp({
-      'r.md': '---\nheadline: "Prices up *50%* # [not a link](x) <b>"\ndateline: { city: Geneva, date: 2026-01-05 }\n---\n\nThe lead with 1. a number and a_b_c and `code` and <tag>.\n\n- item *one*\n- item [two](https://example.org)\n',
+      'r.md':
+        '---\nheadline: "Prices up *50%* # [not a link](x) <b>"\ndateline: { city: Geneva, date: 2026-01-05 }\n---\n\nThe lead with 1. a number and a_b_c and `code` and <tag>.\n\n- item *one*\n- item [two](https://example.org)\n',
     });
     const r = runCli(['generate', 'r.md', '-f', 'md', '-o', 'out'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { loadFixture, loadOrFail, ROOT, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
 import { sectionKind } from '../src/model/extract/sections.js';
-import { loadLocale, loadTemplate } from '../src/templates/load.js';
 import { compose } from '../src/render/compose.js';
 import { txtRenderer } from '../src/render/txt.js';
+import { loadLocale, loadTemplate } from '../src/templates/load.js';
+import { loadFixture, loadOrFail, ROOT, tempDir } from './helpers.js';
 
 async function fromText(body: string, fm = '') {
   const t = tempDir({ 'r.md': `---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\n${fm}---\n\n${body}` });
@@ -79,7 +79,10 @@ describe('quote attribution', () => {
 
   it('a quote that goes on after its attribution keeps the speaker', async () => {
     const r = await fromText('Lead.\n\n“One,” said Jan de Vries. “Two.”\n');
-    expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([['One', 'Jan de Vries'], ['Two.', 'Jan de Vries']]);
+    expect(r.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['One', 'Jan de Vries'],
+      ['Two.', 'Jan de Vries'],
+    ]);
   });
 
   it('two different people stay apart', async () => {
@@ -152,12 +155,18 @@ describe('sections and contacts', () => {
 
   it('several e-mail addresses of one contact are a list, from the body and from the front matter', async () => {
     const r = await fromText('Lead.\n\n## Contacts\n\n- Ann Lee, +41 22 917 9362, ann@x.org / press@x.org\n', 'contacts:\n  - { name: Bo Li, email: "bo@x.org, info@x.org" }\n');
-    expect(r.contacts.map((c) => c.emails)).toEqual([['ann@x.org', 'press@x.org'], ['bo@x.org', 'info@x.org']]);
+    expect(r.contacts.map((c) => c.emails)).toEqual([
+      ['ann@x.org', 'press@x.org'],
+      ['bo@x.org', 'info@x.org'],
+    ]);
   });
 
   it('front-matter contacts come after those of the body', async () => {
     const r = await fromText('Lead.\n\n## Contacts\n\n- Body Person, body@x.org\n', 'contacts:\n  - name: Front Person\n    email: front@x.org\n');
-    expect(r.contacts.map((c) => [c.name, c.from])).toEqual([['Body Person', 'body'], ['Front Person', 'front-matter']]);
+    expect(r.contacts.map((c) => [c.name, c.from])).toEqual([
+      ['Body Person', 'body'],
+      ['Front Person', 'front-matter'],
+    ]);
   });
 
   it('the first block is the lead only when it is a paragraph', async () => {
@@ -186,7 +195,9 @@ describe('section headings', () => {
 
 describe('reference-style links', () => {
   it('keep their address: full, collapsed and shortcut references, and images; an undefined one stays words', async () => {
-    const r = await fromText('The committee published [its report][rep], a [summary][] and the [annex] with ![the chart][img] and [nothing][none].\n\n[rep]: https://example.org/report "The report"\n[SUMMARY]: https://example.org/summary\n[annex]: <https://example.org/annex>\n[img]: https://example.org/chart.png\n');
+    const r = await fromText(
+      'The committee published [its report][rep], a [summary][] and the [annex] with ![the chart][img] and [nothing][none].\n\n[rep]: https://example.org/report "The report"\n[SUMMARY]: https://example.org/summary\n[annex]: <https://example.org/annex>\n[img]: https://example.org/chart.png\n',
+    );
     expect(r.lead).toEqual([
       { type: 'text', value: 'The committee published ' },
       { type: 'link', url: 'https://example.org/report', children: [{ type: 'text', value: 'its report' }] },

@@ -4,11 +4,11 @@
  * (@rowanmanning/feed-parser) and by the Atom rules (RFC 4287) checked on the XML.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { ALL_FIXTURES, allFiles, FIXTURES, loadFixture, runCli, tempDirs } from './helpers.js';
 
@@ -43,7 +43,14 @@ function archive(extra: string[] = [], env: Record<string, string> = {}) {
 
 /** Every generated file and its bytes' hash. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(allFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    allFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 describe('the newsroom: index.html', () => {
@@ -58,7 +65,11 @@ describe('the newsroom: index.html', () => {
     for (const e of elements(doc)) for (const a of e.attrs) if (['href', 'src'].includes(a.name)) expect(a.value).not.toMatch(/^[a-z]+:|^\/\//i);
 
     // every href names a file on disk (or a group of this page)
-    const ids = new Set(elements(doc).map((e) => attr(e, 'id')).filter(Boolean));
+    const ids = new Set(
+      elements(doc)
+        .map((e) => attr(e, 'id'))
+        .filter(Boolean),
+    );
     for (const a of [...elements(doc, 'a'), ...elements(doc, 'link')]) {
       const href = attr(a, 'href')!;
       if (href.startsWith('#')) expect(ids.has(href.slice(1)), href).toBe(true);
@@ -123,7 +134,9 @@ describe('the newsroom: Atom feeds', () => {
   it('one valid Atom feed a language: every release of that language, its links resolving to pages on disk', async () => {
     const { r, dist } = archive();
     expect(r.code, r.stderr).toBe(0);
-    const feeds = readdirSync(dist).filter((f) => f.endsWith('.xml')).sort();
+    const feeds = readdirSync(dist)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
     expect(feeds).toEqual(['feed.ar.xml', 'feed.en.xml', 'feed.es.xml', 'feed.fr.xml', 'feed.ru.xml', 'feed.zh.xml']);
     const releases = await Promise.all(ALL_FIXTURES.map(async (f) => ({ f, l: await loadFixture(f) })));
     const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'link', 'author'].includes(name) });
@@ -147,7 +160,12 @@ describe('the newsroom: Atom feeds', () => {
         expect(item.description!.length).toBeGreaterThan(40);
       }
       // the feed's updated: its newest release, never the time of the run
-      expect(feed.updated!.toISOString()).toBe(feed.items.map((i) => i.updated!.toISOString()).sort().at(-1));
+      expect(feed.updated!.toISOString()).toBe(
+        feed.items
+          .map((i) => i.updated!.toISOString())
+          .sort()
+          .at(-1),
+      );
 
       // RFC 4287 §4.1.1–4.1.2: the elements a feed and each entry must have
       const f = xml.parse(source).feed;
@@ -181,7 +199,11 @@ describe('the newsroom: Atom feeds', () => {
     for (const s of shards) expect(site(snapshot(s.dist))).toEqual(site(whole));
     // the shards' pages together are every page
     const pages = shards.flatMap((s) => Object.keys(snapshot(s.dist)).filter((f) => f.includes('/')));
-    expect(pages.sort()).toEqual(Object.keys(whole).filter((f) => f.includes('/')).sort());
+    expect(pages.sort()).toEqual(
+      Object.keys(whole)
+        .filter((f) => f.includes('/'))
+        .sort(),
+    );
   });
 
   it('--incremental: an up-to-date run writes the same newsroom; a new translation regenerates its original', () => {

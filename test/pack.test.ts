@@ -27,7 +27,26 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 describe('the npm package', () => {
   it('packs what it needs and nothing of the repository’s own', () => {
     const files = packed.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/pressready.js', 'lib/cli/main.js', 'lib/pipeline/worker.js', 'lib/bundle/cli.js', 'lib/bundle/worker.js', 'lib/bundle/package.json', 'bin/code-cache.cjs', 'templates/default/template.yaml', 'templates/default/locales/en.yaml', 'templates/wire/template.yaml', 'package.json', 'README.md', 'docs/README.md', 'docs/cli.md', 'docs/rules/quote-style.md', 'docs/rules/parse.md']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bin/pressready.js',
+        'lib/cli/main.js',
+        'lib/pipeline/worker.js',
+        'lib/bundle/cli.js',
+        'lib/bundle/worker.js',
+        'lib/bundle/package.json',
+        'bin/code-cache.cjs',
+        'templates/default/template.yaml',
+        'templates/default/locales/en.yaml',
+        'templates/wire/template.yaml',
+        'package.json',
+        'README.md',
+        'docs/README.md',
+        'docs/cli.md',
+        'docs/rules/quote-style.md',
+        'docs/rules/parse.md',
+      ]),
+    );
     expect(files.filter((f) => /^(src|test|fixtures|scripts|\.ci)\//.test(f))).toEqual([]);
   });
 
@@ -57,7 +76,7 @@ describe('the npm package', () => {
   });
 
   // a test of its own (the install above takes most of a test's time on a busy machine); it uses that install
-  it('links each lint rule\'s page in the installed package (src/lint/doc-url.ts)', () => {
+  it("links each lint rule's page in the installed package (src/lint/doc-url.ts)", () => {
     const app = path.join(work.dir, 'app');
     const env = { ...process.env, NO_COLOR: '1', CI: 'true' };
     expect(existsSync(path.join(app, 'node_modules', pkg.name, 'package.json'))).toBe(true);

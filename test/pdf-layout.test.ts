@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '../src/render/pdf/layout/paginate.js';
-import type { Line, ParaBox } from '../src/render/pdf/layout/types.js';
 import { FontSet } from '../src/render/pdf/fonts.js';
 import { TextLayout } from '../src/render/pdf/layout/lines.js';
-import { loadFixture } from './helpers.js';
+import { paginate } from '../src/render/pdf/layout/paginate.js';
+import type { Line, ParaBox } from '../src/render/pdf/layout/types.js';
 import { SCRIPT_TYPOGRAPHY } from '../src/render/scripts.js';
+import { loadFixture } from './helpers.js';
 
 const line = (h = 10): Line => ({ runs: [], width: 10, height: h, baseline: 8 });
 let id = 0;
@@ -37,7 +37,13 @@ describe('pagination', () => {
     const a = para(3);
     const b = para(8);
     // 7 lines of room for b's 8: it would leave one for the next page, so it takes 6 and carries 2
-    expect(shape(paginate([a, b], 0, 100))).toEqual([[[a.leaf.id, 0, 3], [b.leaf.id, 0, 6]], [[b.leaf.id, 6, 8]]]);
+    expect(shape(paginate([a, b], 0, 100))).toEqual([
+      [
+        [a.leaf.id, 0, 3],
+        [b.leaf.id, 0, 6],
+      ],
+      [[b.leaf.id, 6, 8]],
+    ]);
   });
 
   it('keeps a heading with the start of what follows', () => {
@@ -45,7 +51,13 @@ describe('pagination', () => {
     const h = para(1, true);
     const b = para(4);
     // the heading would fit in the last line but its paragraph would not start there
-    expect(shape(paginate([a, h, b], 0, 100))).toEqual([[[a.leaf.id, 0, 8]], [[h.leaf.id, 0, 1], [b.leaf.id, 0, 4]]]);
+    expect(shape(paginate([a, h, b], 0, 100))).toEqual([
+      [[a.leaf.id, 0, 8]],
+      [
+        [h.leaf.id, 0, 1],
+        [b.leaf.id, 0, 4],
+      ],
+    ]);
   });
 });
 

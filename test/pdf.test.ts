@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
-import { pdfRenderer } from '../src/render/pdf/index.js';
-import { FontSet } from '../src/render/pdf/fonts.js';
-import { TextLayout } from '../src/render/pdf/layout/lines.js';
 import { BULLETS } from '../src/render/lists.js';
-import { expectedText, loadFixture, runCli, tempDir, wordsAndMarks, ROOT, ALL_FIXTURES, generateInTwoTimeZones } from './helpers.js';
+import { FontSet } from '../src/render/pdf/fonts.js';
+import { pdfRenderer } from '../src/render/pdf/index.js';
+import { TextLayout } from '../src/render/pdf/layout/lines.js';
+import { ALL_FIXTURES, expectedText, generateInTwoTimeZones, loadFixture, ROOT, runCli, tempDir, wordsAndMarks } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -92,7 +92,10 @@ describe('PDF: read as its readers read it', () => {
   }, 120_000);
 
   it.each(FIXTURES)('%s: every font is embedded and subset; qpdf finds no error', (f) => {
-    const fonts = run('pdffonts', [files.get(f)!]).split('\n').slice(2).filter(Boolean);
+    const fonts = run('pdffonts', [files.get(f)!])
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const row of fonts) expect(row).toMatch(/\+\S+\s+(CID TrueType|CID Type 0C|Type 1C)\s+Identity-H\s+yes yes yes/);
     expect(run('qpdf', ['--check', files.get(f)!])).toMatch(/No syntax or stream encoding errors found/);
@@ -156,7 +159,11 @@ describe('PDF: pages', () => {
       'keywords: [test]',
       '---',
       '',
-      ...Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1} of the body says something a press office would say, at some length, so that the text fills the page and runs over to the next one; it goes on for a while before it ends.\n`),
+      ...Array.from(
+        { length: 14 },
+        (_, i) =>
+          `Paragraph ${i + 1} of the body says something a press office would say, at some length, so that the text fills the page and runs over to the next one; it goes on for a while before it ends.\n`,
+      ),
       '### Figures by country',
       '',
       '| Country | Cases | Deaths |',
@@ -190,7 +197,9 @@ describe('PDF: pages', () => {
   it('leaves no heading alone at the foot of a page', () => {
     const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]))![1]);
     for (let p = 1; p <= pages; p++) {
-      const lines = text(pdf, p).split('\n').filter((l) => l.trim() && !/^(- more -|Page \d+ of \d+|A long release)/.test(l));
+      const lines = text(pdf, p)
+        .split('\n')
+        .filter((l) => l.trim() && !/^(- more -|Page \d+ of \d+|A long release)/.test(l));
       expect(lines.at(-1)).not.toBe('Figures by country');
     }
     const withHeading = Array.from({ length: pages }, (_, i) => text(pdf, i + 1)).find((t) => t.includes('Figures by country'))!;
@@ -225,7 +234,9 @@ describe('PDF: the same bytes for the same input', () => {
 
 describe('PDF: a character no font has', () => {
   it('is a warning naming it and its place; under --strict an error, and nothing is written', () => {
-    const t = tempDir({ 'r.md': '---\nheadline: H\ndateline: {city: Addis Ababa, date: 2026-01-01}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nThe word ሰላም means peace in Amharic, said the press office.\n' });
+    const t = tempDir({
+      'r.md': '---\nheadline: H\ndateline: {city: Addis Ababa, date: 2026-01-01}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nThe word ሰላም means peace in Amharic, said the press office.\n',
+    });
     try {
       const r = runCli(['generate', 'r.md', '-f', 'pdf'], { cwd: t.dir });
       expect(r.code).toBe(0);
@@ -245,7 +256,8 @@ describe('PDF: a template of a press office’s own', () => {
     const fontsDir = path.dirname(path.dirname(require.resolve('@embedpdf/fonts-latin')));
     const t = tempDir({
       'templates/house/template.yaml': 'name: house\nextends: default\nletterhead:\n  organization: Acme Relief\n  logo: logo.png\nfonts:\n  sans: { regular: house.ttf }\n',
-      'r.md': '---\nheadline: Acme opens a field office\ntemplate: house\ndateline: {city: Geneva, date: 2026-02-02}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nAcme Relief opened a field office today, the organization said.\n',
+      'r.md':
+        '---\nheadline: Acme opens a field office\ntemplate: house\ndateline: {city: Geneva, date: 2026-02-02}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nAcme Relief opened a field office today, the organization said.\n',
     });
     try {
       writeFileSync(path.join(t.dir, 'templates', 'house', 'logo.png'), readFileSync(path.join(ROOT, 'test', 'assets', 'logo.png')));
@@ -254,7 +266,11 @@ describe('PDF: a template of a press office’s own', () => {
       const r = runCli(['generate', 'r.md', '-f', 'pdf'], { cwd: t.dir });
       expect(r.stderr).toBe('');
       const pdf = path.join(t.dir, 'dist', 'r.pdf');
-      expect(run('pdfimages', ['-list', pdf]).split('\n').filter((l) => /^\s+1\s/.test(l))).toHaveLength(1);
+      expect(
+        run('pdfimages', ['-list', pdf])
+          .split('\n')
+          .filter((l) => /^\s+1\s/.test(l)),
+      ).toHaveLength(1);
       expect(run('pdffonts', [pdf])).toMatch(/\+NotoSans-Light\s/);
       expect(qdf(pdf)).toMatch(/\/S \/Figure[\s\S]{0,200}\/Alt \(Acme Relief\)|\/Alt \(Acme Relief\)[\s\S]{0,200}\/S \/Figure/);
       expect(text(pdf)).toContain('Acme Relief opened a field office today');
@@ -298,7 +314,8 @@ describe('PDF: a WOFF2 font file of the template’s own', () => {
     const fontsDir = path.dirname(path.dirname(require.resolve('@embedpdf/fonts-latin')));
     const t = tempDir({
       'templates/house/template.yaml': 'name: house\nextends: default\nfonts:\n  sans: { regular: house.woff2 }\n',
-      'r.md': '---\nheadline: Acme opens a field office\ntemplate: house\ndateline: {city: Geneva, date: 2026-02-02}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nAcme Relief opened a field office today, the organization said.\n',
+      'r.md':
+        '---\nheadline: Acme opens a field office\ntemplate: house\ndateline: {city: Geneva, date: 2026-02-02}\ncontacts: [{name: A B, email: a@example.org}]\n---\n\nAcme Relief opened a field office today, the organization said.\n',
     });
     try {
       writeFileSync(path.join(t.dir, 'templates', 'house', 'house.woff2'), woff2(readFileSync(path.join(fontsDir, 'fonts', 'NotoSans-Light.ttf'))));
@@ -349,7 +366,10 @@ describe('PDF: Chinese text', () => {
   it('justifies body paragraphs: every line but the last ends at the right margin', () => {
     const xml = run('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', files.get('water-report/release.zh.md')!, '-']);
     const blocks = [...xml.matchAll(/<block [^>]*>([\s\S]*?)<\/block>/g)].map((b) =>
-      [...b[1]!.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({ xMax: Number(m[1]), text: [...m[2]!.matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join('') })),
+      [...b[1]!.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+        xMax: Number(m[1]),
+        text: [...m[2]!.matchAll(/>([^<]+)<\/word>/g)].map((w) => w[1]).join(''),
+      })),
     );
     // the lead (纽约…) and the paragraph after it: two lines each, Chinese
     const paras = blocks.filter((lines) => lines.length >= 2 && lines.every((x) => /\p{Script=Han}/u.test(x.text)) && /^(纽约|这位专家)/.test(lines[0]!.text));
@@ -382,10 +402,17 @@ describe('PDF: lists and the release’s end', () => {
       'contacts: [{name: A B, email: a@example.org}]',
       '---',
       '',
-      ...Array.from({ length: 24 }, (_, i) => `Paragraph ${i + 1} of the body says something a press office would say, at some length, so that the text fills the page and runs over to the next one; it goes on for a while before it ends.\n`),
+      ...Array.from(
+        { length: 24 },
+        (_, i) =>
+          `Paragraph ${i + 1} of the body says something a press office would say, at some length, so that the text fills the page and runs over to the next one; it goes on for a while before it ends.\n`,
+      ),
       '## Notes to editors',
       '',
-      ...Array.from({ length: 30 }, (_, i) => `Note ${i + 1} tells editors something they may need, at some length, so that the notes after the end marker fill a page of their own and run onto one more.\n`),
+      ...Array.from(
+        { length: 30 },
+        (_, i) => `Note ${i + 1} tells editors something they may need, at some length, so that the notes after the end marker fill a page of their own and run onto one more.\n`,
+      ),
     ].join('\n');
 
   it.each([

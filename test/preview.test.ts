@@ -4,15 +4,16 @@
  * Debian's Chromium through playwright-core), and as an attacker would (paths out
  * of the folder, another Host). Every wait polls with a bound.
  */
+
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowPreview } from '../src/watch/preview.js';
-import { source, start, until } from './watch-helpers.js';
 import { tempDirs } from './helpers.js';
+import { source, start, until } from './watch-helpers.js';
 
 const temp = tempDirs();
 
@@ -84,7 +85,16 @@ describe('preview', () => {
     expect((await get(url, '/wells.docx')).body.subarray(0, 2).toString()).toBe('PK');
 
     // nothing of the file system
-    for (const bad of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/news/wells.md', '/wells.txt/../../news/wells.md', '/%2e%2e%2fnews%2fwells.md', '/wells.md', '/etc/passwd']) {
+    for (const bad of [
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/news/wells.md',
+      '/wells.txt/../../news/wells.md',
+      '/%2e%2e%2fnews%2fwells.md',
+      '/wells.md',
+      '/etc/passwd',
+    ]) {
       const r = await get(url, bad);
       expect(r.status, bad).toBe(404);
       expect(r.body.toString()).not.toContain('root:');
@@ -94,7 +104,9 @@ describe('preview', () => {
     expect((await get(url, '/', { Host: 'attacker.example' })).status).toBe(403);
     expect((await get(url, '/', { Host: `localhost:${new URL(url).port}` })).status).toBe(200);
     // not reachable from the machine's other addresses
-    const other = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    const other = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (other) await expect(get(`http://${other.address}:${new URL(url).port}/`, '/')).rejects.toThrow(/ECONNREFUSED/);
 
     // an event on /events after a save, with the new version
@@ -127,7 +139,11 @@ describe('preview', () => {
 
   it('refuses a port that is not a number and a host that is not an address', async () => {
     const dir = temp({ 'a.md': SOURCE });
-    for (const args of [['--port', 'http'], ['--host', 'example.org'], ['--port', '70000']]) {
+    for (const args of [
+      ['--port', 'http'],
+      ['--host', 'example.org'],
+      ['--port', '70000'],
+    ]) {
       const p = start(['preview', 'a.md', ...args], dir);
       expect(await p.exit).toBe(2);
       expect(p.err()).toMatch(/--port|--host/);

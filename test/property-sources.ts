@@ -47,8 +47,8 @@ const join = (ps: readonly Piece[], sep = ' ', textSep = sep): Piece => ({
 
 /** Words of each language; none is a section name of the templates (Background, Contacts, About, О, عن, 关于 …). */
 const POOL: Record<Lang, readonly string[]> = {
-  en: ['water', 'council', 'report', 'village', 'harbour', 'teacher', 'budget', 'garden', 'rights', 'season', 'children', 'it’s', 'don\'t', 'UNICEF'],
-  fr: ['rapport', 'eau', 'comité', 'école', 'été', 'garçon', 'naïve', 'cœur', 'œuvre', 'façade', 'l’accès', 'aujourd\'hui'],
+  en: ['water', 'council', 'report', 'village', 'harbour', 'teacher', 'budget', 'garden', 'rights', 'season', 'children', 'it’s', "don't", 'UNICEF'],
+  fr: ['rapport', 'eau', 'comité', 'école', 'été', 'garçon', 'naïve', 'cœur', 'œuvre', 'façade', 'l’accès', "aujourd'hui"],
   es: ['informe', 'niño', 'agua', 'corazón', 'pingüino', 'señora', 'año', 'canción', 'ACNUDH'],
   ru: ['доклад', 'вода', 'комитет', 'школа', 'ёлка', 'объём', 'подъезд', 'человек', 'ООН'],
   ar: ['مياه', 'تقرير', 'مدينة', 'تمويل', 'الأمم', 'المتحدة', 'مُحَمَّد', 'حقوق', 'سكان', 'الإنسان', 'لا'],
@@ -57,19 +57,63 @@ const POOL: Record<Lang, readonly string[]> = {
 
 /** Unicode's hard cases, each as written and as read. */
 const EDGE: readonly string[] = [
-  'Zoe\u0308', 'man\u0303ana', 'e\u0301te\u0301', 'q\u0301', 'Ångström', 'İstanbul', 'straße', 'ﬁnance', 'Ａｂｃ',
-  '👩‍👩‍👧‍👦', '👍🏽', '🏳️‍🌈', '🇺🇳', '10\u00A0000', '5\u202F%', 'a\u00A0b', 'x\u2009y',
-  'UNICEF مياه', 'مياه UNICEF 2026', 'COVID-19', '1.1', '١٢٣', 'Ⅻ', 'ǅemal', 'ﷺ',
-  'שלום', 'עברית UN', 'Ελλάδα', 'देवनागरी', 'ไทย',
+  'Zoe\u0308',
+  'man\u0303ana',
+  'e\u0301te\u0301',
+  'q\u0301',
+  'Ångström',
+  'İstanbul',
+  'straße',
+  'ﬁnance',
+  'Ａｂｃ',
+  '👩‍👩‍👧‍👦',
+  '👍🏽',
+  '🏳️‍🌈',
+  '🇺🇳',
+  '10\u00A0000',
+  '5\u202F%',
+  'a\u00A0b',
+  'x\u2009y',
+  'UNICEF مياه',
+  'مياه UNICEF 2026',
+  'COVID-19',
+  '1.1',
+  '١٢٣',
+  'Ⅻ',
+  'ǅemal',
+  'ﷺ',
+  'שלום',
+  'עברית UN',
+  'Ελλάδα',
+  'देवनागरी',
+  'ไทย',
 ];
 
 /** Characters Markdown reads: as written, and the text a reader sees. */
 const TRICKY: readonly [string, string][] = [
-  ['AT&T', 'AT&T'], ['C#', 'C#'], ['x_y_z', 'x_y_z'], ['a\\*b', 'a*b'], ['\\[note\\]', '[note]'],
-  ['50 %', '50 %'], ['&copy;', '©'], ['&#1605;', 'م'], ['a < b', 'a < b'], ['Q&A', 'Q&A'],
+  ['AT&T', 'AT&T'],
+  ['C#', 'C#'],
+  ['x_y_z', 'x_y_z'],
+  ['a\\*b', 'a*b'],
+  ['\\[note\\]', '[note]'],
+  ['50 %', '50 %'],
+  ['&copy;', '©'],
+  ['&#1605;', 'م'],
+  ['a < b', 'a < b'],
+  ['Q&A', 'Q&A'],
 ];
 
-const QUOTES: readonly [string, string][] = [['“', '”'], ['«\u00A0', '\u00A0»'], ['«', '»'], ['„', '“'], ['‹', '›'], ['‘', '’'], ['"', '"'], ['「', '」'], ['『', '』']];
+const QUOTES: readonly [string, string][] = [
+  ['“', '”'],
+  ['«\u00A0', '\u00A0»'],
+  ['«', '»'],
+  ['„', '“'],
+  ['‹', '›'],
+  ['‘', '’'],
+  ['"', '"'],
+  ['「', '」'],
+  ['『', '』'],
+];
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщыэюяéèüößñ';
 
@@ -190,31 +234,41 @@ function inline(lang: Lang, depth: number): fc.Arbitrary<Built> {
     },
     { weight: 1, arbitrary: fc.constantFrom(...HIDDEN).map((h) => ({ p: piece(`<!-- ${h} -->`, '', [h]), defs: [] as string[] })) },
     ...(depth < 2
-      ? [{ weight: 1, arbitrary: fc.array(inline(lang, depth + 1), { minLength: 1, maxLength: 3 }).map((xs) => {
-          const j = join(xs.map((x) => x.p), ' ');
-          return { p: { ...j, md: `**${j.md}**` }, defs: xs.flatMap((x) => x.defs) };
-        }) }]
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc.array(inline(lang, depth + 1), { minLength: 1, maxLength: 3 }).map((xs) => {
+              const j = join(
+                xs.map((x) => x.p),
+                ' ',
+              );
+              return { p: { ...j, md: `**${j.md}**` }, defs: xs.flatMap((x) => x.defs) };
+            }),
+          },
+        ]
       : []),
   );
 }
 
 /** A paragraph: inlines, now and then a hard break (two spaces or a backslash at the end of a line). */
 function paragraph(lang: Lang): fc.Arbitrary<Built> {
-  return fc
-    .array(fc.tuple(inline(lang, 0), fc.constantFrom(' ', ' ', ' ', ' ', '  \n', '\\\n')), { minLength: 1, maxLength: 8 })
-    .map((xs) => {
-      let md = '';
-      let text = '';
-      xs.forEach(([x, sep], i) => {
-        const last = i === xs.length - 1;
-        md += x.p.md + (last ? '.' : sep);
-        text += x.p.text + (last ? '.' : sep.includes('\n') ? '\n' : ' ');
-      });
-      return { p: { md, text, hidden: xs.flatMap(([x]) => x.p.hidden), hostile: xs.flatMap(([x]) => x.p.hostile) }, defs: xs.flatMap(([x]) => x.defs) };
+  return fc.array(fc.tuple(inline(lang, 0), fc.constantFrom(' ', ' ', ' ', ' ', '  \n', '\\\n')), { minLength: 1, maxLength: 8 }).map((xs) => {
+    let md = '';
+    let text = '';
+    xs.forEach(([x, sep], i) => {
+      const last = i === xs.length - 1;
+      md += x.p.md + (last ? '.' : sep);
+      text += x.p.text + (last ? '.' : sep.includes('\n') ? '\n' : ' ');
     });
+    return { p: { md, text, hidden: xs.flatMap(([x]) => x.p.hidden), hostile: xs.flatMap(([x]) => x.p.hostile) }, defs: xs.flatMap(([x]) => x.defs) };
+  });
 }
 
-const indent = (s: string, by: string, first = by) => s.split('\n').map((l, i) => (i === 0 ? first : l ? by : by.trimEnd()) + l).join('\n');
+const indent = (s: string, by: string, first = by) =>
+  s
+    .split('\n')
+    .map((l, i) => (i === 0 ? first : l ? by : by.trimEnd()) + l)
+    .join('\n');
 
 function list(lang: Lang, depth: number): fc.Arbitrary<Built> {
   return fc
@@ -245,7 +299,10 @@ function list(lang: Lang, depth: number): fc.Arbitrary<Built> {
 
 function quote(lang: Lang): fc.Arbitrary<Built> {
   return fc
-    .tuple(fc.array(paragraph(lang), { minLength: 1, maxLength: 2 }), fc.option(fc.tuple(fc.constantFrom('—', '–', '―'), fc.constantFrom(...NAMES), fc.option(plain(lang, 1, 3), { nil: undefined })), { nil: undefined }))
+    .tuple(
+      fc.array(paragraph(lang), { minLength: 1, maxLength: 2 }),
+      fc.option(fc.tuple(fc.constantFrom('—', '–', '―'), fc.constantFrom(...NAMES), fc.option(plain(lang, 1, 3), { nil: undefined })), { nil: undefined }),
+    )
     .map(([ps, attribution]) => {
       const blocks = ps.map((p) => p.p.md);
       const text = ps.map((p) => p.p.text);
@@ -268,7 +325,13 @@ function table(lang: Lang): fc.Arbitrary<Built> {
       .tuple(
         fc.array(plain(lang, 1, 2), { minLength: cols, maxLength: cols }),
         fc.array(fc.constantFrom('---', ':---', '---:', ':---:'), { minLength: cols, maxLength: cols }),
-        fc.array(fc.array(words(lang, 1, 3).filter((p) => !p.md.includes('|') && !p.md.includes('\n')), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.array(
+            words(lang, 1, 3).filter((p) => !p.md.includes('|') && !p.md.includes('\n')),
+            { minLength: cols, maxLength: cols },
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
       )
       .map(([head, align, rows]) => ({
         p: {
@@ -283,10 +346,12 @@ function table(lang: Lang): fc.Arbitrary<Built> {
 }
 
 function code(lang: Lang): fc.Arbitrary<Built> {
-  return fc.tuple(fc.constantFrom('```', '~~~', '````', 'indent'), fc.option(fc.constantFrom('js', 'text', 'yaml'), { nil: undefined }), fc.array(plain(lang, 1, 6), { minLength: 1, maxLength: 4 })).map(([fence, info, lines]) => ({
-    p: piece(fence === 'indent' ? lines.map((l) => `    ${l}`).join('\n') : `${fence}${info ?? ''}\n${lines.join('\n')}\n${fence}`, lines.join('\n')),
-    defs: [],
-  }));
+  return fc
+    .tuple(fc.constantFrom('```', '~~~', '````', 'indent'), fc.option(fc.constantFrom('js', 'text', 'yaml'), { nil: undefined }), fc.array(plain(lang, 1, 6), { minLength: 1, maxLength: 4 }))
+    .map(([fence, info, lines]) => ({
+      p: piece(fence === 'indent' ? lines.map((l) => `    ${l}`).join('\n') : `${fence}${info ?? ''}\n${lines.join('\n')}\n${fence}`, lines.join('\n')),
+      defs: [],
+    }));
 }
 
 const NAMES = ['Amara Lindqvist', 'Jean-Luc Ndiaye', 'Zoë Ó Briain', 'Иван Петров', 'فاطمة الزهراء', '王小明', 'José Núñez', 'Nguyễn Thị Minh'];
@@ -332,7 +397,10 @@ export function sourceArb(headings: ContactsHeadings): fc.Arbitrary<GeneratedSou
         template: fc.constantFrom('default' as const, 'wire' as const),
         headline: plain(lang, 2, 8),
         subheadline: fc.option(plain(lang, 2, 6), { nil: undefined }),
-        reference: fc.option(fc.integer({ min: 1, max: 999 }).map((n) => `PR/26/${n}`), { nil: undefined }),
+        reference: fc.option(
+          fc.integer({ min: 1, max: 999 }).map((n) => `PR/26/${n}`),
+          { nil: undefined },
+        ),
         embargo: fc.option(fc.constant('2026-03-22T10:00:00-04:00'), { nil: undefined, freq: 5 }),
         contactsAt: fc.constantFrom('none', 'front', 'body'),
         contacts: fc.array(contact(lang), { minLength: 1, maxLength: 3 }),

@@ -15,8 +15,8 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { letters, ROOT, runCli, tempDirs, words, type RunResult } from './helpers.js';
-import { LANGS, sourceArb, type ContactsHeadings, type GeneratedSource } from './property-sources.js';
+import { letters, ROOT, type RunResult, runCli, tempDirs, words } from './helpers.js';
+import { type ContactsHeadings, type GeneratedSource, LANGS, sourceArb } from './property-sources.js';
 
 const temp = tempDirs();
 
@@ -37,7 +37,13 @@ function runProblems(what: string, r: RunResult): string[] {
   return problems;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of a DOCX's document.xml as Word shows it: a line a paragraph, breaks and tabs as white space. */
 function docxText(xml: string): string {
@@ -79,7 +85,10 @@ function readOutputs(out: string, stem: string): Read {
       json: jsonStrings(JSON.parse(readFileSync(file('json'), 'utf8'))).join('\n'),
     },
     pdfFlow: execFileSync('pdftotext', ['-enc', 'UTF-8', file('pdf'), '-'], { encoding: 'utf8' }),
-    docxTargets: [...rels.matchAll(/<Relationship [^>]*>/g)].map((m) => m[0]).filter((r) => /TargetMode="External"/.test(r)).map((r) => decode(/Target="([^"]*)"/.exec(r)?.[1] ?? '')),
+    docxTargets: [...rels.matchAll(/<Relationship [^>]*>/g)]
+      .map((m) => m[0])
+      .filter((r) => /TargetMode="External"/.test(r))
+      .map((r) => decode(/Target="([^"]*)"/.exec(r)?.[1] ?? '')),
     pdfTargets: [...qdf.matchAll(/\/URI \(((?:[^()\\]|\\.)*)\)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1')),
     // actions a reader's click or the opening of the file could run: none
     pdfActions: [...qdf.matchAll(/\/S\s*\/(JavaScript|Launch|SubmitForm|ImportData|GoToR|GoToE|Rendition|Named|Hide|RichMediaExecute)\b|\/(JS|OpenAction|AA)\b/g)].map((m) => m[1] ?? m[2]!),
@@ -101,7 +110,13 @@ const SCRIPT_EDGE = new RegExp(`([${RTL}])(?=[\\p{L}\\p{N}](?<![${RTL}]))|([\\p{
  */
 function readerWords(text: string, pdf = false): string[] {
   // in a PDF, a thin or narrow space is a gap too small for pdftotext to read as a space (`x y` comes back `xy`)
-  const base = pdf ? text.replace(/[\u2009\u200A\u202F]/g, '').normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC') : letters(text);
+  const base = pdf
+    ? text
+        .replace(/[\u2009\u200A\u202F]/g, '')
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .normalize('NFC')
+    : letters(text);
   return words(base.replace(/\u0640/g, ' ').replace(SCRIPT_EDGE, '$1$2 '));
 }
 
@@ -158,7 +173,10 @@ function outputProblems(g: GeneratedSource, o: Read, noGlyph: ReadonlySet<string
     const missing = expected.filter((w) => !haveSet.has(w) && !(pdf && (isRtl(w) || inPieces(w, have, w.length >= LONG ? 40 : 0) || inPieces(w, flow, w.length >= LONG ? 40 : 0))));
     if (missing.length) problems.push(`${format}: words missing: ${JSON.stringify(missing.slice(0, 20))}`);
     if (pdf) {
-      const short = lettersShort(readerWords(g.visible, true).filter((w) => isRtl(w) && ![...w].some((ch) => noGlyph.has(ch))), have.filter(isRtl));
+      const short = lettersShort(
+        readerWords(g.visible, true).filter((w) => isRtl(w) && ![...w].some((ch) => noGlyph.has(ch))),
+        have.filter(isRtl),
+      );
       if (short.length) problems.push(`pdf: right-to-left letters missing: ${short.join(' ')}`);
     }
     const shown = g.hidden.filter((h) => text.includes(h));
@@ -168,7 +186,10 @@ function outputProblems(g: GeneratedSource, o: Read, noGlyph: ReadonlySet<string
     if (printed.length && format !== 'json') problems.push(`${format}: prints the target of a link that is not live: ${JSON.stringify(printed)}`);
   }
   if (/<#|<>/.test(o.text.txt)) problems.push(`txt: prints an empty or in-page target: ${JSON.stringify(/.*<(?:#|>).*/.exec(o.text.txt)?.[0])}`);
-  for (const [format, targets] of [['docx', o.docxTargets], ['pdf', o.pdfTargets]] as const) {
+  for (const [format, targets] of [
+    ['docx', o.docxTargets],
+    ['pdf', o.pdfTargets],
+  ] as const) {
     const bad = targets.filter((t) => !LIVE.test(t) || g.hostile.some((h) => t.includes(h)));
     if (bad.length) problems.push(`${format}: live links outside http, https, mailto, tel: ${JSON.stringify(bad)}`);
   }
@@ -182,13 +203,14 @@ function noGlyph(stderr: string, file: string): Set<string> {
   return new Set([...stderr.matchAll(re)].map((m) => String.fromCodePoint(parseInt(m[1]!, 16))));
 }
 
-const show = (g: GeneratedSource) => (g.source.length > 20_000 ? `${JSON.stringify(g.source.slice(0, 3000))} … (${g.source.length} characters: its lead repeated past 1 MB)` : JSON.stringify(g.source));
+const show = (g: GeneratedSource) =>
+  g.source.length > 20_000 ? `${JSON.stringify(g.source.slice(0, 3000))} … (${g.source.length} characters: its lead repeated past 1 MB)` : JSON.stringify(g.source);
 
 /** The sources of a batch, printed as fast-check's counterexample: each source as written, to save and run. */
 function batchArb(min: number, max: number): fc.Arbitrary<GeneratedSource[]> {
-  return fc.array(sourceArb(HEADINGS), { minLength: min, maxLength: max }).map((list) =>
-    Object.assign(list, { [fc.toStringMethod]: () => list.map((g, i) => `\n--- p${i}.md (${g.lang}, ${g.template}) ---\n${show(g)}`).join('') }),
-  );
+  return fc
+    .array(sourceArb(HEADINGS), { minLength: min, maxLength: max })
+    .map((list) => Object.assign(list, { [fc.toStringMethod]: () => list.map((g, i) => `\n--- p${i}.md (${g.lang}, ${g.template}) ---\n${show(g)}`).join('') }));
 }
 
 const stats = { sources: 0, generated: 0, refused: 0, fixed: 0 };
@@ -232,7 +254,13 @@ function checkBatch(batch: GeneratedSource[]): void {
   const regen = runCli(['generate', 'fix', '-f', 'json', '-o', 'out-fixed'], { cwd: dir });
   general.push(...runProblems('generate after lint --fix', regen));
   batch.forEach((_, i) => {
-    if (generated[i] && !existsSync(path.join(dir, 'out-fixed', `p${i}.json`))) add(i, [`generated, but not after lint --fix:\n${regen.stderr.split('\n').filter((l) => l.startsWith(`fix/p${i}.md`)).join('\n')}\nfixed source: ${JSON.stringify(once[i])}`]);
+    if (generated[i] && !existsSync(path.join(dir, 'out-fixed', `p${i}.json`)))
+      add(i, [
+        `generated, but not after lint --fix:\n${regen.stderr
+          .split('\n')
+          .filter((l) => l.startsWith(`fix/p${i}.md`))
+          .join('\n')}\nfixed source: ${JSON.stringify(once[i])}`,
+      ]);
   });
 
   stats.sources += batch.length;
@@ -240,10 +268,7 @@ function checkBatch(batch: GeneratedSource[]): void {
   stats.refused += batch.filter((g) => g.overLimit).length;
 
   if (general.length || problems.size) {
-    const report = [
-      ...general,
-      ...[...problems].map(([i, p]) => `src/p${i}.md (${batch[i]!.lang}, ${batch[i]!.template}):\n  ${p.join('\n  ')}\n  source: ${show(batch[i]!)}`),
-    ];
+    const report = [...general, ...[...problems].map(([i, p]) => `src/p${i}.md (${batch[i]!.lang}, ${batch[i]!.template}):\n  ${p.join('\n  ')}\n  source: ${show(batch[i]!)}`)];
     if (process.env.PROPERTY_KEEP) cpSync(dir, process.env.PROPERTY_KEEP, { recursive: true });
     throw new Error(`${report.join('\n\n')}\n\n(generate stderr:\n${gen.stderr.slice(0, 4000)})`);
   }
@@ -259,6 +284,8 @@ describe('random sources through generate and lint --fix (seeded)', () => {
     );
     // the property held over sources that mostly generate, not only over refusals
     expect(stats.generated).toBeGreaterThan(stats.sources * 0.6);
-    console.log(`property: ${stats.sources} sources, ${stats.generated} generated, ${stats.refused} over the bounds, ${stats.fixed} changed by lint --fix, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `property: ${stats.sources} sources, ${stats.generated} generated, ${stats.refused} over the bounds, ${stats.fixed} changed by lint --fix, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }, 600_000);
 });

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plan, type GenerateOptions } from '../src/pipeline/generate.js';
+import { type GenerateOptions, plan } from '../src/pipeline/generate.js';
 import { lintPlanned } from '../src/pipeline/lint.js';
 import { loadRelease } from '../src/release/load.js';
 import { tempDirs } from './helpers.js';
@@ -29,7 +29,14 @@ describe('loadRelease returns { loaded?, messages }', () => {
       {
         heading: 'About House',
         blocks: [
-          expect.objectContaining({ type: 'paragraph', content: [{ type: 'text', value: 'House builds ' }, { type: 'emphasis', children: [{ type: 'text', value: 'wells' }] }, { type: 'text', value: '.' }] }),
+          expect.objectContaining({
+            type: 'paragraph',
+            content: [
+              { type: 'text', value: 'House builds ' },
+              { type: 'emphasis', children: [{ type: 'text', value: 'wells' }] },
+              { type: 'text', value: '.' },
+            ],
+          }),
           expect.objectContaining({ type: 'list' }),
         ],
       },
@@ -44,8 +51,22 @@ describe('loadRelease returns { loaded?, messages }', () => {
     ['an unknown template', { 'r.md': release('template: glossy\n') }, 'r.md', 'template', 'No template `glossy`', 6],
     ['a language the template has no locale for', { 'r.md': release('lang: de\n') }, 'r.md', 'lang', 'The template `default` has no `de` locale', 6],
     ['a missing original', { 'r.fr.md': release('translation-of: r.md\nlang: fr\n') }, 'r.fr.md', 'translation-of', 'The original `r.md` does not exist', 6],
-    ['originals that are translations of each other', { 'a.md': release('translation-of: b.md\n'), 'b.md': release('translation-of: a.md\n') }, 'a.md', 'translation-of', /The original `b.md` has errors/, 6],
-    ['a template with an error in its template.yaml', { 'r.md': release('template: house\n'), 'templates/house/template.yaml': 'extends: default\nname: house\nbogus: 1\n' }, 'r.md', 'template', /Unknown key `bogus`/, 3],
+    [
+      'originals that are translations of each other',
+      { 'a.md': release('translation-of: b.md\n'), 'b.md': release('translation-of: a.md\n') },
+      'a.md',
+      'translation-of',
+      /The original `b.md` has errors/,
+      6,
+    ],
+    [
+      'a template with an error in its template.yaml',
+      { 'r.md': release('template: house\n'), 'templates/house/template.yaml': 'extends: default\nname: house\nbogus: 1\n' },
+      'r.md',
+      'template',
+      /Unknown key `bogus`/,
+      3,
+    ],
     ['a config file with an error', { 'r.md': release(), 'pressready.config.yaml': 'organization: [1, 2\n' }, 'r.md', 'config', /YAML/, undefined],
   ] as const)('%s: messages, no release, nothing thrown', async (_what, files, file, ruleId, reason, line) => {
     const dir = temp(files as Record<string, string>);

@@ -2,7 +2,7 @@
  * A user's file that pressready rewrites (`lint --fix`, `translations --mark-current`)
  * keeps its mode, owner and symbolic link, and an edit saved meanwhile is never lost.
  */
-import { chmodSync, lstatSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rewriteFile } from '../src/io/write.js';
@@ -12,7 +12,10 @@ import { fixture, runCli, tempDirs } from './helpers.js';
 const temp = tempDirs();
 
 // one fixable problem: straight quotes where the locale wants curly ones
-const FIXABLE = readFileSync(fixture('cedaw-trafficking/release.md'), 'utf8').replace('“Combatting trafficking also entails discouraging the demand,”', '"Combatting trafficking also entails discouraging the demand,"');
+const FIXABLE = readFileSync(fixture('cedaw-trafficking/release.md'), 'utf8').replace(
+  '“Combatting trafficking also entails discouraging the demand,”',
+  '"Combatting trafficking also entails discouraging the demand,"',
+);
 
 describe('lint --fix and translations --mark-current rewrite a user’s file in place', () => {
   it('keep a 0600 file at 0600 (and 0640 at 0640)', () => {
@@ -45,7 +48,7 @@ describe('lint --fix and translations --mark-current rewrite a user’s file in 
 
   it('--mark-current keeps the translation’s mode, its link and its byte-order mark', () => {
     const original = readFileSync(fixture('water-report/release.md'), 'utf8');
-    const fr = '\uFEFF' + readFileSync(fixture('water-report/release.fr.md'), 'utf8').replace(/^source-hash: .*\n/m, '');
+    const fr = `\uFEFF${readFileSync(fixture('water-report/release.fr.md'), 'utf8').replace(/^source-hash: .*\n/m, '')}`;
     const dir = temp({ 'release.md': original, 'src/release.fr.md': fr });
     symlinkSync('src/release.fr.md', path.join(dir, 'release.fr.md'));
     chmodSync(path.join(dir, 'src/release.fr.md'), 0o600);

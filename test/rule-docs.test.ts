@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { END, ruleDocFiles, START, staleFiles, visible, withTable } from '../scripts/rule-docs.mjs';
 import type { ConfigFile } from '../src/config/file.js';
 import { parseSettings } from '../src/lint/config.js';
 import { ruleDocUrl } from '../src/lint/doc-url.js';
@@ -18,7 +19,6 @@ import type { AnyRule } from '../src/lint/rule.js';
 import { PARSE, RULES } from '../src/lint/rules/index.js';
 import { LineIndex } from '../src/messages.js';
 import { parseYaml } from '../src/yaml/parse.js';
-import { END, ruleDocFiles, staleFiles, START, visible, withTable } from '../scripts/rule-docs.mjs';
 import { ROOT } from './helpers.js';
 
 const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
@@ -36,7 +36,10 @@ describe('the rule docs (npm run docs)', () => {
     const made = files(RULES);
     expect([...made.keys()].sort()).toEqual([...RULES.map((r) => `docs/rules/${r.meta.id}.md`), 'docs/rules/parse.md', 'README.md', 'docs/lint.md'].sort());
     // the table names every rule, links its page, and is where the markers are
-    for (const [file, base] of [['README.md', 'docs/rules/'], ['docs/lint.md', 'rules/']] as const) {
+    for (const [file, base] of [
+      ['README.md', 'docs/rules/'],
+      ['docs/lint.md', 'rules/'],
+    ] as const) {
       const text = read(file);
       const table = text.slice(text.indexOf(START), text.indexOf(END));
       for (const r of RULES) expect(table, `${file}: ${r.meta.id}`).toContain(`| [\`${r.meta.id}\`](${base}${r.meta.id}.md) | ${r.meta.severity} | `);
@@ -48,7 +51,7 @@ describe('the rule docs (npm run docs)', () => {
     expect(stale(severity)).toEqual(['docs/rules/quote-style.md', 'README.md', 'docs/lint.md']);
     const option = changed('headline-length', (r) => ({ ...r, meta: { ...r.meta, options: { ...r.meta.options!, defaults: { max: 90 } } } }));
     expect(stale(option)).toEqual(['docs/rules/headline-length.md', 'README.md', 'docs/lint.md']);
-    const doc = changed('lead', (r) => ({ ...r, meta: { ...r.meta, doc: r.meta.doc + ', at last' } }));
+    const doc = changed('lead', (r) => ({ ...r, meta: { ...r.meta, doc: `${r.meta.doc}, at last` } }));
     expect(stale(doc)).toEqual(['docs/rules/lead.md', 'README.md', 'docs/lint.md']);
   });
 

@@ -2,15 +2,16 @@
  * A long source is parsed a piece at a time (src/source/chunks.ts): the tree must
  * be the one the whole text parses to, positions included, whatever the text.
  */
-import fc from 'fast-check';
+
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parseInPieces, PIECE } from '../src/source/chunks.js';
+import { PIECE, parseInPieces } from '../src/source/chunks.js';
 import { parseMarkdown, parsePiecesWith } from '../src/source/parse.js';
 import { pieceMemo, rememberPieces, WATCH_PIECE } from '../src/watch/piece-memo.js';
 import { ALL_FIXTURES, fixture } from './helpers.js';
@@ -25,10 +26,71 @@ const counted = (text: string) => {
 
 // Lines of every kind of block, and lines that continue one: a document is any sequence of them.
 const LINES = [
-  '', '', '', ' ', '\t', '  ', '     ', '\r', 'Text of a paragraph.', 'Another line, with *emphasis* and `code`.', 'www.example.org and a@b.org', 'Zürich, Genève', 'Ελληνικά', 'نص عربي', '中文文本',
-  '- item', '  - nested item', '1. first', '2) second', '   continued', '    indented code', '> quote', '> > deeper', '>', '# Heading', 'Setext', '===', '---', '***',
-  '```', '```js', '~~~', '````', '  ```', '<div>', '</div>', '<!-- comment', '-->', '<pre>', '</pre>', '<script>', '</script>', '<?php', '?>', '<![CDATA[', ']]>', '<!DOCTYPE',
-  '> - quoted item', '  > quote in a list', '<span>inline html', '<custom-tag>', '[not a link]', 'Note[^1] here', '[a]: https://example.org', '| a | b |', '|---|---|', '| 1 | 2 |', 'a | b', '- [ ] task', '* star', '+ plus', '\\', 'Line with trailing spaces  ', 'A line\r', 'A line\rand a line after a CR alone',
+  '',
+  '',
+  '',
+  ' ',
+  '\t',
+  '  ',
+  '     ',
+  '\r',
+  'Text of a paragraph.',
+  'Another line, with *emphasis* and `code`.',
+  'www.example.org and a@b.org',
+  'Zürich, Genève',
+  'Ελληνικά',
+  'نص عربي',
+  '中文文本',
+  '- item',
+  '  - nested item',
+  '1. first',
+  '2) second',
+  '   continued',
+  '    indented code',
+  '> quote',
+  '> > deeper',
+  '>',
+  '# Heading',
+  'Setext',
+  '===',
+  '---',
+  '***',
+  '```',
+  '```js',
+  '~~~',
+  '````',
+  '  ```',
+  '<div>',
+  '</div>',
+  '<!-- comment',
+  '-->',
+  '<pre>',
+  '</pre>',
+  '<script>',
+  '</script>',
+  '<?php',
+  '?>',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE',
+  '> - quoted item',
+  '  > quote in a list',
+  '<span>inline html',
+  '<custom-tag>',
+  '[not a link]',
+  'Note[^1] here',
+  '[a]: https://example.org',
+  '| a | b |',
+  '|---|---|',
+  '| 1 | 2 |',
+  'a | b',
+  '- [ ] task',
+  '* star',
+  '+ plus',
+  '\\',
+  'Line with trailing spaces  ',
+  'A line\r',
+  'A line\rand a line after a CR alone',
 ];
 const line = fc.constantFrom(...LINES);
 const body = fc.array(line, { minLength: 0, maxLength: 60 }).map((ls) => ls.join('\n'));
@@ -46,7 +108,7 @@ describe('parsing in pieces', () => {
   });
 
   it('cuts a long text of paragraphs into pieces of about the size asked', () => {
-    const text = '---\nheadline: H\n---\n\n' + 'A paragraph of the release.\n\n'.repeat(400);
+    const text = `---\nheadline: H\n---\n\n${'A paragraph of the release.\n\n'.repeat(400)}`;
     calls = 0;
     expect(parseInPieces(text, counted, 1000)).toEqual(whole(text));
     expect(calls).toBeGreaterThan(8);
@@ -54,7 +116,7 @@ describe('parsing in pieces', () => {
   });
 
   it('parses a text with a definition whole: whether [label] is a link depends on it, wherever it is', () => {
-    const text = 'See [the report].\n\n' + 'A paragraph.\n\n'.repeat(100) + '[the report]: https://example.org\n';
+    const text = `See [the report].\n\n${'A paragraph.\n\n'.repeat(100)}[the report]: https://example.org\n`;
     calls = 0;
     const tree = parseInPieces(text, counted, 100);
     expect(calls).toBe(1);
@@ -63,7 +125,7 @@ describe('parsing in pieces', () => {
   });
 
   it('does not cut inside a code block that runs across blank lines, however long', () => {
-    const text = 'Start.\n\n```\n' + 'Code\n\nMore code\n\n'.repeat(300) + '```\n\n' + 'After.\n\n'.repeat(300);
+    const text = `Start.\n\n\`\`\`\n${'Code\n\nMore code\n\n'.repeat(300)}\`\`\`\n\n${'After.\n\n'.repeat(300)}`;
     expect(parseInPieces(text, whole, 64)).toEqual(whole(text));
   });
 
@@ -72,7 +134,7 @@ describe('parsing in pieces', () => {
       const text = readFileSync(fixture(f), 'utf8');
       expect(parseMarkdown(text)).toEqual(whole(text));
       const body = text.replace(/^---[\s\S]*?\n---\n/, '');
-      const long = text + '\n\n' + body.repeat(Math.ceil((2.5 * PIECE) / body.length));
+      const long = `${text}\n\n${body.repeat(Math.ceil((2.5 * PIECE) / body.length))}`;
       expect(long.length).toBeGreaterThan(2 * PIECE);
       expect(parseMarkdown(long)).toEqual(whole(long));
     }
@@ -122,7 +184,7 @@ describe('parsing through `watch`’s memo of pieces (src/watch/piece-memo.ts)',
 
   it('keeps the pieces used last, within its bound', () => {
     const memo = pieceMemo(4 * WATCH_PIECE);
-    const paragraphs = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `Paragraph ${tag} ${i} ${'of text '.repeat(WATCH_PIECE / 8)}`).join('\n\n') + '\n';
+    const paragraphs = (n: number, tag: string) => `${Array.from({ length: n }, (_, i) => `Paragraph ${tag} ${i} ${'of text '.repeat(WATCH_PIECE / 8)}`).join('\n\n')}\n`;
     const parse = (t: string) => parseInPieces(t, (piece) => memo.parse(piece, counted), WATCH_PIECE);
     const a = paragraphs(8, 'a');
     parse(a);

@@ -16,7 +16,7 @@ function at(text: string) {
 
 describe('front matter errors point at the right place in the source file', () => {
   it('accepts a valid source', () => {
-    const r = parseSource('release.md', '---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n' + GOOD_BODY);
+    const r = parseSource('release.md', `---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n${GOOD_BODY}`);
     expect(r.ok).toBe(true);
   });
 
@@ -34,7 +34,7 @@ describe('front matter errors point at the right place in the source file', () =
   });
 
   it('a YAML syntax error on line 5 of the file says line 5', () => {
-    const text = '---\nheadline: H\ndateline:\n  city: Geneva\n  date: [2020-11-11\n---\n' + GOOD_BODY;
+    const text = `---\nheadline: H\ndateline:\n  city: Geneva\n  date: [2020-11-11\n---\n${GOOD_BODY}`;
     const m = at(text);
     expect(m.ruleId).toBe('yaml-syntax');
     expect(m.line).toBeGreaterThanOrEqual(5);
@@ -42,7 +42,7 @@ describe('front matter errors point at the right place in the source file', () =
   });
 
   it('a bad mapping indentation points to the lines YAML cannot read', () => {
-    const m = at('---\nheadline: H\ndateline:\n  city: Geneva\n   date: 2020-11-11\n---\n' + GOOD_BODY);
+    const m = at(`---\nheadline: H\ndateline:\n  city: Geneva\n   date: 2020-11-11\n---\n${GOOD_BODY}`);
     expect(m.ruleId).toBe('yaml-syntax');
     // YAML reads `Geneva` and the wrongly indented line after it as one key
     expect([4, 5]).toContain(m.line);
@@ -50,38 +50,38 @@ describe('front matter errors point at the right place in the source file', () =
   });
 
   it('missing headline', () => {
-    const m = at('---\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n' + GOOD_BODY);
+    const m = at(`---\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n${GOOD_BODY}`);
     expect(m.reason).toMatch(/Missing required key `headline`/);
     expect(m.line).toBe(2);
     expect(m.hint).toMatch(/headline:/);
   });
 
   it('an invalid date points at the value', () => {
-    const m = at('---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-02-30\n---\n' + GOOD_BODY);
+    const m = at(`---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-02-30\n---\n${GOOD_BODY}`);
     expect(m).toMatchObject({ line: 5, column: 9 });
     expect(m.reason).toMatch(/`dateline.date`.*not a real date/);
     expect(m.hint).toMatch(/YYYY-MM-DD/);
   });
 
   it('a date in another form', () => {
-    const m = at('---\nheadline: H\ndateline:\n  city: Geneva\n  date: 11/11/2020\n---\n' + GOOD_BODY);
+    const m = at(`---\nheadline: H\ndateline:\n  city: Geneva\n  date: 11/11/2020\n---\n${GOOD_BODY}`);
     expect(m).toMatchObject({ line: 5, column: 9 });
     expect(m.reason).toMatch(/YYYY-MM-DD/);
   });
 
   it('front matter that is not a mapping', () => {
-    const m = at('---\n- a\n- b\n---\n' + GOOD_BODY);
+    const m = at(`---\n- a\n- b\n---\n${GOOD_BODY}`);
     expect(m.reason).toMatch(/not a mapping/);
     expect(m.line).toBe(2);
   });
 
   it('empty front matter', () => {
-    const m = at('---\n---\n' + GOOD_BODY);
+    const m = at(`---\n---\n${GOOD_BODY}`);
     expect(m.reason).toMatch(/empty/);
   });
 
   it('duplicate keys point at the second one', () => {
-    const m = at('---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\nheadline: Again\n---\n' + GOOD_BODY);
+    const m = at(`---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\nheadline: Again\n---\n${GOOD_BODY}`);
     expect(m.ruleId).toBe('duplicate-key');
     expect(m.line).toBe(6);
     expect(m.column).toBe(1);
@@ -108,19 +108,19 @@ describe('front matter errors point at the right place in the source file', () =
   });
 
   it('a phone number YAML read as a number must be quoted', () => {
-    const m = at('---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\ncontacts:\n  - name: A\n    phone: +41229179362\n---\n' + GOOD_BODY);
+    const m = at(`---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\ncontacts:\n  - name: A\n    phone: +41229179362\n---\n${GOOD_BODY}`);
     expect(m).toMatchObject({ line: 8, column: 12 });
     expect(m.hint).toMatch(/quotes/);
   });
 
   it('an embargo without offset', () => {
-    const m = at('---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\nembargo: 2020-11-11T10:00:00\n---\n' + GOOD_BODY);
+    const m = at(`---\nheadline: H\ndateline:\n  city: Geneva\n  date: 2020-11-11\nembargo: 2020-11-11T10:00:00\n---\n${GOOD_BODY}`);
     expect(m).toMatchObject({ line: 6, column: 10 });
     expect(m.reason).toMatch(/no time-zone offset/);
   });
 
   it('a wrong type', () => {
-    const m = at('---\nheadline: H\ndateline: Geneva\n---\n' + GOOD_BODY);
+    const m = at(`---\nheadline: H\ndateline: Geneva\n---\n${GOOD_BODY}`);
     expect(m).toMatchObject({ line: 3, column: 11 });
     expect(m.reason).toMatch(/`dateline` must be a mapping/);
   });
@@ -132,7 +132,7 @@ describe('front matter errors point at the right place in the source file', () =
   });
 
   it('keeps unknown keys for lint', () => {
-    const r = parseSource('release.md', '---\nheadline: H\nsubheading: S\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n' + GOOD_BODY);
+    const r = parseSource('release.md', `---\nheadline: H\nsubheading: S\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n${GOOD_BODY}`);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.source.unknownKeys.map((k) => k.key)).toEqual(['subheading']);
   });
@@ -153,7 +153,8 @@ describe('a line that starts with an HTML comment', () => {
     const tree = r.ok ? r.source.tree : undefined;
     const nodes: { type: string; value?: string; url?: string; line?: number; column?: number }[] = [];
     const walk = (n: { type: string; value?: string; url?: string; children?: unknown[]; position?: { start: { line: number; column: number } } }): void => {
-      if (['html', 'emphasis', 'link', 'image'].includes(n.type)) nodes.push({ type: n.type, ...(n.value ? { value: n.value } : {}), ...(n.url ? { url: n.url } : {}), line: n.position?.start.line, column: n.position?.start.column });
+      if (['html', 'emphasis', 'link', 'image'].includes(n.type))
+        nodes.push({ type: n.type, ...(n.value ? { value: n.value } : {}), ...(n.url ? { url: n.url } : {}), line: n.position?.start.line, column: n.position?.start.column });
       (n.children as (typeof n)[] | undefined)?.forEach(walk);
     };
     walk(tree!);

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { build, plan, type GenerateOptions } from '../src/pipeline/generate.js';
+import { build, type GenerateOptions, plan } from '../src/pipeline/generate.js';
 import { ROOT, tempDirs } from './helpers.js';
 
 vi.mock('../src/render/registry.js', () => ({

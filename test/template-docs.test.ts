@@ -21,8 +21,11 @@ function keyPaths(spec: Spec, prefix = ''): string[] {
 
 /** The key as docs/templates.md writes it, in backticks: `fonts.<role>.bold`. */
 function documented(key: string): boolean {
-  const pattern = key.split('<>').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('<[a-z]+>');
-  return new RegExp('`' + pattern + '`').test(DOC);
+  const pattern = key
+    .split('<>')
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('<[a-z]+>');
+  return new RegExp(`\`${pattern}\``).test(DOC);
 }
 
 describe('docs/templates.md documents every key the schemas allow', () => {
@@ -31,7 +34,7 @@ describe('docs/templates.md documents every key the schemas allow', () => {
     expect(keys).toContain('fonts.<>.scripts.<>.boldItalic');
     expect(keys).toContain('contactsDefault[].phone');
     expect(keys.filter((k) => !documented(k))).toEqual([]);
-    expect(STYLE_NAMES.filter((s) => !DOC.includes('`' + s + '`'))).toEqual([]);
+    expect(STYLE_NAMES.filter((s) => !DOC.includes(`\`${s}\``))).toEqual([]);
   });
 
   it('every key of a locale file, and the placeholders of every phrase', () => {

@@ -1,13 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compose, type Part } from '../src/render/compose.js';
 import { plural } from '../src/render/phrases.js';
 import { txtRenderer } from '../src/render/txt.js';
 import { loadLocale, loadTemplate } from '../src/templates/load.js';
 import type { LocaleData } from '../src/templates/types.js';
-import { execFileSync } from 'node:child_process';
-import { strFromU8, unzipSync } from 'fflate';
 import { loadOrFail, ROOT, runCli } from './helpers.js';
 import { ACME, PNG, source, useProjects, userErrors } from './template-helpers.js';
 
@@ -19,7 +19,6 @@ async function render(dir: string, file = 'r.md'): Promise<{ text: string; parts
   const text = txtRenderer.render({ ...l, composed, options: { env: {} }, warn: () => {} }) as string;
   return { text, parts: composed.parts };
 }
-
 
 describe('a user template that extends default', () => {
   it('is a few lines, and generates with its organization, logo, colours and labels (the real binary)', () => {
@@ -162,9 +161,7 @@ describe('plural forms from Intl.PluralRules', () => {
   const forms = { one: '{count} контакт', few: '{count} контакта', many: '{count} контактов', other: '{count} контакта' };
 
   it('picks the form the language’s rules name for the count', () => {
-    expect([1, 2, 5, 21, 22, 25, 11].map((n) => plural(forms, n, ru))).toEqual([
-      '1 контакт', '2 контакта', '5 контактов', '21 контакт', '22 контакта', '25 контактов', '11 контактов',
-    ]);
+    expect([1, 2, 5, 21, 22, 25, 11].map((n) => plural(forms, n, ru))).toEqual(['1 контакт', '2 контакта', '5 контактов', '21 контакт', '22 контакта', '25 контактов', '11 контактов']);
     expect(plural({ one: 'Media contact', other: 'Media contacts' }, 2, { intl: 'en-GB' } as LocaleData)).toBe('Media contacts');
     // a form the locale does not give falls back to `other`
     expect(plural({ other: 'جهات الاتصال' }, 2, { intl: 'ar' } as LocaleData)).toBe('جهات الاتصال');

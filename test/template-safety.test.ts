@@ -126,7 +126,12 @@ describe('files a template names stay inside its folder', () => {
       ['truncated.png', truncated, 'letterhead:\n  logo: assets/truncated.png\n', /`letterhead\.logo` \(assets\/truncated\.png\) cannot be used: its IDAT chunk is cut short: the file is truncated/],
       ['damaged.png', damaged, 'letterhead:\n  logo: assets/damaged.png\n', /`letterhead\.logo` \(assets\/damaged\.png\) cannot be used: its IDAT chunk is damaged \(checksum mismatch\)/],
       ['huge.png', huge, 'letterhead:\n  logo: assets/huge.png\n', /cannot be used: it is 20000 × 20000 pixels, more than 8000 on a side/],
-      ['bad.ttf', Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(200, 7)]), 'fonts:\n  sans: { regular: assets/bad.ttf }\n', /`fonts\.sans\.regular` \(assets\/bad\.ttf\) cannot be used: it cannot be read/],
+      [
+        'bad.ttf',
+        Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(200, 7)]),
+        'fonts:\n  sans: { regular: assets/bad.ttf }\n',
+        /`fonts\.sans\.regular` \(assets\/bad\.ttf\) cannot be used: it cannot be read/,
+      ],
     ];
     for (const [name, bytes, yaml, reason] of cases) {
       const dir = acmeWith(`extends: default\n${yaml}`, { [`templates/acme/assets/${name}`]: bytes });
@@ -139,7 +144,9 @@ describe('files a template names stay inside its folder', () => {
   });
 
   it('a font over the size limit is refused before it is read', () => {
-    const dir = acmeWith('extends: default\nfonts:\n  sans: { regular: assets/big.ttf }\n', { 'templates/acme/assets/big.ttf': Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(41 * 1024 * 1024)]) });
+    const dir = acmeWith('extends: default\nfonts:\n  sans: { regular: assets/big.ttf }\n', {
+      'templates/acme/assets/big.ttf': Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(41 * 1024 * 1024)]),
+    });
     const [m] = userErrors(() => loadAcme(dir));
     expect(m!.reason).toBe('`fonts.sans.regular` (assets/big.ttf) cannot be used: it is 41 MB, over the limit of 40 MB for a font');
   });

@@ -8,12 +8,18 @@ import { ACME, useProjects } from './template-helpers.js';
 const project = useProjects();
 
 /** The languages of a built-in template (more come with other work; the tests must not care how many). */
-const languages = (name: string) => readdirSync(path.join(ROOT, 'templates', name, 'locales')).map((f) => f.replace(/\.yaml$/, '')).sort();
+const languages = (name: string) =>
+  readdirSync(path.join(ROOT, 'templates', name, 'locales'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
 const DEFAULT_LANGS = languages('default');
 
 /** The rows of the `templates` table, as cells (columns are two or more spaces apart). */
 function rows(stdout: string): string[][] {
-  return stdout.trimEnd().split('\n').map((l) => l.split(/ {2,}/));
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(/ {2,}/));
 }
 
 describe('pressready templates', () => {

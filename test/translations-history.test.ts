@@ -88,13 +88,7 @@ describe('translations --diff', () => {
         kind: 'changed',
         old: { kind: 'paragraph', line: 10, text: 'Second paragraph: the expert called for water in every home.' },
         new: { kind: 'paragraph', line: 10, text: 'Second paragraph: the expert called for safe water in every home and school.' },
-        words: [
-          { value: 'Second paragraph: the expert called for ' },
-          { value: 'safe ', added: true },
-          { value: 'water in every home' },
-          { value: ' and school', added: true },
-          { value: '.' },
-        ],
+        words: [{ value: 'Second paragraph: the expert called for ' }, { value: 'safe ', added: true }, { value: 'water in every home' }, { value: ' and school', added: true }, { value: '.' }],
       },
     ]);
     const bad = runCli(['translations', '--diff-style', 'columns', 'release.md'], { cwd: dir });
@@ -115,7 +109,7 @@ describe('translations --diff', () => {
     const renamed = ORIGINAL.replace('about rain', 'about hail');
     writeFileSync(path.join(dir, 'release.md'), renamed);
     git(dir, 'commit', '-q', '-a', '-m', 'Renamed, and hail');
-    writeFileSync(path.join(dir, 'release.md'), renamed.replace('Third paragraph, about wells.\n\n', '') + '\nA new last paragraph.\n');
+    writeFileSync(path.join(dir, 'release.md'), `${renamed.replace('Third paragraph, about wells.\n\n', '')}\nA new last paragraph.\n`);
     const r = runCli(['translations', '--diff', 'release.md'], { cwd: dir, env: env(dir) });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/as of [0-9a-f]{7} \(\S+ “Marked under the old name”\)/);
@@ -132,7 +126,7 @@ describe('translations --diff', () => {
     writeFileSync(path.join(dir, 'release.md'), ORIGINAL.replace('about rain', 'about hail'));
     const r = runCli(['translations', '--diff', 'release.md'], { cwd: dir, env: env(dir) });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('release.fr.md: error: No commit of release.md has the text this translation\'s source-hash was taken from (all 2 searched) [git-history]');
+    expect(r.stderr).toContain("release.fr.md: error: No commit of release.md has the text this translation's source-hash was taken from (all 2 searched) [git-history]");
     expect(r.stdout).toContain('release.fr.md (fr) is stale: release.md\n  - the paragraph at line 14 (“Fourth paragraph, about hail.”) changed\n');
   });
 
@@ -171,6 +165,8 @@ describe('translations --diff', () => {
     runCli(['translations', '--mark-current', 'release.fr.md'], { cwd: dir });
     const r = runCli(['translations', '--diff', '.'], { cwd: dir, env: env(dir) });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('release.es.md: no source-hash, so nothing tells which text of the original it was made from; after checking it, run pressready translations --mark-current release.es.md\nNo stale translations.\n');
+    expect(r.stdout).toBe(
+      'release.es.md: no source-hash, so nothing tells which text of the original it was made from; after checking it, run pressready translations --mark-current release.es.md\nNo stale translations.\n',
+    );
   });
 });

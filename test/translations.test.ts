@@ -106,7 +106,14 @@ describe('pressready translations', () => {
 
   it('--mark-current over a folder and over a glob marks every translation in it, and no original', () => {
     const es = FR.replace('lang: fr', 'lang: es');
-    const dir = project({ 'a/release.md': ORIGINAL, 'a/release.fr.md': FR, 'a/release.es.md': es, 'b/deep/release.md': ORIGINAL, 'b/deep/release.fr.md': FR, 'b/deep/release.ru.md': FR.replace('lang: fr', 'lang: ru') });
+    const dir = project({
+      'a/release.md': ORIGINAL,
+      'a/release.fr.md': FR,
+      'a/release.es.md': es,
+      'b/deep/release.md': ORIGINAL,
+      'b/deep/release.fr.md': FR,
+      'b/deep/release.ru.md': FR.replace('lang: fr', 'lang: ru'),
+    });
     const folder = runCli(['translations', '--mark-current', 'a'], { cwd: dir });
     expect(folder.code).toBe(0);
     expect(folder.stdout).toBe('a/release.es.md: source-hash now matches a/release.md\na/release.fr.md: source-hash now matches a/release.md\n');
@@ -136,7 +143,9 @@ describe('pressready translations new', () => {
     expect(r.stderr).toContain('Write the translation in place of each [Insert translation]');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('release.ar.md\nrelease.zh.md\nrelease.fr.md\n');
-    const blocks = CEDAW.slice(CEDAW.indexOf('\n---\n') + 5).split(/\n\n+/).filter((b) => b.trim());
+    const blocks = CEDAW.slice(CEDAW.indexOf('\n---\n') + 5)
+      .split(/\n\n+/)
+      .filter((b) => b.trim());
     for (const lang of ['ar', 'zh', 'fr']) {
       const file = `release.${lang}.md`;
       const text = readFileSync(path.join(dir, file), 'utf8');
@@ -173,7 +182,9 @@ describe('pressready translations new', () => {
       expect(messages.filter((m) => m.ruleId !== 'placeholder-text' && m.ruleId !== 'lead' && m.ruleId !== 'translation-structure')).toEqual([]);
     }
     // the sections under the names each locale knows
-    expect(readFileSync(path.join(dir, 'release.fr.md'), 'utf8')).toMatch(/\n## Contacts\n[\s\S]*\n## Contexte\n[\s\S]*\n<!-- en: ## About the UN Human Rights Office -->\n## À propos \[Insert translation\]\n/);
+    expect(readFileSync(path.join(dir, 'release.fr.md'), 'utf8')).toMatch(
+      /\n## Contacts\n[\s\S]*\n## Contexte\n[\s\S]*\n<!-- en: ## About the UN Human Rights Office -->\n## À propos \[Insert translation\]\n/,
+    );
     expect(readFileSync(path.join(dir, 'release.zh.md'), 'utf8')).toContain('\n## 关于[Insert translation]\n');
     const status = runCli(['translations', 'release.md', '--check'], { cwd: dir });
     expect(status.stdout).toMatch(/ar\s+up to date\s+release\.ar\.md/);
@@ -189,7 +200,9 @@ describe('pressready translations new', () => {
     writeFileSync(path.join(dir, 'release.ar.md'), started);
     const again = runCli(['translations', 'new', 'release.md', '--lang', 'ar'], { cwd: dir });
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe('release.ar.md: error: The file exists; `translations new` does not overwrite it [translations-new]\n  → Translate in that file, or add --force to replace it with a new skeleton.\n');
+    expect(again.stderr).toBe(
+      'release.ar.md: error: The file exists; `translations new` does not overwrite it [translations-new]\n  → Translate in that file, or add --force to replace it with a new skeleton.\n',
+    );
     expect(readFileSync(path.join(dir, 'release.ar.md'), 'utf8')).toBe(started);
     expect(runCli(['translations', 'new', 'release.md', '--lang', 'ar', '--force'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(path.join(dir, 'release.ar.md'), 'utf8')).not.toContain('دعت لجنة');
@@ -199,7 +212,9 @@ describe('pressready translations new', () => {
     const dir = project();
     let r = runCli(['translations', 'new', 'release.fr.md', '--lang', 'es'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^release\.fr\.md:2:17: error: This source is itself a translation; a new translation is made from the original \[translation-of\]\n {2}→ Name its original: pressready translations new release\.md --lang …\n$/);
+    expect(r.stderr).toMatch(
+      /^release\.fr\.md:2:17: error: This source is itself a translation; a new translation is made from the original \[translation-of\]\n {2}→ Name its original: pressready translations new release\.md --lang …\n$/,
+    );
     r = runCli(['translations', 'new', 'release.md', '--lang', 'de'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('`de` is not one of the languages pressready translates into');
@@ -211,4 +226,3 @@ describe('pressready translations new', () => {
     expect(readFileSync(path.join(dir, 'release.fr.md'), 'utf8')).toBe(FR);
   });
 });
-

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { txtRenderer } from '../src/render/txt.js';
-import { wrap, width } from '../src/text/wrap.js';
-import { ROOT, loadFixture, words } from './helpers.js';
+import { width, wrap } from '../src/text/wrap.js';
+import { loadFixture, ROOT, words } from './helpers.js';
 
 async function txt(fixture: string, wrapAt?: number): Promise<string> {
   const l = await loadFixture(fixture);

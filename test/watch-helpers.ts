@@ -1,5 +1,5 @@
 /** For the watch and preview tests: a long-running CLI process, a source, polling with a bound. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach } from 'vitest';
 import { BIN } from './helpers.js';
 
@@ -48,4 +48,3 @@ export function start(args: string[], cwd: string): Running {
   running.push(r);
   return r;
 }
-

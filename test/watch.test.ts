@@ -11,7 +11,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadRelease } from '../src/release/load.js';
 import { fixture, ROOT, runCli, tempDirs } from './helpers.js';
-import { source, start, until, type Running } from './watch-helpers.js';
+import { type Running, source, start, until } from './watch-helpers.js';
 
 const temp = tempDirs();
 
@@ -111,7 +111,11 @@ describe('watch', () => {
     writeFileSync(path.join(dir, 'templates/house/template.yaml'), 'extends: wire\nname: house\n');
     await until(() => lines().filter((l) => l.startsWith('a.md → ')).length >= 3, 'a.md generated a third time');
     // b.md uses the default template: never generated again
-    expect(lines().slice(n).some((l) => l.startsWith('b.md'))).toBe(false);
+    expect(
+      lines()
+        .slice(n)
+        .some((l) => l.startsWith('b.md')),
+    ).toBe(false);
     expect(statSync(path.join(dir, 'out', 'b.txt')).mtimeMs).toBe(bBefore);
 
     // a broken template: its message, the watch goes on; mended, the source comes back
@@ -227,7 +231,13 @@ describe('watch writes what generate writes', () => {
     await save((t) => t.replace(/^headline: .*$/m, 'headline: Committee asks for action on trafficking online').replace('date: 2020-11-11', 'date: 2020-11-12'), 'a front-matter edit');
     expect(readFileSync(path.join(dir, 'out', 'release.txt'), 'utf8')).toContain('Committee asks for action on trafficking online');
     // a paragraph added, another taken away, a list where a paragraph was
-    await save((t) => t.replace('“Combatting trafficking also entails discouraging the demand,” Leinarte stressed.\n\n', '').replace('\nThe experts urged', '\nA new paragraph, with *emphasis*.\n\n- one point\n- another point\n\nThe experts urged'), 'blocks added and removed');
+    await save(
+      (t) =>
+        t
+          .replace('“Combatting trafficking also entails discouraging the demand,” Leinarte stressed.\n\n', '')
+          .replace('\nThe experts urged', '\nA new paragraph, with *emphasis*.\n\n- one point\n- another point\n\nThe experts urged'),
+      'blocks added and removed',
+    );
     // back to the first text: the pieces seen before
     await save(() => text, 'the first text again');
     w.proc.kill('SIGINT');
@@ -253,15 +263,20 @@ describe('watch writes what generate writes', () => {
   it('a PDF thread that dies: the PDF is rendered in the main thread, and the watch goes on', async () => {
     const dir = temp({ 'crash.md': source('The thread dies on this one') });
     // test/assets/worker-crash.cjs: the PDF thread exits (86) as it starts its task, each time one is started
-    const crash = { NODE_OPTIONS: `--require ${JSON.stringify(path.join(ROOT, 'test/assets/worker-crash.cjs'))}`, PRESSREADY_TEST_CRASH_MODULE: 'pdf-task', PRESSREADY_TEST_CRASH_MARK: path.join(dir, 'deaths.txt') };
+    const crash = {
+      NODE_OPTIONS: `--require ${JSON.stringify(path.join(ROOT, 'test/assets/worker-crash.cjs'))}`,
+      PRESSREADY_TEST_CRASH_MODULE: 'pdf-task',
+      PRESSREADY_TEST_CRASH_MARK: path.join(dir, 'deaths.txt'),
+    };
     const saved = { ...process.env };
     Object.assign(process.env, crash);
     let w: Running;
     try {
       w = start(['watch', 'crash.md', '-o', 'out', '-f', 'txt,pdf'], dir);
     } finally {
-      for (const k of Object.keys(crash)) if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
+      for (const k of Object.keys(crash))
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
     }
     await ready(w);
     compare(dir, 'crash.md', ['txt', 'pdf']);

@@ -93,7 +93,14 @@ describe('a source whose outputs cannot all be written', () => {
     const result = await build(await plan({ file: 'r.md', base: dir, named: true }, opts), opts);
     expect(result.ok).toBe(false);
     expect(result.environment).toBe('ENOSPC');
-    expect(result.messages).toEqual([expect.objectContaining({ ruleId: 'write', severity: 'error', reason: 'No space left on the disk (ENOSPC): out/r.* was not written', hint: 'Free some space, or write the outputs elsewhere with -o.' })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'write',
+        severity: 'error',
+        reason: 'No space left on the disk (ENOSPC): out/r.* was not written',
+        hint: 'Free some space, or write the outputs elsewhere with -o.',
+      }),
+    ]);
     expect(result.outputs).toEqual([]);
     expect(existsSync(path.join(dir, 'out')) ? readdirSync(path.join(dir, 'out')) : []).toEqual([]);
   });

@@ -13,7 +13,9 @@ export function fixtureGroups(fixturesDir) {
     .filter((e) => e.isDirectory())
     .map((e) => {
       const dir = path.join(fixturesDir, e.name);
-      const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : 1));
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : 1));
       return { name: e.name, dir, sources: files.map((f) => ({ file: f, lang: langOf(path.join(dir, f)) })) };
     })
     .sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -45,8 +45,10 @@ export async function pandocCorpus(sources, formats, targets, outDir, jobs) {
   mkdirSync(outDir, { recursive: true });
   const t = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: jobs }, async () => {
-    while (next < work.length) await work[next++]();
-  }));
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      while (next < work.length) await work[next++]();
+    }),
+  );
   return performance.now() - t;
 }

@@ -22,7 +22,15 @@ function mark(stage) {
   gc();
   const m = process.memoryUsage();
   if (process.env.STAGES_TRACE) process.stderr.write(`-- ${stage}\n`);
-  rows.push({ stage, ms: ms.toFixed(0), cpuMs: ((used.user + used.system) / 1000).toFixed(0), heapMB: MB(m.heapUsed), extMB: MB(m.external + m.arrayBuffers), rssMB: MB(m.rss), peakMB: MB(process.resourceUsage().maxRSS * 1024) });
+  rows.push({
+    stage,
+    ms: ms.toFixed(0),
+    cpuMs: ((used.user + used.system) / 1000).toFixed(0),
+    heapMB: MB(m.heapUsed),
+    extMB: MB(m.external + m.arrayBuffers),
+    rssMB: MB(m.rss),
+    peakMB: MB(process.resourceUsage().maxRSS * 1024),
+  });
   t = performance.now();
   cpu = process.cpuUsage();
 }

@@ -34,7 +34,11 @@ export async function watchFigures({ bin, sample, tmp, saves = 500, timed = 50 }
   const text = readFileSync(src, 'utf8');
   const out = path.join(dir, 'out');
   const files = OUTPUTS.map((f) => path.join(out, `release.${f}`));
-  const child = spawn(process.execPath, [bin, 'watch', src, '-o', out, '-f', OUTPUTS.join(','), '-q'], { cwd: dir, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'watch', src, '-o', out, '-f', OUTPUTS.join(','), '-q'], {
+    cwd: dir,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
   try {

@@ -19,10 +19,10 @@
  *    puts back as a part: docx builds and writes ~60 styles for every document
  *    (~4 ms), the same for a template and a language. Speed (watch, many sources).
  */
-import { Packer, Styles, type Document } from 'docx';
+import { type Document, Packer, Styles } from 'docx';
 
 /** A package part as the `docx` compiler gives it: XML as a string, media as bytes. */
-export type PartData = string | Uint8Array;
+type PartData = string | Uint8Array;
 
 /** The compiler as `Packer` holds it. */
 interface Compiler {

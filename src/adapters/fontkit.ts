@@ -51,7 +51,7 @@ export function forgetGlyphCache(font: fontkit.Font): boolean {
 // 2. Subsets (TrueType and CFF)
 
 /** What pdfkit uses of a fontkit subset (pdfkit's EmbeddedFont: `includeGlyph`, `encode`, `cff`). */
-export interface FontSubset {
+interface FontSubset {
   cff?: unknown;
   includeGlyph(gid: number): number;
   encode(): Uint8Array;

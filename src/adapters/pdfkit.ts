@@ -41,8 +41,9 @@
  * `layoutCached`, `subset`, `widths`, `unicode` and `scale` of pdfkit's font):
  * 0.3–1 ms a PDF (2–4%), the same bytes.
  */
-import type PDFKit from 'pdfkit';
+
 import type * as fontkit from 'fontkit';
+import type PDFKit from 'pdfkit';
 
 // ---------------------------------------------------------------------------
 // 1. The font pdfkit embeds
@@ -62,7 +63,7 @@ export interface GlyphRun {
 }
 
 /** What answers pdfkit's calls on the font. */
-export interface FontHooks {
+interface FontHooks {
   /** the layout of `text` as pdfkit is to draw it (pdfkit asks word by word, features unset) */
   layout(text: string): GlyphRun;
   /** the subset pdfkit embeds (pdfkit uses `includeGlyph`, `encode`, `cff`) */
@@ -113,7 +114,7 @@ export function fontForPdfkit(font: fontkit.Font, hooks: FontHooks): string {
 
 const XMP_KEYS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const;
 
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -145,7 +146,7 @@ export function defaultFontAs(doc: PDFKit.PDFDocument, key: string): void {
 // 4. Text in the current font
 
 /** A glyph's position as pdfkit's `encode` gives it: scaled to 1000 units an em, with the glyph's advance. */
-export interface EncodedPosition {
+interface EncodedPosition {
   xAdvance: number;
   advanceWidth: number;
   xOffset: number;
@@ -160,7 +161,7 @@ interface EmbeddedFont {
 }
 
 /** The font and size set by `doc.font()` and `doc.fontSize()`, as a text object needs them. */
-export interface CurrentFont {
+interface CurrentFont {
   /** the font's resource name on the page (`/F1`) */
   id: string;
   size: number;

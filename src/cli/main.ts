@@ -7,19 +7,19 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { isUserError } from '../messages.js';
 import type { GenerateFlags } from '../options/generate-flags.js';
+import { type Io, printMessages } from '../report/io.js';
+import { applyColourEnv } from './colour.js';
 import { GENERATE_HELP } from './commands/generate-help.js';
 import type { InitFlags } from './commands/init.js';
 import type { LintFlags } from './commands/lint.js';
+import type { PreviewFlags } from './commands/preview.js';
 import type { TemplatesShowFlags } from './commands/templates.js';
 import type { TranslationsFlags } from './commands/translations.js';
 import type { TranslationsNewFlags } from './commands/translations-new.js';
-import { applyColourEnv } from './colour.js';
-import { INIT_HELP, LINT_HELP, TRANSLATIONS_HELP } from './help.js';
-import { PREVIEW_HELP, WATCH_HELP } from './watch-help.js';
 import type { WatchFlags } from './commands/watch.js';
-import type { PreviewFlags } from './commands/preview.js';
-import { printMessages, type Io } from '../report/io.js';
+import { INIT_HELP, LINT_HELP, TRANSLATIONS_HELP } from './help.js';
 import { terminalAsk } from './prompt.js';
+import { PREVIEW_HELP, WATCH_HELP } from './watch-help.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 export const VERSION = pkg.version;
@@ -74,9 +74,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
 
   outputOptions(p.command('generate').description('write the outputs of each source').argument('<sources...>', 'source files, folders or globs; - for standard input'))
     .option('-j, --jobs <n>', 'parallel workers (default: one a core, when there are enough sources)')
-    .option('--manifest <file>', 'write a JSON manifest: each source\'s inputs and outputs with their sha256')
+    .option('--manifest <file>', "write a JSON manifest: each source's inputs and outputs with their sha256")
     .option('--incremental', 'with --manifest: skip sources whose inputs and outputs are unchanged')
-    .option('--shard <i/n>', 'this CI job\'s share of the sources')
+    .option('--shard <i/n>', "this CI job's share of the sources")
     .option('--feed', 'with -f html: also write index.html and an Atom feed a language (feed.<lang>.xml) in the output folder')
     .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth, table-columns (repeatable)', collect, [])
     .addHelpText('after', GENERATE_HELP)
@@ -84,10 +84,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .action(async (sources: string[], flags: GenerateFlags) => setExit(await (await import('./commands/generate.js')).generateCommand(sources, flags, io, VERSION)));
 
   outputOptions(
-    p
-      .command('watch')
-      .description('generate, then generate again on every save what it affects (sources, translations, templates, config)')
-      .argument('<sources...>', 'source files, folders or globs'),
+    p.command('watch').description('generate, then generate again on every save what it affects (sources, translations, templates, config)').argument('<sources...>', 'source files, folders or globs'),
   )
     .option('--limit <name=value>', 'raise a bound on what is read: source-kb, depth, table-columns (repeatable)', collect, [])
     .addHelpText('after', WATCH_HELP)
@@ -120,13 +117,15 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--lang <lang>', 'the translation’s language: ar, en, es, fr, ru or zh (repeatable, or comma-separated)', collect, [])
     .option('--force', 'replace the file if it exists')
     .action(async (file: string, flags: TranslationsNewFlags) => setExit(await (await import('./commands/translations-new.js')).translationsNewCommand(file, flags, io)));
-  translations.command('export')
+  translations
+    .command('export')
     .description('write an XLIFF 2.1 file of an original for a CAT tool, pre-filled from the existing translation')
     .argument('<original>', 'the original source, e.g. release.md')
     .requiredOption('--lang <lang>', 'the language of the translation')
     .option('-o, --output <file>', 'the XLIFF file (default: <original>.<lang>.xlf beside it)')
     .action(async (file: string, flags: { lang?: string; output?: string }) => setExit(await (await import('./commands/translations-xliff.js')).exportCommand(file, flags, io)));
-  translations.command('import')
+  translations
+    .command('import')
     .description('write the translation (release.<lang>.md) from an XLIFF file; only the blocks whose text changed are rewritten')
     .argument('<xliff>', 'the .xlf file')
     .action(async (file: string) => setExit(await (await import('./commands/translations-xliff.js')).importCommand(file, io)));

@@ -43,7 +43,7 @@ export function findConfig(dir: string, cwd: string, cache = new Map<string, Con
   return found ?? undefined;
 }
 
-export function readConfig(abs: string, cwd: string): ConfigFile {
+function readConfig(abs: string, cwd: string): ConfigFile {
   const rel = path.relative(cwd, abs);
   const file = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
   let text: string;

@@ -5,10 +5,10 @@
  * usage error (exit 2): it affects every source.
  */
 import { UserError } from '../messages.js';
-import { validate, type Spec } from '../yaml/schema.js';
-import { findConfig, type ConfigFile } from './file.js';
+import { type Spec, validate } from '../yaml/schema.js';
+import { type ConfigFile, findConfig } from './file.js';
 
-export interface Config {
+interface Config {
   /** where it was found; undefined when there is none */
   file?: string;
   /** languages every original should be translated into */

@@ -8,7 +8,7 @@
 import YAML from 'yaml';
 import type { InitWords, LocaleData, TemplateSettings } from '../templates/types.js';
 
-export interface NewSource {
+interface NewSource {
   /** `template:` as it will be written: a name, or a path relative to the new file */
   templateRef: string;
   settings: TemplateSettings;
@@ -28,7 +28,7 @@ export interface NewSource {
  * language. Paragraphs start with a capital, as sentences do: lint's
  * `broken-paragraph` would join two that start in lower case.
  */
-export const PLACEHOLDER: InitWords = {
+const PLACEHOLDER: InitWords = {
   insert: 'insert',
   headline: '[insert headline]',
   city: '[insert city]',

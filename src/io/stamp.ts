@@ -14,7 +14,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 
-export type Stamp = string;
+type Stamp = string;
 
 /** A file's stamp now; `-` when there is none (missing or unreadable). */
 export function stampOf(file: string): Stamp {

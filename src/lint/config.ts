@@ -8,15 +8,15 @@
  *
  * Every problem is positioned in the config file and makes the command wrong (exit 2).
  */
-import YAML, { type Node as YamlNode, type Pair } from 'yaml';
-import { findConfig, type ConfigFile } from '../config/file.js';
-import { UserError, type Message } from '../messages.js';
+import YAML, { type Pair, type Node as YamlNode } from 'yaml';
+import { type ConfigFile, findConfig } from '../config/file.js';
+import { type Message, UserError } from '../messages.js';
 import { closest } from '../text/distance.js';
 import { placeOf } from '../yaml/parse.js';
 import { validate } from '../yaml/schema.js';
 import type { AnyRule, RuleSeverity } from './rule.js';
 
-export type Level = 'off' | RuleSeverity;
+type Level = 'off' | RuleSeverity;
 
 export interface RuleSetting {
   level: Level;
@@ -81,7 +81,11 @@ export function parseSettings(config: ConfigFile, rules: readonly AnyRule[]): Ru
         const optionsNode = value.items[1] as YamlNode;
         const spec = rule.meta.options?.spec;
         if (!spec || value.items.length > 2) {
-          at(optionsNode, spec ? `\`${id}\` takes a severity and one mapping of options` : `\`${id}\` has no options`, spec ? `Options of \`${id}\`: ${Object.keys(spec).join(', ')}.` : `Write \`${id}: ${level}\`.`);
+          at(
+            optionsNode,
+            spec ? `\`${id}\` takes a severity and one mapping of options` : `\`${id}\` has no options`,
+            spec ? `Options of \`${id}\`: ${Object.keys(spec).join(', ')}.` : `Write \`${id}: ${level}\`.`,
+          );
           continue;
         }
         const checked = validate(config.src, optionsNode, { type: 'map', keys: spec, doc: `the options of ${id}` }, 'config', `the options of \`${id}\``);

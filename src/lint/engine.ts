@@ -11,7 +11,7 @@ import type { Limits } from '../limits.js';
 import type { Message } from '../messages.js';
 import type { Loaded } from '../release/load.js';
 import { decodeSource } from '../source/decode.js';
-import { settingOf, settingsFor, type RuleSettings } from './config.js';
+import { type RuleSettings, settingOf, settingsFor } from './config.js';
 import { directives, isDisabled } from './directives.js';
 import { ruleDocUrl } from './doc-url.js';
 import { fixUntilStable } from './fix.js';
@@ -20,7 +20,7 @@ import { RULES } from './rules/index.js';
 import { buildSubject } from './subject.js';
 import { forgetProseBlocks } from './text.js';
 
-export interface LintOptions {
+interface LintOptions {
   cwd: string;
   /** from the config file; default: every rule at its default */
   settings?: RuleSettings;
@@ -31,11 +31,11 @@ export interface LintOptions {
 }
 
 /** A rule broke the contract of ./rule.ts: a bug in pressready, not in the source, so it stops the run. */
-export class RuleContractError extends Error {
+class RuleContractError extends Error {
   override name = 'RuleContractError';
 }
 
-export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Message[] {
+function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Message[] {
   const out: Message[] = [];
   const { source } = subject;
   for (const rule of opts.rules ?? RULES) {
@@ -62,7 +62,14 @@ export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Mess
     } catch (e) {
       if (e instanceof RuleContractError) throw e;
       // One rule's bug must not hide what the others found.
-      out.push({ file: subject.file, place: source.index.place(0, 3), ruleId: rule.meta.id, severity: 'error', reason: `Internal error in rule ${rule.meta.id}: ${(e as Error).message}`, hint: 'This is a bug in pressready; please report it with the source.' });
+      out.push({
+        file: subject.file,
+        place: source.index.place(0, 3),
+        ruleId: rule.meta.id,
+        severity: 'error',
+        reason: `Internal error in rule ${rule.meta.id}: ${(e as Error).message}`,
+        hint: 'This is a bug in pressready; please report it with the source.',
+      });
     }
   }
   forgetProseBlocks(source.tree);
@@ -70,8 +77,10 @@ export function runRules(subject: Subject, opts: Omit<LintOptions, 'cwd'>): Mess
   return sortMessages(stretches.length ? out.filter((m) => !isDisabled(m, stretches)) : out);
 }
 
-export function sortMessages(list: Message[]): Message[] {
-  return list.sort((a, b) => (a.place?.start.offset ?? 0) - (b.place?.start.offset ?? 0) || (a.place?.end?.offset ?? 0) - (b.place?.end?.offset ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+function sortMessages(list: Message[]): Message[] {
+  return list.sort(
+    (a, b) => (a.place?.start.offset ?? 0) - (b.place?.start.offset ?? 0) || (a.place?.end?.offset ?? 0) - (b.place?.end?.offset ?? 0) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
 }
 
 /** Lint one text (without its byte-order mark) as the file `file`. */
@@ -99,7 +108,7 @@ export interface LintResult {
   read?: string;
 }
 
-export interface FileOptions extends Omit<LintOptions, 'settings'> {
+interface FileOptions extends Omit<LintOptions, 'settings'> {
   fix?: boolean;
   /** config files already read in this run */
   configCache: Map<string, ConfigFile | null>;

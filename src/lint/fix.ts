@@ -12,7 +12,7 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.range[0] < b.range[1] && b.range[0] < a.range[1];
 }
 
-export interface Applied {
+interface Applied {
   output: string;
   /** messages whose fix was applied */
   fixed: Message[];
@@ -51,10 +51,7 @@ export const MAX_FIX_PASSES = 10;
  * Lint, fix, and lint again until nothing fixable is left (or MAX_FIX_PASSES):
  * one fix may reveal another (a quote-balance fix, then the style of the pair).
  */
-export async function fixUntilStable(
-  text: string,
-  lint: (text: string) => Promise<Message[]>,
-): Promise<{ output: string; messages: Message[]; fixed: number; passes: number }> {
+export async function fixUntilStable(text: string, lint: (text: string) => Promise<Message[]>): Promise<{ output: string; messages: Message[]; fixed: number; passes: number }> {
   let current = text;
   let fixed = 0;
   for (let pass = 1; ; pass++) {

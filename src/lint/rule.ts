@@ -13,7 +13,7 @@ import type { KeySpec } from '../yaml/schema.js';
 
 export type RuleSeverity = 'error' | 'warning';
 
-export interface RuleMeta<O> {
+interface RuleMeta<O> {
   id: string;
   severity: RuleSeverity;
   /** one line: what the rule checks (the rule tables of README.md and docs/lint.md, docs/rules/<id>.md, SARIF rule descriptors) */
@@ -85,6 +85,7 @@ export interface Rule<O = Record<string, never>> {
 }
 
 // The registry holds rules of many option types; each rule reads only its own.
+// biome-ignore lint/suspicious/noExplicitAny: a list of rules with different option types; each rule checks its own options
 export type AnyRule = Rule<any>;
 
 export function defineRule<O>(rule: Rule<O>): Rule<O> {

@@ -15,7 +15,7 @@ import type { LocaleData } from '../templates/types.js';
 import { ruleDocUrl } from './doc-url.js';
 import type { Subject } from './rule.js';
 
-export type SubjectResult = { ok: true; subject: Subject } | { ok: false; fatal: Message[] };
+type SubjectResult = { ok: true; subject: Subject } | { ok: false; fatal: Message[] };
 
 export async function buildSubject(file: string, text: string, cwd: string, limits?: Limits): Promise<SubjectResult> {
   const parsed = parseSource(file, text, limits);

@@ -1,7 +1,7 @@
 /** Counts over lint results, as the formats and the exit code read them. */
 import type { Message } from '../messages.js';
 
-export interface Counts {
+interface Counts {
   errorCount: number;
   warningCount: number;
   fixableErrorCount: number;

@@ -74,7 +74,7 @@ export function frontMatterStart(): [number, number] {
   return [0, 3];
 }
 
-export interface YamlString {
+interface YamlString {
   path: (string | number)[];
   value: string;
   /** offsets of the scalar as written (quotes included) */
@@ -117,12 +117,4 @@ export function countWords(text: string, lang: string): number {
     return n;
   }
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
-/** The first words of a text, for a message. */
-export function excerpt(text: string, max = 40): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max);
-  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).trimEnd() + '…';
 }

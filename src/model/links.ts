@@ -23,7 +23,7 @@ export const SAFE_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'
  */
 export function schemeOf(url: string): string | undefined {
   const u = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-  return /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1]!.toLowerCase();
+  return /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1]?.toLowerCase();
 }
 
 /**
@@ -41,7 +41,9 @@ export function isLiveTarget(url: string | undefined, extra: readonly string[] =
 
 /** A link's words as plain text prints them (an image: its description and address). */
 function plainWords(list: readonly Inline[]): string {
-  return list.map((i) => (i.type === 'text' || i.type === 'code' ? i.value : i.type === 'break' ? '\n' : i.type === 'image' ? (i.alt ? `${i.alt} <${i.url}>` : `<${i.url}>`) : plainWords(i.children))).join('');
+  return list
+    .map((i) => (i.type === 'text' || i.type === 'code' ? i.value : i.type === 'break' ? '\n' : i.type === 'image' ? (i.alt ? `${i.alt} <${i.url}>` : `<${i.url}>`) : plainWords(i.children)))
+    .join('');
 }
 
 /** Bidi controls (marks, embeddings, isolates): compose puts isolates around addresses in right-to-left text. */
@@ -52,7 +54,7 @@ const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
  * `www.un.org` → `https://www.un.org/`): a format that shows targets beside the
  * words (plain text) then shows it once.
  */
-export function wordsAreTarget(words: string, url: string): boolean {
+function wordsAreTarget(words: string, url: string): boolean {
   const strip = (s: string) =>
     s
       .replace(BIDI_CONTROLS, '')

@@ -3,11 +3,12 @@
  * one generated release: plain data, made where the release was loaded (a worker
  * thread, or the main thread) and sent back with its report.
  */
+
+import { inlineText } from '../model/extract/blocks.js';
 import type { Release } from '../model/types.js';
+import { organizationOf } from '../render/compose.js';
 import { formatDate } from '../render/phrases.js';
 import type { LocaleData, NewsroomWords, Template } from '../templates/types.js';
-import { organizationOf } from '../render/compose.js';
-import { inlineText } from '../model/extract/blocks.js';
 
 export interface NewsItem {
   /** output path without extension, POSIX, relative to the working folder (as the outputs are) */
@@ -30,8 +31,7 @@ export interface NewsItem {
   words: NewsroomWords;
 }
 
-
-export function releaseInstant(release: Release): string {
+function releaseInstant(release: Release): string {
   const e = release.embargo;
   const at = e ? new Date(e.value) : new Date(`${release.dateline.date}T00:00:00Z`);
   return Number.isNaN(at.getTime()) && e ? new Date(`${e.gmtDate}T${e.gmtTime}Z`).toISOString() : at.toISOString();

@@ -12,7 +12,7 @@ import { Feed } from 'feed';
 import type { NewsroomWords } from '../templates/types.js';
 import type { NewsItem } from './item.js';
 
-export interface SiteFile {
+interface SiteFile {
   /** POSIX, relative to the output folder */
   name: string;
   data: string;
@@ -36,7 +36,7 @@ interface Group {
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The file name of a language's feed: `feed.en.xml`, `feed.zh-Hans.xml`. */
-export function feedName(lang: string): string {
+function feedName(lang: string): string {
   return `feed.${lang.replace(/[^A-Za-z0-9-]/g, '_')}.xml`;
 }
 
@@ -44,7 +44,7 @@ export function feedName(lang: string): string {
 const NAMESPACE = Buffer.from('5c1d6f0e8e2a4b7d9a3f2c4e6b8d0a1f', 'hex');
 
 /** A name-based UUID (RFC 9562, version 5) as a URN: a stable, valid Atom id. */
-export function uuidUrn(name: string): string {
+function uuidUrn(name: string): string {
   const h = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
@@ -176,13 +176,11 @@ function atom(g: Group): string {
       ...(e.summary ? { description: esc(e.summary) } : {}),
     });
   }
-  return (
-    feed
-      .atom1()
-      .replaceAll(`href="${BASE}`, 'href="')
-      // the language of every text in the feed (RFC 4287 §2: xml:lang)
-      .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${esc(g.lang)}">`) + '\n'
-  );
+  return `${feed
+    .atom1()
+    .replaceAll(`href="${BASE}`, 'href="')
+    // the language of every text in the feed (RFC 4287 §2: xml:lang)
+    .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${esc(g.lang)}">`)}\n`;
 }
 
 /** index.html and the feeds, for the releases `items` (those written, in this run or before). */

@@ -1,6 +1,6 @@
 /** `generate`'s flags, checked: a wrong flag value is a usage error (exit 2) before anything is read. */
 import type { GenerateDefaults } from '../config/load.js';
-import { parseLimits, type Limits } from '../limits.js';
+import { type Limits, parseLimits } from '../limits.js';
 import { UserError } from '../messages.js';
 import { parseShard, type Shard } from '../pipeline/shard.js';
 import { DEFAULT_FORMATS, FORMATS, isFormat } from '../render/registry.js';
@@ -29,11 +29,13 @@ export function usage(reason: string, hint: string): UserError {
 
 export function parseFormats(value: string | undefined): string[] {
   if (!value) return DEFAULT_FORMATS;
-  const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   if (list.includes('all')) return FORMATS;
   const unknown = list.filter((f) => !isFormat(f));
-  if (unknown.length || !list.length)
-    throw usage(`Unknown format ${unknown.map((f) => '`' + f + '`').join(', ') || '(none)'}`, `Use a comma-separated list of ${FORMATS.join(', ')}, or all.`);
+  if (unknown.length || !list.length) throw usage(`Unknown format ${unknown.map((f) => `\`${f}\``).join(', ') || '(none)'}`, `Use a comma-separated list of ${FORMATS.join(', ')}, or all.`);
   return [...new Set(list)];
 }
 

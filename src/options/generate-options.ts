@@ -5,7 +5,7 @@
  */
 import type { GenerateOptions } from '../pipeline/generate.js';
 import type { Io } from '../report/io.js';
-import { parseFormats, parseJobs, parseLimitFlags, parseMailFlags, parseShardFlag, parseWrap, usage, withConfigDefaults, type GenerateFlags } from './generate-flags.js';
+import { type GenerateFlags, parseFormats, parseJobs, parseLimitFlags, parseMailFlags, parseShardFlag, parseWrap, usage, withConfigDefaults } from './generate-flags.js';
 
 /**
  * The flags with the config's defaults, checked, as the pipeline's options (`watch` makes its options here too).
@@ -21,8 +21,9 @@ export async function generateOptions(given: GenerateFlags, io: Io, stdin = fals
   const mail = parseMailFlags(flags.from, flags.to);
   if (flags.pdfStandard !== undefined && flags.pdfStandard !== 'pdfa-2b') throw usage(`Unknown PDF standard \`${flags.pdfStandard}\``, 'The one supported is pdfa-2b.');
   if (flags.feed && !formats.includes('html'))
-    throw usage('--feed needs html among the formats', 'The index and the feeds link to each release\'s page: for example -f html --feed, or -f html,pdf --feed.');
-  if (flags.incremental && !flags.manifest) throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
+    throw usage('--feed needs html among the formats', "The index and the feeds link to each release's page: for example -f html --feed, or -f html,pdf --feed.");
+  if (flags.incremental && !flags.manifest)
+    throw usage('--incremental needs --manifest <file>', 'The manifest records what was generated from what; for example --manifest dist/manifest.json --incremental.');
   if (flags.template && !(await import('../templates/load.js')).findTemplateDir(flags.template, { searchDirs: [io.cwd] })) {
     throw usage(`No template \`${flags.template}\``, 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder.');
   }

@@ -8,8 +8,8 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { FileCache, Stamps } from '../io/stamp.js';
 import path from 'node:path';
+import { FileCache, Stamps } from '../io/stamp.js';
 import type { Template } from '../templates/types.js';
 import { sha256 } from './scan.js';
 
@@ -31,11 +31,27 @@ export async function fileHash(abs: string): Promise<string | undefined> {
 
 async function digestFolder(dir: string): Promise<{ digest: string; stamps: Stamps }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const rel = (e: Dirent) => path.relative(dir, path.join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name)).split(path.sep).join('/');
+  const rel = (e: Dirent) =>
+    path
+      .relative(dir, path.join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
+      .split(path.sep)
+      .join('/');
   const visible = (r: string) => !r.split('/').some((part) => part.startsWith('.'));
-  const files = entries.filter((e) => e.isFile()).map(rel).filter(visible).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map(rel)
+    .filter(visible)
+    .sort();
   // stamped before they are read; a folder's stamp changes when a file is added to it or taken away
-  const stamps = new Stamps().add(dir, ...entries.filter((e) => e.isDirectory()).map(rel).filter(visible).map((r) => path.join(dir, r)), ...files.map((r) => path.join(dir, r)));
+  const stamps = new Stamps().add(
+    dir,
+    ...entries
+      .filter((e) => e.isDirectory())
+      .map(rel)
+      .filter(visible)
+      .map((r) => path.join(dir, r)),
+    ...files.map((r) => path.join(dir, r)),
+  );
   const lines: string[] = [];
   for (const r of files) lines.push(`${r}\0${await fileHash(path.join(dir, r))}\n`);
   return { digest: sha256(lines.join('')), stamps };
@@ -61,14 +77,12 @@ export function templateDigest(dir: string): Promise<string> {
 }
 
 /** The folders a template is made of, the farthest ancestor first (a template that extends another has several). */
-export function templateFolders(template: Template): string[] {
+function templateFolders(template: Template): string[] {
   const chain = (template as Template & { chain?: string[] }).chain;
   return chain?.length ? chain : [template.dir];
 }
 
 export async function templateInputs(template: Template, name: string): Promise<InputRecord[]> {
   const folders = templateFolders(template);
-  return Promise.all(
-    folders.map(async (dir, i) => ({ role: 'template' as const, path: dir, sha256: await templateDigest(dir), ...(i === folders.length - 1 ? { name } : {}) })),
-  );
+  return Promise.all(folders.map(async (dir, i) => ({ role: 'template' as const, path: dir, sha256: await templateDigest(dir), ...(i === folders.length - 1 ? { name } : {}) })));
 }

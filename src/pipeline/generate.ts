@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { writeAllAtomic, writeProblem } from '../io/write.js';
+import type { Limits } from '../limits.js';
 import { isUserError, type Message } from '../messages.js';
-import { compose, type Composed } from '../render/compose.js';
+import type { NewsItem } from '../newsroom/item.js';
+import { type Loaded, type LoadOptions, loadRelease } from '../release/load.js';
+import { type Composed, compose } from '../render/compose.js';
 import { renderer } from '../render/registry.js';
 import type { Family, RenderOptions } from '../render/types.js';
-import type { NewsItem } from '../newsroom/item.js';
-import type { Limits } from '../limits.js';
-import { writeAllAtomic, writeProblem } from '../io/write.js';
-import { loadRelease, type Loaded, type LoadOptions } from '../release/load.js';
 import type { SourceRef } from './inputs.js';
 import { stemOf } from './stem.js';
 
@@ -65,11 +65,13 @@ export interface Planned {
   family?: Family;
 }
 
-export function toMessages(file: string, e: unknown): Message[] {
+function toMessages(file: string, e: unknown): Message[] {
   if (isUserError(e)) return e.messages;
   // A bug, not a user error: say so plainly, with what to report.
   const err = e as Error;
-  return [{ file, ruleId: 'internal', severity: 'error', reason: `Internal error: ${err?.message ?? String(e)}`, hint: 'This is a bug in pressready; please report it with the source that caused it.' }];
+  return [
+    { file, ruleId: 'internal', severity: 'error', reason: `Internal error: ${err?.message ?? String(e)}`, hint: 'This is a bug in pressready; please report it with the source that caused it.' },
+  ];
 }
 
 /** A step's refusal: the plan with more messages and without its release, which is then not built. */
@@ -81,7 +83,12 @@ export function refused(p: Planned, messages: readonly Message[]): Planned {
 /** Load a source and decide where its outputs go. `originals`: shared by the sources of one unit (see LoadOptions). */
 export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: LoadOptions['originals']): Promise<Planned> {
   try {
-    const { loaded, messages } = await loadRelease(ref.file, { cwd: opts.cwd, ...(opts.template ? { template: opts.template } : {}), ...(originals ? { originals } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+    const { loaded, messages } = await loadRelease(ref.file, {
+      cwd: opts.cwd,
+      ...(opts.template ? { template: opts.template } : {}),
+      ...(originals ? { originals } : {}),
+      ...(opts.limits ? { limits: opts.limits } : {}),
+    });
     if (!loaded) return { ref, messages };
     // a release is sent for its lead: one that has none (only a dateline and END) is not generated
     if (!loaded.release.lead.length) {
@@ -89,14 +96,17 @@ export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: Lo
       const at = Math.min(source.bodyOffset, source.text.length);
       return {
         ref,
-        messages: [...messages, {
-          file: ref.file,
-          place: source.index.place(at),
-          ruleId: 'lead',
-          severity: 'error',
-          reason: 'Not generated: the release has no lead (the body must start with a paragraph)',
-          hint: 'Start the body with the lead: a paragraph that says who did what, when and where.',
-        }],
+        messages: [
+          ...messages,
+          {
+            file: ref.file,
+            place: source.index.place(at),
+            ruleId: 'lead',
+            severity: 'error',
+            reason: 'Not generated: the release has no lead (the body must start with a paragraph)',
+            hint: 'Start the body with the lead: a paragraph that says who did what, when and where.',
+          },
+        ],
       };
     }
     return { ref, loaded, messages, stem: stemOf(ref, loaded.release.id, opts) };
@@ -105,14 +115,12 @@ export async function plan(ref: SourceRef, opts: GenerateOptions, originals?: Lo
   }
 }
 
-export { collisions } from './collisions.js';
-
 /**
  * The document date a build fixes for every output (SOURCE_DATE_EPOCH, for
  * reproducible builds), read from the environment the options carry; undefined:
  * each release's own date.
  */
-export function fixedDate(env: NodeJS.ProcessEnv): Date | undefined {
+function fixedDate(env: NodeJS.ProcessEnv): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
 }
@@ -149,7 +157,7 @@ export async function renderOne(p: Planned, format: string, opts: GenerateOption
 export type Rendered = Awaited<ReturnType<typeof renderOne>>;
 
 /** A format this process renders on another thread: the promise of it, or undefined to render it here. */
-export type RenderElsewhere = (format: string, p: Planned, composed: Composed, opts: GenerateOptions) => Promise<Rendered> | undefined;
+type RenderElsewhere = (format: string, p: Planned, composed: Composed, opts: GenerateOptions) => Promise<Rendered> | undefined;
 
 let elsewhere: RenderElsewhere | undefined;
 

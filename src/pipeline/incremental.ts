@@ -6,13 +6,13 @@
  * Anything else — including a manifest that cannot be read — means: generate it.
  */
 import path from 'node:path';
+import type { Message } from '../messages.js';
 import { findTemplateDir } from '../templates/load.js';
 import { fileHash, templateDigest } from './fingerprint.js';
-import type { Message } from '../messages.js';
-import { readManifest, type Manifest, type ManifestEntry, type ManifestInput, type ManifestOptions, type ManifestPaths } from './manifest.js';
+import { type Manifest, type ManifestEntry, type ManifestInput, type ManifestOptions, type ManifestPaths, readManifest } from './manifest.js';
 import type { Scanned } from './scan.js';
 
-export interface IncrementalContext {
+interface IncrementalContext {
   previous: Manifest;
   version: string;
   options: ManifestOptions;
@@ -21,7 +21,7 @@ export interface IncrementalContext {
 }
 
 /** The previous manifest's entries by source path, when the whole manifest still applies. */
-export function usableEntries(ctx: IncrementalContext): Map<string, ManifestEntry> {
+function usableEntries(ctx: IncrementalContext): Map<string, ManifestEntry> {
   const { previous } = ctx;
   if (previous.tool?.version !== ctx.version || JSON.stringify(previous.options) !== JSON.stringify(ctx.options)) return new Map();
   return new Map(previous.sources.map((e) => [e.source, e]));
@@ -46,8 +46,8 @@ async function inputUnchanged(input: ManifestInput, s: Scanned, ctx: Incremental
   }
 }
 
-export async function isUpToDate(s: Scanned, entry: ManifestEntry | undefined, ctx: IncrementalContext): Promise<boolean> {
-  if (!entry || entry.status !== 'generated' || entry.errors?.length || !s.stem) return false;
+async function isUpToDate(s: Scanned, entry: ManifestEntry | undefined, ctx: IncrementalContext): Promise<boolean> {
+  if (entry?.status !== 'generated' || entry.errors?.length || !s.stem) return false;
   const formats = entry.outputs.map((o) => o.format).sort();
   if (formats.join() !== [...ctx.options.formats].sort().join()) return false;
   const stem = path.resolve(ctx.cwd, s.stem);
@@ -63,10 +63,7 @@ export async function isUpToDate(s: Scanned, entry: ManifestEntry | undefined, c
 }
 
 /** The sources that are up to date, by absolute path, with their previous entries; and a notice when the manifest cannot be used. */
-export async function upToDate(
-  sources: readonly Scanned[],
-  ctx: Omit<IncrementalContext, 'previous'> & { shown: string },
-): Promise<{ reused: Map<string, ManifestEntry>; notice?: Message }> {
+export async function upToDate(sources: readonly Scanned[], ctx: Omit<IncrementalContext, 'previous'> & { shown: string }): Promise<{ reused: Map<string, ManifestEntry>; notice?: Message }> {
   const reused = new Map<string, ManifestEntry>();
   const { manifest: previous, notice } = await readManifest(ctx.paths.file, ctx.shown);
   if (!previous) return { reused, ...(notice ? { notice } : {}) };

@@ -18,7 +18,7 @@ export interface SourceRef {
   named: boolean;
 }
 
-export interface Inputs {
+interface Inputs {
   sources: SourceRef[];
   /** notices (skipped files) and errors (a named path that does not exist) */
   messages: Message[];
@@ -62,7 +62,8 @@ export async function expandInputs(args: string[], opts: { cwd: string; outDir?:
       loose.push({ abs, named: true });
     } else if (isDynamicPattern(arg)) {
       const files = await glob(arg, { cwd: opts.cwd, ignore: ['**/node_modules/**'], dot: false, absolute: true });
-      if (!files.length) messages.push({ file: arg, ruleId: 'input', severity: 'error', reason: 'The pattern matches no file', hint: 'Check the pattern; quote it so that the shell does not expand it.' });
+      if (!files.length)
+        messages.push({ file: arg, ruleId: 'input', severity: 'error', reason: 'The pattern matches no file', hint: 'Check the pattern; quote it so that the shell does not expand it.' });
       for (const f of files.sort()) if (f.endsWith('.md')) loose.push({ abs: f, named: false });
     } else {
       messages.push({ file: arg, ruleId: 'input', severity: 'error', reason: 'No such file or folder', hint: 'Check the path.' });

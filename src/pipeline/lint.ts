@@ -11,7 +11,7 @@ import type { ConfigFile } from '../config/file.js';
 import { settingsFor } from '../lint/config.js';
 import { lintLoaded } from '../lint/engine.js';
 import { RULES } from '../lint/rules/index.js';
-import { refused, type Planned } from './generate.js';
+import { type Planned, refused } from './generate.js';
 
 /** The plans with what lint found added; with `strict`, a source with lint errors comes back refused (not built). */
 export function lintPlanned(planned: readonly Planned[], cwd: string, strict: boolean): Planned[] {

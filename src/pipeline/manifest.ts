@@ -13,7 +13,7 @@ import type { InputRecord, InputRole } from './fingerprint.js';
 import type { GenerateOptions, Output } from './generate.js';
 import type { SourceReport } from './run-unit.js';
 
-export const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 1;
 const BUILTIN = 'pressready:templates/';
 
 /** An input as recorded: `path` relative to the manifest (or `pressready:templates/…`). */
@@ -130,7 +130,7 @@ export function makeManifest(version: string, options: ManifestOptions, shard: s
 }
 
 export function serializeManifest(m: Manifest): string {
-  return JSON.stringify(m, null, 2) + '\n';
+  return `${JSON.stringify(m, null, 2)}\n`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -140,15 +140,22 @@ const isInput = (v: unknown) => isObject(v) && isString(v.role) && isString(v.pa
 const isOutput = (v: unknown) => isObject(v) && isString(v.path) && isString(v.format) && isString(v.sha256) && typeof v.bytes === 'number';
 const isProblem = (v: unknown) => isObject(v) && isString(v.file) && isString(v.rule) && isString(v.message);
 const isEntry = (v: unknown) =>
-  isObject(v) && isString(v.source) && (v.status === 'generated' || v.status === 'failed') && listOf(v.inputs, isInput) && listOf(v.outputs, isOutput) &&
-  (v.errors === undefined || listOf(v.errors, isProblem)) && (v.warnings === undefined || listOf(v.warnings, isProblem));
+  isObject(v) &&
+  isString(v.source) &&
+  (v.status === 'generated' || v.status === 'failed') &&
+  listOf(v.inputs, isInput) &&
+  listOf(v.outputs, isOutput) &&
+  (v.errors === undefined || listOf(v.errors, isProblem)) &&
+  (v.warnings === undefined || listOf(v.warnings, isProblem));
 
 /**
  * Whether a parsed manifest has the shape this version writes, down to every entry:
  * a file edited by hand or by another tool must not reach `--incremental` half-read.
  */
 function isManifest(m: unknown): m is Manifest {
-  return isObject(m) && m.manifestVersion === MANIFEST_VERSION && isObject(m.tool) && isString(m.tool.version) && isObject(m.options) && listOf(m.options.formats, isString) && listOf(m.sources, isEntry);
+  return (
+    isObject(m) && m.manifestVersion === MANIFEST_VERSION && isObject(m.tool) && isString(m.tool.version) && isObject(m.options) && listOf(m.options.formats, isString) && listOf(m.sources, isEntry)
+  );
 }
 
 /** The previous manifest, or why it cannot be used (then every source is generated again). */

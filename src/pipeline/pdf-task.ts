@@ -8,9 +8,9 @@
  */
 import { forget } from '../io/stamp.js';
 import { isUserError, LineIndex, type Message } from '../messages.js';
-import { pageFurniture, type Composed } from '../render/compose.js';
-import { renderer } from '../render/registry.js';
 import type { Release } from '../model/types.js';
+import { type Composed, pageFurniture } from '../render/compose.js';
+import { renderer } from '../render/registry.js';
 import type { RenderOptions } from '../render/types.js';
 import type { LocaleData, Template } from '../templates/types.js';
 

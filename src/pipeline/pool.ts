@@ -10,7 +10,7 @@ import type { Message } from '../messages.js';
 import { beforePool, boundMainHeap, forMainThread } from './heap.js';
 import type { SourceReport, UnitTask } from './run-unit.js';
 
-export type OnUnit = (index: number, reports: SourceReport[]) => void;
+type OnUnit = (index: number, reports: SourceReport[]) => void;
 
 /** Every source of a unit whose worker died: reported, so that the run goes on and says what it lost. */
 function crashed(task: UnitTask, e: unknown): SourceReport[] {
@@ -99,12 +99,22 @@ export async function runUnits(tasks: UnitTask[], jobs: number | undefined, onUn
   pool.on('error', () => {});
   try {
     const lost: number[] = [];
-    await Promise.all(tasks.map((task, i) => pool.run(task).then((r) => onUnit(i, r), () => void lost.push(i))));
+    await Promise.all(
+      tasks.map((task, i) =>
+        pool.run(task).then(
+          (r) => onUnit(i, r),
+          () => void lost.push(i),
+        ),
+      ),
+    );
     // A worker that dies takes with it every unit it was working on (two at a time). Each is tried
     // again alone, so that only a unit that kills its worker by itself is reported as failed.
     for (const i of lost.sort((a, b) => a - b)) {
       const task = tasks[i]!;
-      await pool.run(task).then((r) => onUnit(i, r), (e: unknown) => onUnit(i, crashed(task, e)));
+      await pool.run(task).then(
+        (r) => onUnit(i, r),
+        (e: unknown) => onUnit(i, crashed(task, e)),
+      );
     }
   } finally {
     await pool.destroy();

@@ -4,12 +4,12 @@
  * (worker.ts) and, for a single unit or `--jobs 1`, in the main thread.
  */
 import path from 'node:path';
-import { fileHash, templateInputs, type InputRecord } from './fingerprint.js';
-import { familyOf, type Member } from './family.js';
-import { build, plan, refused, startElsewhere, type GenerateOptions, type Planned, type SourceResult } from './generate.js';
+import { type NewsItem, newsItem } from '../newsroom/item.js';
 import type { LoadResult } from '../release/load.js';
+import { familyOf, type Member } from './family.js';
+import { fileHash, type InputRecord, templateInputs } from './fingerprint.js';
+import { build, type GenerateOptions, type Planned, plan, refused, type SourceResult, startElsewhere } from './generate.js';
 import type { SourceRef } from './inputs.js';
-import { newsItem, type NewsItem } from '../newsroom/item.js';
 
 /** What a task carries: plain data, so that it crosses to a worker thread. */
 export interface UnitTask {
@@ -49,13 +49,15 @@ async function inputsOf(p: Planned, task: UnitTask): Promise<InputRecord[]> {
  */
 function checkStem(p: Planned, planned: string | undefined): Planned {
   if (!p.loaded || p.stem === planned) return p;
-  return refused(p, [{
-    file: p.ref.file,
-    ruleId: 'internal',
-    severity: 'error',
-    reason: `Not generated: the scan planned ${planned ?? 'no output'} for this source, but it would write ${p.stem}`,
-    hint: 'This is a bug in pressready; please report it with this source’s front matter.',
-  }]);
+  return refused(p, [
+    {
+      file: p.ref.file,
+      ruleId: 'internal',
+      severity: 'error',
+      reason: `Not generated: the scan planned ${planned ?? 'no output'} for this source, but it would write ${p.stem}`,
+      hint: 'This is a bug in pressready; please report it with this source’s front matter.',
+    },
+  ]);
 }
 
 /**

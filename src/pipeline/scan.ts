@@ -12,11 +12,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { releaseId } from '../model/id.js';
-import { scriptsIn } from '../text/scripts.js';
 import { frontMatterText } from '../source/fence.js';
+import { scriptsIn } from '../text/scripts.js';
 import type { GenerateOptions } from './generate.js';
-import { stemOf } from './stem.js';
 import type { SourceRef } from './inputs.js';
+import { stemOf } from './stem.js';
 
 export interface Scanned {
   ref: SourceRef;

@@ -20,7 +20,7 @@ export function parseShard(value: string): Shard | undefined {
   return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
 }
 
-export function shardOf(key: string, count: number): number {
+function shardOf(key: string, count: number): number {
   const h = createHash('sha256').update(key).digest();
   return (h.readUInt32BE(0) % count) + 1;
 }

@@ -8,7 +8,7 @@ import type { GenerateOptions } from './generate.js';
 import type { UnitTask } from './run-unit.js';
 import type { Scanned } from './scan.js';
 
-export interface Unit {
+interface Unit {
   /** the original's path relative to the working folder, POSIX: the unit's name, and what its shard is decided by */
   key: string;
   /** the original first when it is among the sources, then its translations, by path */

@@ -3,8 +3,9 @@
  * Renderers load lazily inside each worker, on its first source of that format;
  * the pipeline itself on the first unit (`watch`'s PDF thread never loads it).
  */
-import type { SourceReport, UnitTask } from './run-unit.js';
+
 import type { PdfDone, PdfTask } from './pdf-task.js';
+import type { SourceReport, UnitTask } from './run-unit.js';
 
 export default async function generateUnit(task: UnitTask | PdfTask): Promise<SourceReport[] | PdfDone> {
   // `watch`'s PDF thread: one release's PDF a task (../watch/pdf-thread.ts)

@@ -9,13 +9,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node as YamlNode } from 'yaml';
-import { isUserError, type Message, type Place } from '../messages.js';
 import { configOrganization, loadConfig } from '../config/load.js';
+import { LIMITS, type Limits } from '../limits.js';
+import { isUserError, type Message, type Place } from '../messages.js';
 import { extractRelease, mediaSectionWords } from '../model/extract/index.js';
 import type { Contact, Release, Section } from '../model/types.js';
-import { LIMITS, type Limits } from '../limits.js';
 import { decodeSource } from '../source/decode.js';
-import { NOT_INHERITED, type FrontMatter } from '../source/front-matter.js';
+import { type FrontMatter, NOT_INHERITED } from '../source/front-matter.js';
 import { parseSource, type Source } from '../source/parse.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../templates/load.js';
 import type { LocaleData, Template } from '../templates/types.js';
@@ -86,13 +86,15 @@ export async function readSourceText(abs: string, file = abs, limits = LIMITS): 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return {
-      messages: [{
-        file,
-        ruleId: 'read',
-        severity: 'error',
-        reason: code === 'ENOENT' ? 'No such file' : code === 'EISDIR' ? 'This is a folder, not a source' : `Cannot read the file (${code ?? 'error'})`,
-        hint: code === 'ENOENT' ? 'Check the path.' : 'Check that the file is readable.',
-      }],
+      messages: [
+        {
+          file,
+          ruleId: 'read',
+          severity: 'error',
+          reason: code === 'ENOENT' ? 'No such file' : code === 'EISDIR' ? 'This is a folder, not a source' : `Cannot read the file (${code ?? 'error'})`,
+          hint: code === 'ENOENT' ? 'Check the path.' : 'Check that the file is readable.',
+        },
+      ],
     };
   }
   const decoded = decodeSource(bytes, file, limits);
@@ -191,7 +193,17 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
     const originalFile = path.join(path.dirname(file), of);
     if (depth > 0) {
       const back = path.normalize(originalFile) === path.normalize(opts.from ?? '');
-      return { messages: [sourceError(source, ['translation-of'], 'translation-of', back ? `\`translation-of\` forms a cycle: ${opts.from} → ${file} → ${opts.from}` : 'An original cannot itself be a translation', 'Point `translation-of` at the source in the original language.')] };
+      return {
+        messages: [
+          sourceError(
+            source,
+            ['translation-of'],
+            'translation-of',
+            back ? `\`translation-of\` forms a cycle: ${opts.from} → ${file} → ${opts.from}` : 'An original cannot itself be a translation',
+            'Point `translation-of` at the source in the original language.',
+          ),
+        ],
+      };
     }
     const loadedOriginal = await loadRelease(originalFile, { ...opts, text: undefined, source: undefined, from: file }, depth + 1);
     if (!loadedOriginal.loaded) {
@@ -214,7 +226,11 @@ export async function loadRelease(file: string, opts: LoadOptions, depth = 0): P
     fm = inherit(fm, original.frontMatter);
     for (const key of ['city', 'date'] as const) {
       if (!fm.dateline?.[key])
-        return { messages: [sourceError(source, ['translation-of'], 'front-matter', `Neither this translation nor its original has \`dateline.${key}\``, `Add \`${key}:\` under \`dateline:\` in the original.`)] };
+        return {
+          messages: [
+            sourceError(source, ['translation-of'], 'front-matter', `Neither this translation nor its original has \`dateline.${key}\``, `Add \`${key}:\` under \`dateline:\` in the original.`),
+          ],
+        };
     }
   }
 

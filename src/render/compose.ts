@@ -3,9 +3,10 @@
  * every printed word taken from the locale. Renderers map these parts to their
  * format; none of them decides order, phrasing or labels again.
  */
+
+import { resolveLinks } from '../model/links.js';
 import type { Block, Contact, Inline, Release, Section } from '../model/types.js';
 import type { LocaleData, StyleName, Template, TextStyle } from '../templates/types.js';
-import { resolveLinks } from '../model/links.js';
 import { fill, fillInline, formatDate, joinList, plural, shorten, upper } from './phrases.js';
 
 export type Part =
@@ -64,7 +65,7 @@ export function styleOf(template: Template, name: StyleName): TextStyle {
 }
 
 /** What compose reads: all of it given by the caller (../pipeline/generate.ts composeFor), nothing from the process. */
-export interface ComposeInput {
+interface ComposeInput {
   release: Release;
   template: Template;
   locale: LocaleData;
@@ -131,7 +132,10 @@ function contactDetails(c: Contact, locale: LocaleData): Inline[] {
 
 /** The contacts' numbers and addresses as printed: kept whole on a line. */
 function contactStrings(contacts: readonly Contact[]): string[] {
-  return contacts.flatMap((c) => [...c.phones, ...c.emails]).map((s) => s.trim()).filter(Boolean);
+  return contacts
+    .flatMap((c) => [...c.phones, ...c.emails])
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Every link and image of some blocks under the one link policy (../model/links.ts). */
@@ -266,7 +270,11 @@ export function compose({ release, template, locale, boilerplate, date }: Compos
     meta: {
       title: release.headline,
       ...(embargoValues
-        ? { embargoedTitle: locale.labels.embargoSubject ? fill(locale.labels.embargoSubject, { ...embargoValues, headline: release.headline }) : `${fill(locale.labels.embargo, embargoValues)} ${release.headline}` }
+        ? {
+            embargoedTitle: locale.labels.embargoSubject
+              ? fill(locale.labels.embargoSubject, { ...embargoValues, headline: release.headline })
+              : `${fill(locale.labels.embargo, embargoValues)} ${release.headline}`,
+          }
         : {}),
       ...(release.subheadline ? { subject: release.subheadline } : {}),
       ...(release.metadata.author ? { author: release.metadata.author } : {}),

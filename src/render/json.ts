@@ -6,5 +6,5 @@ export const SCHEMA_ID = 'https://pressready.dev/schema/release-2.schema.json';
 export const jsonRenderer: Renderer = {
   format: 'json',
   extension: 'json',
-  render: ({ release }) => JSON.stringify({ $schema: SCHEMA_ID, ...release }, null, 2) + '\n',
+  render: ({ release }) => `${JSON.stringify({ $schema: SCHEMA_ID, ...release }, null, 2)}\n`,
 };

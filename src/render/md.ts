@@ -132,7 +132,7 @@ function frontMatter({ release, family }: RenderInput): string {
   return YAML.stringify(data, { lineWidth: 0 }).trimEnd();
 }
 
-export function markdownTree(input: RenderInput): Root {
+function markdownTree(input: RenderInput): Root {
   return { type: 'root', children: [{ type: 'yaml', value: frontMatter(input) }, ...input.composed.parts.flatMap(part)] };
 }
 

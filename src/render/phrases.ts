@@ -76,5 +76,5 @@ export function shorten(s: string, max = 70): string {
   if ([...s].length <= max) return s;
   const cut = [...s].slice(0, max).join('');
   const space = cut.lastIndexOf(' ');
-  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '') + '…';
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }

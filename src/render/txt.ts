@@ -17,7 +17,7 @@ interface Wrap {
   known: readonly string[];
 }
 
-export function inlineToText(list: readonly Inline[]): string {
+function inlineToText(list: readonly Inline[]): string {
   return list
     .map((i): string => {
       switch (i.type) {
@@ -56,7 +56,11 @@ function table(b: Extract<Block, { type: 'table' }>): Lines {
   const rows = [b.header, ...b.rows].map((r) => r.map((c) => inlineToText(c).replace(/\n/g, ' ')));
   const cols = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: cols }, (_, c) => Math.max(3, ...rows.map((r) => width(r[c] ?? ''))));
-  const fmt = (r: string[]) => widths.map((w, c) => pad(r[c] ?? '', w, b.align[c] ?? null)).join(' | ').replace(/\s+$/, '');
+  const fmt = (r: string[]) =>
+    widths
+      .map((w, c) => pad(r[c] ?? '', w, b.align[c] ?? null))
+      .join(' | ')
+      .replace(/\s+$/, '');
   const [head, ...body] = rows;
   return [fmt(head ?? []), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(fmt)];
 }
@@ -75,9 +79,9 @@ function blocks(list: readonly Block[], columns: Wrap, indent = ''): Lines[] {
       case 'table':
         return table(b).map((l) => indent + l);
       case 'blockquote': {
-        const inner = indent + '    ';
+        const inner = `${indent}    `;
         const groups = blocks(b.blocks, columns, inner);
-        if (b.attribution) groups.push(paragraph(inlineToText(b.attribution), columns, inner + '— ', inner + '  '));
+        if (b.attribution) groups.push(paragraph(inlineToText(b.attribution), columns, `${inner}— `, `${inner}  `));
         return joinGroups(groups);
       }
       case 'list':
@@ -85,9 +89,10 @@ function blocks(list: readonly Block[], columns: Wrap, indent = ''): Lines[] {
           const marker = b.ordered ? `${b.start + n}. ` : item.checked === undefined ? '- ' : item.checked ? '- [x] ' : '- [ ] ';
           const hang = indent + ' '.repeat(width(marker));
           const [first, ...others] = item.blocks;
-          const head = first && (first.type === 'paragraph' || first.type === 'heading')
-            ? paragraph(inlineToText(first.content), columns, indent + marker, hang)
-            : [indent + marker.trimEnd(), ...joinGroups(blocks(first ? [first] : [], columns, hang))];
+          const head =
+            first && (first.type === 'paragraph' || first.type === 'heading')
+              ? paragraph(inlineToText(first.content), columns, indent + marker, hang)
+              : [indent + marker.trimEnd(), ...joinGroups(blocks(first ? [first] : [], columns, hang))];
           return [...head, ...joinGroups(blocks(others, columns, hang))];
         });
     }
@@ -137,6 +142,6 @@ export const txtRenderer: Renderer = {
       else groups.push(...own);
       previous = style;
     }
-    return joinGroups(groups).join('\n') + '\n';
+    return `${joinGroups(groups).join('\n')}\n`;
   },
 };

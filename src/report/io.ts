@@ -1,6 +1,7 @@
 /** The only place that writes to the process's streams; commands receive it so that tests can capture it. */
-import { githubAnnotation, formatMessage } from './format.js';
+
 import type { Message } from '../messages.js';
+import { formatMessage, githubAnnotation } from './format.js';
 
 export interface Io {
   out: (s: string | Uint8Array) => void;
@@ -20,7 +21,7 @@ export interface Io {
 /** `annotate: false` keeps standard output free for a report that is data (lint's json, sarif). */
 export function printMessages(io: Io, messages: readonly Message[], opts: { annotate?: boolean } = {}): void {
   for (const m of messages) {
-    io.err(formatMessage(m) + '\n');
-    if (opts.annotate !== false && io.env.GITHUB_ACTIONS === 'true' && m.severity !== 'info') io.out(githubAnnotation(m) + '\n');
+    io.err(`${formatMessage(m)}\n`);
+    if (opts.annotate !== false && io.env.GITHUB_ACTIONS === 'true' && m.severity !== 'info') io.out(`${githubAnnotation(m)}\n`);
   }
 }

@@ -15,7 +15,7 @@ export interface Progress {
 
 const NONE: Progress = { update() {}, around: (print) => print(), clear() {} };
 
-export function inCi(env: NodeJS.ProcessEnv): boolean {
+function inCi(env: NodeJS.ProcessEnv): boolean {
   return env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
 }
 

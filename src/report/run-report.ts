@@ -4,11 +4,11 @@
  * source before it is done, so that logs are the same from run to run.
  */
 import type { Message } from '../messages.js';
-import { printMessages, type Io } from './io.js';
+import { type Io, printMessages } from './io.js';
 import type { Progress } from './progress.js';
 
 /** What this needs of a source's report (the pipeline's SourceReport has it): reporting stands below the pipeline. */
-export interface ReportedSource {
+interface ReportedSource {
   file: string;
   outputs: readonly { path: string }[];
   messages: readonly Message[];
@@ -64,7 +64,7 @@ export class RunReport {
       return;
     }
     const kind = done.report.environment;
-    const seen = kind ? this.environment.get(kind) ?? 0 : 0;
+    const seen = kind ? (this.environment.get(kind) ?? 0) : 0;
     if (kind) this.environment.set(kind, seen + 1);
     // a full disk or a read-only folder is the same news for every source: told once, at the first
     printMessages(this.io, seen ? done.report.messages.filter((m) => m.ruleId !== 'write') : done.report.messages);

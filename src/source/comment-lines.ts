@@ -31,7 +31,7 @@ export function splitCommentLines(tree: Root, text: string, parse: (markdown: st
     const parsed = sub.children.filter((c) => c.type !== 'definition' && c.position?.start.line === 1);
     visit(sub, (n: Nodes) => {
       const p = n.position;
-      if (!p || p.start.line !== 1) return;
+      if (p?.start.line !== 1) return;
       for (const point of [p.start, p.end]) {
         point.offset = base.offset + (point.offset ?? 0);
         point.column = base.column + point.column - 1;

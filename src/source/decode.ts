@@ -8,7 +8,7 @@ import { LIMITS } from '../limits.js';
 import { LineIndex, type Message } from '../messages.js';
 import { codePoint } from '../text/code-point.js';
 
-export type Decoded = { ok: true; text: string } | { ok: false; message: Message };
+type Decoded = { ok: true; text: string } | { ok: false; message: Message };
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -44,7 +44,10 @@ export function decodeSource(bytes: Uint8Array, file: string, limits = LIMITS): 
     message: { file, place: new LineIndex(text).place(offset), ruleId: 'encoding', severity: 'error', reason, hint },
   });
   if (bytes.length > limits.sourceBytes) {
-    return fail(`The file is ${Math.ceil(bytes.length / 1024)} KB, over the limit of ${limits.sourceBytes / 1024} KB for a source`, `A press release is a few kilobytes: check that this is the file you meant. To go beyond it: --limit source-kb=${Math.ceil(bytes.length / 1024)}.`);
+    return fail(
+      `The file is ${Math.ceil(bytes.length / 1024)} KB, over the limit of ${limits.sourceBytes / 1024} KB for a source`,
+      `A press release is a few kilobytes: check that this is the file you meant. To go beyond it: --limit source-kb=${Math.ceil(bytes.length / 1024)}.`,
+    );
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
   if (utf16) return fail('The file is UTF-16 text, not UTF-8', 'Save it as UTF-8 (in most editors: Save as, then Encoding: UTF-8).');
@@ -54,12 +57,22 @@ export function decodeSource(bytes: Uint8Array, file: string, limits = LIMITS): 
   } catch {
     const before = beforeInvalid(bytes);
     const at = Buffer.byteLength(before);
-    return fail(`The file is not valid UTF-8: byte ${byte(bytes[at] ?? 0)} cannot start or continue a character here`, 'Save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252).', before, before.length);
+    return fail(
+      `The file is not valid UTF-8: byte ${byte(bytes[at] ?? 0)} cannot start or continue a character here`,
+      'Save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252).',
+      before,
+      before.length,
+    );
   }
   const control = CONTROL.exec(text);
   if (control) {
     const code = control[0].codePointAt(0)!;
-    return fail(`A control character (${codePoint(code)}) is in the text`, 'Delete it: it prints as nothing or as a box. Such characters come with text pasted from other programs.', text, control.index);
+    return fail(
+      `A control character (${codePoint(code)}) is in the text`,
+      'Delete it: it prints as nothing or as a box. Such characters come with text pasted from other programs.',
+      text,
+      control.index,
+    );
   }
   if (text.includes('\r') && !text.includes('\n')) {
     return fail('The lines of this file end with CR alone (old Mac OS line endings)', 'Save it with LF (or CRLF) line endings.');

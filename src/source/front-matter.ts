@@ -35,7 +35,7 @@ export interface FrontMatter {
 }
 
 /** `YYYY-MM-DD` that names a real day. */
-export function checkDate(v: string): string | undefined {
+function checkDate(v: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return `is \`${v}\`, not a date in the form YYYY-MM-DD`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -47,7 +47,7 @@ export function checkDate(v: string): string | undefined {
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** ISO 8601 date-time with an explicit offset (`Z` or `±hh:mm`). */
-export function checkDateTime(v: string): string | undefined {
+function checkDateTime(v: string): string | undefined {
   const m = DATE_TIME.exec(v);
   if (!m) {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v)) return `is \`${v}\`, which has no time-zone offset`;
@@ -59,7 +59,7 @@ export function checkDateTime(v: string): string | undefined {
   return undefined;
 }
 
-export function checkLanguageTag(v: string): string | undefined {
+function checkLanguageTag(v: string): string | undefined {
   try {
     Intl.getCanonicalLocales(v);
     return undefined;

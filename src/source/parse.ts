@@ -11,18 +11,18 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import YAML, { type Document } from 'yaml';
-import { LineIndex, type Message } from '../messages.js';
-import { parseYaml, type YamlSource } from '../yaml/parse.js';
-import { validate, type UnknownKey } from '../yaml/schema.js';
 import { LIMITS, type Limits } from '../limits.js';
-import { parseInPieces } from './chunks.js';
-import { tooDeep } from './depth.js';
-import { CONTROL } from './decode.js';
-import { hasFrontMatter } from './fence.js';
-import { resolveReferences } from './references.js';
-import { splitCommentLines } from './comment-lines.js';
-import { frontMatterSpec, type FrontMatter } from './front-matter.js';
+import { LineIndex, type Message } from '../messages.js';
 import { codePoint } from '../text/code-point.js';
+import { parseYaml, type YamlSource } from '../yaml/parse.js';
+import { type UnknownKey, validate } from '../yaml/schema.js';
+import { parseInPieces } from './chunks.js';
+import { splitCommentLines } from './comment-lines.js';
+import { CONTROL } from './decode.js';
+import { tooDeep } from './depth.js';
+import { hasFrontMatter } from './fence.js';
+import { type FrontMatter, frontMatterSpec } from './front-matter.js';
+import { resolveReferences } from './references.js';
 
 export interface Source {
   /** the file as the user named it (used in messages) */
@@ -42,7 +42,7 @@ export interface Source {
  * `source` on failure: the YAML parsed but its values break the schema (a missing key,
  * a bad date); lint still checks the body of such a source.
  */
-export type ParseResult = { ok: true; source: Source; messages: Message[] } | { ok: false; messages: Message[]; source?: Source };
+type ParseResult = { ok: true; source: Source; messages: Message[] } | { ok: false; messages: Message[]; source?: Source };
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
@@ -67,8 +67,6 @@ export function parseMarkdown(text: string): Root {
   if (p) return parseInPieces(text, (piece) => p.parse(piece, parsePiece), p.size);
   return parseInPieces(text, parsePiece);
 }
-
-export { hasFrontMatter } from './fence.js';
 
 export function parseSource(file: string, rawText: string, limits: Limits = LIMITS): ParseResult {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
@@ -118,13 +116,8 @@ export function parseSource(file: string, rawText: string, limits: Limits = LIMI
     );
   }
   const first = tree.children[0];
-  if (!first || first.type !== 'yaml' || !first.position) {
-    return err(
-      'The front matter opened on line 1 is never closed',
-      'Add a line with only `---` after the last front-matter key.',
-      0,
-      3,
-    );
+  if (first?.type !== 'yaml' || !first.position) {
+    return err('The front matter opened on line 1 is never closed', 'Add a line with only `---` after the last front-matter key.', 0, 3);
   }
   const blockStart = first.position.start.offset ?? 0;
   const blockEnd = first.position.end.offset ?? 0;

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 
 /** The bounds on a template's files (docs/limits.md). */
-export const ASSET_LIMITS = {
+const ASSET_LIMITS = {
   imageBytes: 5 * 1024 * 1024,
   /** pixels on the longer side of a logo */
   imageSide: 8000,
@@ -36,7 +36,8 @@ function pngProblem(b: Buffer): string | undefined {
       height = b.readUInt32BE(at + 12);
     }
     first = false;
-    if (type === 'IEND') return Math.max(width, height) > ASSET_LIMITS.imageSide ? `it is ${width} × ${height} pixels, more than ${ASSET_LIMITS.imageSide} on a side` : width && height ? undefined : 'it has no pixels';
+    if (type === 'IEND')
+      return Math.max(width, height) > ASSET_LIMITS.imageSide ? `it is ${width} × ${height} pixels, more than ${ASSET_LIMITS.imageSide} on a side` : width && height ? undefined : 'it has no pixels';
     at += 12 + length;
   }
   return 'it ends before its IEND chunk: the file is truncated';

@@ -6,13 +6,11 @@
  */
 import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../messages.js';
 import { assetProblem } from './assets.js';
-import type { Template } from './types.js';
 
 export type FileKind = 'image' | 'font';
 
-export type FileCheck = { ok: true; path: string } | { ok: false; reason: string; hint: string };
+type FileCheck = { ok: true; path: string } | { ok: false; reason: string; hint: string };
 
 /** What the first bytes of each accepted format are (so a renamed SVG or HTML page is refused). */
 const SIGNATURES: Record<FileKind, { name: string; bytes: number[] }[]> = {
@@ -82,23 +80,4 @@ export function checkTemplateFile(dir: string, rel: string, key: string, kind?: 
     }
   }
   return { ok: true, path: real };
-}
-
-/**
- * The absolute path of `rel`, a file named by `key` in the template whose folder
- * is `dir`; a UserError naming the key when it is missing or leaves the folder.
- */
-export function resolveTemplateFile(dir: string, rel: string, key: string, kind?: FileKind): string {
-  const r = checkTemplateFile(dir, rel, key, kind);
-  if (r.ok) return r.path;
-  throw new UserError({ file: path.join(dir, 'template.yaml'), ruleId: 'template', severity: 'error', reason: r.reason, hint: r.hint });
-}
-
-/**
- * The file a loaded template names under `key` (`letterhead.logo`,
- * `fonts.sans.bold`): resolved and checked when the template was loaded, inside
- * the folder of whichever template in its `extends` chain named it.
- */
-export function templateFile(template: Template, key: string): string | undefined {
-  return template.files[key];
 }

@@ -10,7 +10,7 @@ import { BUILTIN_DIR, builtinTemplateNames, loadTemplate, projectTemplateNames }
 import { loadLocale } from './locale.js';
 import type { Template } from './types.js';
 
-export interface TemplateEntry {
+interface TemplateEntry {
   name: string;
   origin: Template['origin'];
   dir: string;

@@ -9,14 +9,13 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileCache, Stamps } from '../io/stamp.js';
-import { UserError, type Message } from '../messages.js';
+import { type Message, UserError } from '../messages.js';
 import { checkTemplateFile, type FileKind } from './files.js';
 import { checkComplete, deepMerge, getIn, messageAt } from './merge.js';
-import { readLayer, type Layer } from './read.js';
+import { type Layer, readLayer } from './read.js';
 import { FONT_FILE, templateSpec } from './schema.js';
 import type { Template, TemplateSettings } from './types.js';
 
-export { deepMerge } from './merge.js';
 export { loadLocale, resolveLanguage } from './locale.js';
 
 export const BUILTIN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -45,11 +44,11 @@ function withoutOwnKeys<T extends object>(settings: T): T {
 }
 
 /** Whether a `-t`/`template:`/`extends:` value names a folder rather than a template name. */
-export function looksLikePath(ref: string): boolean {
+function looksLikePath(ref: string): boolean {
   return ref.includes('/') || ref.includes('\\') || ref.startsWith('.');
 }
 
-export interface FindOptions {
+interface FindOptions {
   /** folders whose `templates/` sub-folder holds project templates, nearest first */
   searchDirs: string[];
 }
@@ -78,7 +77,9 @@ export function findTemplateDir(ref: string, opts: FindOptions): { dir: string; 
 }
 
 export function builtinTemplateNames(): string[] {
-  return readdirSync(BUILTIN_DIR).filter((n) => isTemplateDir(path.join(BUILTIN_DIR, n))).sort();
+  return readdirSync(BUILTIN_DIR)
+    .filter((n) => isTemplateDir(path.join(BUILTIN_DIR, n)))
+    .sort();
 }
 
 /** Templates in a project's `templates/` folder, by folder name. */
@@ -99,7 +100,9 @@ let builtinReal: string | undefined;
 export function projectTemplateNames(base: string): string[] {
   const dir = path.join(base, 'templates');
   if (!existsSync(dir) || !statSync(dir).isDirectory() || isBuiltinFolder(dir)) return [];
-  return readdirSync(dir).filter((n) => !n.startsWith('.') && isTemplateDir(path.join(dir, n))).sort();
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.') && isTemplateDir(path.join(dir, n)))
+    .sort();
 }
 
 /**
@@ -115,12 +118,21 @@ function parentDir(layer: Layer, ref: string): { dir: string; origin: Template['
   const fail = (reason: string, hint: string) => new UserError(messageAt([layer], ['extends'], reason, hint));
   if (looksLikePath(ref)) {
     const dir = path.resolve(layer.dir, ref);
-    if (!isTemplateDir(dir)) throw fail(`\`extends\` names \`${ref}\`, which is not a template folder (no template.yaml in ${dir})`, 'Name a folder that holds a template.yaml; a path is relative to this template’s folder.');
+    if (!isTemplateDir(dir))
+      throw fail(
+        `\`extends\` names \`${ref}\`, which is not a template folder (no template.yaml in ${dir})`,
+        'Name a folder that holds a template.yaml; a path is relative to this template’s folder.',
+      );
     return { dir, origin: 'path' };
   }
   const dir = path.join(BUILTIN_DIR, ref);
   if (!isTemplateDir(dir)) {
-    throw fail(`\`extends\` names \`${ref}\`, which is not a built-in template`, `Built in: ${builtinTemplateNames().map((n) => '`' + n + '`').join(', ')}. To extend another template folder, write its path, e.g. \`extends: ../${ref}\`.`);
+    throw fail(
+      `\`extends\` names \`${ref}\`, which is not a built-in template`,
+      `Built in: ${builtinTemplateNames()
+        .map((n) => `\`${n}\``)
+        .join(', ')}. To extend another template folder, write its path, e.g. \`extends: ../${ref}\`.`,
+    );
   }
   return { dir, origin: 'built-in' };
 }
@@ -147,13 +159,27 @@ function checkMerged(stack: Layer[], settings: TemplateSettings): { files: Recor
   for (const [name, style] of Object.entries(settings.styles)) {
     if (style?.font && !(style.font in settings.fonts)) {
       const roles = Object.keys(settings.fonts);
-      messages.push(messageAt(stack, ['styles', name, 'font'], `\`styles.${name}.font\` is \`${style.font}\`, a font role \`fonts\` does not define`, roles.length ? `Defined: ${roles.map((r) => '`' + r + '`').join(', ')}.` : 'Add the role under `fonts:`.'));
+      messages.push(
+        messageAt(
+          stack,
+          ['styles', name, 'font'],
+          `\`styles.${name}.font\` is \`${style.font}\`, a font role \`fonts\` does not define`,
+          roles.length ? `Defined: ${roles.map((r) => `\`${r}\``).join(', ')}.` : 'Add the role under `fonts:`.',
+        ),
+      );
     }
   }
   const kinds = ['contacts', 'background', 'boilerplate'] as const;
   const missing = kinds.filter((k) => !settings.sections.includes(k));
   if (missing.length || settings.sections.length !== kinds.length) {
-    messages.push(messageAt(stack, ['sections'], '`sections` must list `contacts`, `background` and `boilerplate`, each once: it sets their order', missing.length ? `Add ${missing.map((k) => '`' + k + '`').join(', ')}: a section left out would drop what the source says.` : 'Remove the repeated section.'));
+    messages.push(
+      messageAt(
+        stack,
+        ['sections'],
+        '`sections` must list `contacts`, `background` and `boilerplate`, each once: it sets their order',
+        missing.length ? `Add ${missing.map((k) => `\`${k}\``).join(', ')}: a section left out would drop what the source says.` : 'Remove the repeated section.',
+      ),
+    );
   }
   const files: Record<string, string> = {};
   for (const { keys, kind } of fileKeys(settings)) {
@@ -194,7 +220,9 @@ export function loadTemplate(dir: string, origin: Template['origin'], seen: stri
     const chain = [...seen, real];
     if (chain.includes(parentReal)) {
       const names = [...chain.slice(chain.indexOf(parentReal)), parentReal].map((d) => path.basename(d));
-      throw new UserError(messageAt([layer], ['extends'], `\`extends\` makes a cycle: ${names.join(' → ')}`, 'A template cannot extend itself, directly or through another; remove `extends` from one of them.'));
+      throw new UserError(
+        messageAt([layer], ['extends'], `\`extends\` makes a cycle: ${names.join(' → ')}`, 'A template cannot extend itself, directly or through another; remove `extends` from one of them.'),
+      );
     }
     parent = loadTemplate(found.dir, found.origin, chain);
     stamps.addAll(templateCache.stampsOf(parent.dir) ?? new Stamps());
@@ -212,7 +240,14 @@ export function loadTemplate(dir: string, origin: Template['origin'], seen: stri
   for (const lang of Object.keys(settings.letterhead.logos ?? {})) {
     if (languages.includes(lang)) continue;
     const layer = stack.findLast((l) => getIn(l.raw, ['letterhead', 'logos', lang]) !== undefined)!;
-    messages.push(messageAt([layer], ['letterhead', 'logos', lang], `\`letterhead.logos.${lang}\` names a language the template has no locale for`, `Its languages: ${languages.join(', ') || 'none'}. Name the logo by one of them (the locale file’s name).`));
+    messages.push(
+      messageAt(
+        [layer],
+        ['letterhead', 'logos', lang],
+        `\`letterhead.logos.${lang}\` names a language the template has no locale for`,
+        `Its languages: ${languages.join(', ') || 'none'}. Name the logo by one of them (the locale file’s name).`,
+      ),
+    );
   }
   if (messages.length) throw new UserError(messages);
   const t: Template = { name: settings.name, dir: real, origin, ...(ref ? { extends: ref } : {}), chain, settings, files, languages };

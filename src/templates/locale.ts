@@ -34,18 +34,22 @@ function pluralForms(heading: unknown, plural: unknown): PluralForms {
 }
 
 export function loadLocale(template: Template, lang: string): LocaleData {
-  const key = template.chain.join('\0') + '\0' + lang;
+  const key = `${template.chain.join('\0')}\0${lang}`;
   const cached = localeCache.get(key);
   if (cached) return cached;
   const what = `the ${lang} locale`;
   const candidates = template.chain.map((dir) => ({ dir, file: path.join(dir, 'locales', `${lang}.yaml`) }));
   // a locale file added to a template of the chain changes the merge too: a missing file is stamped as missing
   const stamps = new Stamps().add(...candidates.map((l) => l.file));
-  const stack = candidates
-    .filter((l) => existsSync(l.file))
-    .map((l) => readLayer(l.file, l.dir, localeSpec, what));
+  const stack = candidates.filter((l) => existsSync(l.file)).map((l) => readLayer(l.file, l.dir, localeSpec, what));
   if (!stack.length) {
-    throw new UserError({ file: path.join(template.dir, 'locales', `${lang}.yaml`), ruleId: 'template', severity: 'error', reason: `The template \`${template.name}\` has no ${lang} locale`, hint: `It has: ${template.languages.join(', ') || 'none'}.` });
+    throw new UserError({
+      file: path.join(template.dir, 'locales', `${lang}.yaml`),
+      ruleId: 'template',
+      severity: 'error',
+      reason: `The template \`${template.name}\` has no ${lang} locale`,
+      hint: `It has: ${template.languages.join(', ') || 'none'}.`,
+    });
   }
   const merged = stack.reduce<Record<string, unknown>>((acc, l) => deepMerge(acc, l.raw), {});
   const missing = checkComplete(stack, merged, localeSpec, what);
@@ -56,7 +60,7 @@ export function loadLocale(template: Template, lang: string): LocaleData {
   // English section names always work, whatever the language of the source.
   if (lang !== 'en' && template.languages.includes('en')) {
     const en = loadLocale(template, 'en');
-    stamps.addAll(localeCache.stampsOf(template.chain.join('\0') + '\0en') ?? new Stamps());
+    stamps.addAll(localeCache.stampsOf(`${template.chain.join('\0')}\0en`) ?? new Stamps());
     data.sections = {
       contacts: [...data.sections.contacts, ...en.sections.contacts],
       background: [...data.sections.background, ...en.sections.background],

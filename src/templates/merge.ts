@@ -8,10 +8,10 @@
 import YAML from 'yaml';
 import type { Message } from '../messages.js';
 import { placeOf } from '../yaml/parse.js';
-import { validate, type Spec } from '../yaml/schema.js';
+import { type Spec, validate } from '../yaml/schema.js';
 import type { Layer } from './read.js';
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
+function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -33,7 +33,7 @@ export function getIn(value: unknown, keys: readonly string[]): unknown {
 }
 
 /** The file of the stack that gave a merged key its value: the nearest one that names it. */
-export function layerNaming(layers: readonly Layer[], keys: readonly string[]): Layer | undefined {
+function layerNaming(layers: readonly Layer[], keys: readonly string[]): Layer | undefined {
   for (let i = layers.length - 1; i >= 0; i--) if (getIn(layers[i]!.raw, keys) !== undefined) return layers[i];
   return undefined;
 }

@@ -8,7 +8,7 @@ import YAML, { type Document } from 'yaml';
 import { FileCache, Stamps } from '../io/stamp.js';
 import { LineIndex, UserError } from '../messages.js';
 import { parseYaml, placeOf, type YamlSource } from '../yaml/parse.js';
-import { validate, type Spec } from '../yaml/schema.js';
+import { type Spec, validate } from '../yaml/schema.js';
 import { inside } from './files.js';
 
 /** One file of a template's stack. */
@@ -37,7 +37,13 @@ export function readLayer(file: string, dir: string, spec: Spec, what: string): 
     real = realpathSync(file);
     const size = statSync(real).size;
     if (size > MAX_YAML_BYTES) {
-      throw new UserError({ file, ruleId: 'template', severity: 'error', reason: `${what[0]!.toUpperCase()}${what.slice(1)} is ${Math.ceil(size / 1024)} KB, over the limit of ${MAX_YAML_BYTES / 1024} KB`, hint: 'A template or locale file is a few kilobytes of settings and words: check that this is the file you meant.' });
+      throw new UserError({
+        file,
+        ruleId: 'template',
+        severity: 'error',
+        reason: `${what[0]!.toUpperCase()}${what.slice(1)} is ${Math.ceil(size / 1024)} KB, over the limit of ${MAX_YAML_BYTES / 1024} KB`,
+        hint: 'A template or locale file is a few kilobytes of settings and words: check that this is the file you meant.',
+      });
     }
     text = readFileSync(real, 'utf8');
   } catch (e) {
@@ -46,7 +52,13 @@ export function readLayer(file: string, dir: string, spec: Spec, what: string): 
   }
   // as for a logo or a font: a template's own files stay inside its folder, also through a symbolic link
   if (!inside(real, realpathSync(dir))) {
-    throw new UserError({ file, ruleId: 'template', severity: 'error', reason: `${what[0]!.toUpperCase()}${what.slice(1)} is a symbolic link that leads out of the template folder`, hint: 'Put the file itself inside the template folder.' });
+    throw new UserError({
+      file,
+      ruleId: 'template',
+      severity: 'error',
+      reason: `${what[0]!.toUpperCase()}${what.slice(1)} is a symbolic link that leads out of the template folder`,
+      hint: 'Put the file itself inside the template folder.',
+    });
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const src: YamlSource = { file, text, index: new LineIndex(text), base: 0 };

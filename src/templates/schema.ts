@@ -33,9 +33,26 @@ const textStyle: Spec = {
 };
 
 export const STYLE_NAMES = [
-  'base', 'letterhead', 'label', 'releaseLine', 'reference', 'headline', 'subheadline', 'dateline', 'body',
-  'subheading', 'quote', 'list', 'table', 'endMarker', 'contacts', 'sectionLabel', 'background', 'boilerplate',
-  'header', 'footer',
+  'base',
+  'letterhead',
+  'label',
+  'releaseLine',
+  'reference',
+  'headline',
+  'subheadline',
+  'dateline',
+  'body',
+  'subheading',
+  'quote',
+  'list',
+  'table',
+  'endMarker',
+  'contacts',
+  'sectionLabel',
+  'background',
+  'boilerplate',
+  'header',
+  'footer',
 ] as const;
 
 const mm = (doc: string): Spec => ({ type: 'number', min: 0, max: 100, doc });
@@ -43,16 +60,13 @@ const mm = (doc: string): Spec => ({ type: 'number', min: 0, max: 100, doc });
 /** A value of `fonts` that names a file rather than a bundled font. */
 export const FONT_FILE = /\.(ttf|otf|woff2?|ttc)$/i;
 /** A value of `letterhead.logo`: PNG or JPEG, the two image formats both DOCX and pdfkit draw. */
-export const LOGO_FILE = /\.(png|jpe?g)$/i;
+const LOGO_FILE = /\.(png|jpe?g)$/i;
 
 const face = (doc: string, required = false): Spec & { required?: boolean } => ({
   type: 'string',
   required,
   doc,
-  check: (v) =>
-    FONT_FILE.test(v) || /^[a-z0-9][a-z0-9-]*$/.test(v)
-      ? undefined
-      : `is \`${v}\`, neither a font file (.ttf, .otf, .woff, .woff2, .ttc) nor a bundled font name such as noto-sans`,
+  check: (v) => (FONT_FILE.test(v) || /^[a-z0-9][a-z0-9-]*$/.test(v) ? undefined : `is \`${v}\`, neither a font file (.ttf, .otf, .woff, .woff2, .ttc) nor a bundled font name such as noto-sans`),
 });
 const faces = {
   regular: face('the regular face: a bundled font name or a font file in the template folder', true),
@@ -116,7 +130,12 @@ export const templateSpec: Spec = {
           type: 'list',
           items: {
             type: 'string',
-            check: (v) => (!/^[a-z][a-z0-9+.-]*$/.test(v) ? `is \`${v}\`, not a link scheme (lower-case letters, digits, \`+\`, \`.\`, \`-\`; no colon)` : UNSAFE_SCHEMES.includes(v) ? `is \`${v}\`, a scheme that runs code or reads files on the reader's machine` : undefined),
+            check: (v) =>
+              !/^[a-z][a-z0-9+.-]*$/.test(v)
+                ? `is \`${v}\`, not a link scheme (lower-case letters, digits, \`+\`, \`.\`, \`-\`; no colon)`
+                : UNSAFE_SCHEMES.includes(v)
+                  ? `is \`${v}\`, a scheme that runs code or reads files on the reader's machine`
+                  : undefined,
           },
           doc: 'link schemes that stay live links beyond http, https, mailto and tel (e.g. sms)',
         },
@@ -196,8 +215,7 @@ const phrase = (key: string): Spec => {
   return { type: 'string', doc: p.doc, placeholders: p };
 };
 /** The phrases `<group>.<name>` of PHRASES, each required. */
-const requiredPhrases = (group: string, names: string[]): Record<string, KeySpec> =>
-  Object.fromEntries(names.map((n) => [n, { ...phrase(`${group}.${n}`), required: true }]));
+const requiredPhrases = (group: string, names: string[]): Record<string, KeySpec> => Object.fromEntries(names.map((n) => [n, { ...phrase(`${group}.${n}`), required: true }]));
 const strings = (doc: string, required = false): KeySpec => ({ type: 'list', items: { type: 'string' }, doc, required });
 const pair: Spec = { type: 'list', items: { type: 'string' }, length: 2, doc: 'an opening and a closing mark' };
 

@@ -5,7 +5,7 @@
  */
 
 /** Levenshtein distance: insertions, deletions and substitutions, one each. */
-export function levenshtein(a: string, b: string): number {
+function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -22,7 +22,7 @@ export interface QuoteSpan {
   mismatched: boolean;
 }
 
-export interface QuoteScan {
+interface QuoteScan {
   spans: QuoteSpan[];
   /** marks that found no partner; `opens`: an opening mark never closed (else a closing mark never opened) */
   unpaired: { index: number; mark: string; opens: boolean }[];
@@ -56,7 +56,7 @@ const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u
 
 /** The marks that may close `open` (the locale's first). */
 export function closersOf(open: string, marks?: QuoteMarks): string[] {
-  return table(marks).get(open) ?? (marks?.secondary[0] === open ? [marks.secondary[1]] : SINGLE_PAIRS.find(([o]) => o === open)?.[1] ?? []);
+  return table(marks).get(open) ?? (marks?.secondary[0] === open ? [marks.secondary[1]] : (SINGLE_PAIRS.find(([o]) => o === open)?.[1] ?? []));
 }
 
 /** The mark that opens a quotation closed by `close` (the locale's first). */

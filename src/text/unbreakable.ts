@@ -11,7 +11,7 @@ import { findNumbers } from 'libphonenumber-js/max';
 import { LinkifyIt } from 'linkify-it';
 
 /** `[start, end)` in UTF-16 units, sorted, not overlapping. */
-export type Range = [number, number];
+type Range = [number, number];
 
 let linkify: LinkifyIt | undefined;
 

@@ -13,7 +13,7 @@ import { unbreakableRanges } from './unbreakable.js';
  * break after it, `whole` a piece that holds an address or a phone number
  * (./unbreakable.ts), never broken inside even when it is wider than a line.
  */
-export interface Piece {
+interface Piece {
   text: string;
   required: boolean;
   whole?: true;

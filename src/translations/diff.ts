@@ -24,10 +24,8 @@ export type BlockDiff =
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /** Word by word, spaces and line breaks kept as written. */
-export function wordDiff(before: string, after: string, lang = 'en'): WordPart[] {
-  const parts = UNSPACED.test(before + after)
-    ? diffWords(before, after, { intlSegmenter: new Intl.Segmenter(lang, { granularity: 'word' }) })
-    : diffWordsWithSpace(before, after);
+function wordDiff(before: string, after: string, lang = 'en'): WordPart[] {
+  const parts = UNSPACED.test(before + after) ? diffWords(before, after, { intlSegmenter: new Intl.Segmenter(lang, { granularity: 'word' }) }) : diffWordsWithSpace(before, after);
   return parts.map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
 }
 
@@ -37,7 +35,7 @@ function wordsOf(text: string): string[] {
 }
 
 /** How alike two texts are: twice the words they share over the words of both (0 to 1). */
-export function likeness(a: string, b: string): number {
+function likeness(a: string, b: string): number {
   const x = wordsOf(a);
   const y = wordsOf(b);
   if (!x.length && !y.length) return 1;
@@ -68,8 +66,7 @@ function pairRun(olds: number[], news: number[], before: readonly FingerprintBlo
   const m = news.length;
   const sim = olds.map((i) => news.map((j) => (before[i]!.kind === now[j]!.kind ? likeness(before[i]!.text, now[j]!.text) : 0)));
   const best = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let a = n - 1; a >= 0; a--)
-    for (let b = m - 1; b >= 0; b--) best[a]![b] = Math.max(best[a + 1]![b]!, best[a]![b + 1]!, sim[a]![b]! >= ALIKE ? sim[a]![b]! + best[a + 1]![b + 1]! : 0);
+  for (let a = n - 1; a >= 0; a--) for (let b = m - 1; b >= 0; b--) best[a]![b] = Math.max(best[a + 1]![b]!, best[a]![b + 1]!, sim[a]![b]! >= ALIKE ? sim[a]![b]! + best[a + 1]![b + 1]! : 0);
   const out: BlockDiff[] = [];
   let last = after;
   let a = 0;

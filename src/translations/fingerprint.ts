@@ -26,8 +26,12 @@ export interface FingerprintBlock {
   line: number;
 }
 
-export function normalizeBlock(text: string): string {
-  return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+function normalizeBlock(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 }
 
 function hashBlock(kind: string, text: string): string {
@@ -73,7 +77,7 @@ export type BlockChange =
   | { kind: 'removed'; after?: FingerprintBlock };
 
 /** How two lists of block hashes line up: `i` indexes the stored (old) list, `j` the current one. */
-export type Alignment = (
+type Alignment = (
   | { kind: 'changed'; i: number; j: number }
   | { kind: 'added'; j: number }
   /** `after`: the current block the removed one followed, if any */
@@ -93,8 +97,7 @@ export function alignHashes(stored: readonly string[], current: readonly string[
   const n = stored.length;
   const m = current.length;
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = stored[i] === current[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = stored[i] === current[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: Alignment[] = [];
   let i = 0;
   let j = 0;
@@ -153,7 +156,7 @@ export function describeBlock(b: FingerprintBlock): string {
   if (b.kind === 'headline' || b.kind === 'subheadline') return name;
   // the words, without the Markdown marks and quotation marks that open the block
   const words = b.text.replace(/\s+/g, ' ').replace(/^[#>\-*\d.\s“”"«„‘]+/, '');
-  const shown = words.length > 32 ? words.slice(0, 32).replace(/\s+\S*$/, '') + '…' : words;
+  const shown = words.length > 32 ? `${words.slice(0, 32).replace(/\s+\S*$/, '')}…` : words;
   return `${name} at line ${b.line}${shown ? ` (“${shown}”)` : ''}`;
 }
 
@@ -162,7 +165,7 @@ export function describeChange(c: BlockChange): string {
   return c.kind === 'changed' ? `${describeBlock(c.block)} changed` : `${describeBlock(c.block)} is new`;
 }
 
-export type Freshness =
+type Freshness =
   | { status: 'up-to-date' }
   | { status: 'stale'; changes: BlockChange[] }
   /** no `source-hash`: counts as stale */

@@ -15,10 +15,10 @@ import path from 'node:path';
 import { LIMITS, type Limits } from '../limits.js';
 import { decodeSource } from '../source/decode.js';
 import { parseSource, type Source } from '../source/parse.js';
-import { fingerprintBlocks, type FingerprintBlock } from './fingerprint.js';
+import { type FingerprintBlock, fingerprintBlocks } from './fingerprint.js';
 
 /** Revisions of one file searched, newest first, before giving up. */
-export const MAX_REVISIONS = 500;
+const MAX_REVISIONS = 500;
 
 export interface Revision {
   commit: string;
@@ -29,9 +29,9 @@ export interface Revision {
   path: string;
 }
 
-export type HistoryProblem = 'no-git' | 'not-repository' | 'untracked' | 'no-match' | 'git-failed';
+type HistoryProblem = 'no-git' | 'not-repository' | 'untracked' | 'no-match' | 'git-failed';
 
-export type Found = { ok: true; revision: Revision; source: Source; blocks: FingerprintBlock[] } | { ok: false; problem: HistoryProblem; reason: string; hint: string };
+type Found = { ok: true; revision: Revision; source: Source; blocks: FingerprintBlock[] } | { ok: false; problem: HistoryProblem; reason: string; hint: string };
 
 interface GitResult {
   code: number;
@@ -84,32 +84,61 @@ export class FileHistory {
       if (top.code !== 0) {
         const said = firstLine(top.stderr);
         return (this.revisions = /not a git repository/i.test(said)
-          ? { ok: false, problem: 'not-repository', reason: `${this.file} is not in a git repository, so its earlier text cannot be found`, hint: 'Compare the translation with the original by hand (the report names the blocks that changed), or keep the sources in git.' }
-          : { ok: false, problem: 'git-failed', reason: `git could not read the repository of ${this.file}: ${said || `exit status ${top.code}`}`, hint: 'Run `git status` in that folder to see what git says.' });
+          ? {
+              ok: false,
+              problem: 'not-repository',
+              reason: `${this.file} is not in a git repository, so its earlier text cannot be found`,
+              hint: 'Compare the translation with the original by hand (the report names the blocks that changed), or keep the sources in git.',
+            }
+          : {
+              ok: false,
+              problem: 'git-failed',
+              reason: `git could not read the repository of ${this.file}: ${said || `exit status ${top.code}`}`,
+              hint: 'Run `git status` in that folder to see what git says.',
+            });
       }
       this.root = top.stdout.toString('utf8').trim();
       const tracked = await git(['ls-files', '--full-name', '--error-unmatch', '--', name], dir, small);
       if (tracked.code !== 0) {
-        return (this.revisions = { ok: false, problem: 'untracked', reason: `${this.file} is not tracked by git, so it has no earlier text`, hint: `Commit it (git add ${this.file}) when its translations are up to date; the next change can then be shown.` });
+        return (this.revisions = {
+          ok: false,
+          problem: 'untracked',
+          reason: `${this.file} is not tracked by git, so it has no earlier text`,
+          hint: `Commit it (git add ${this.file}) when its translations are up to date; the next change can then be shown.`,
+        });
       }
       const full = tracked.stdout.toString('utf8').trim().split('\n')[0]!;
       // %x1e between commits, %x1f between fields; --name-only adds the file's name in that commit (renames followed)
       const log = await git(['log', '--follow', `--max-count=${MAX_REVISIONS}`, '--name-only', '--format=%x1e%H%x1f%cs%x1f%s', '--', full], this.root, 64 << 20);
-      if (log.code !== 0) return (this.revisions = { ok: false, problem: 'git-failed', reason: `git log failed for ${this.file}: ${firstLine(log.stderr) || `exit status ${log.code}`}`, hint: 'Run `git log -- <file>` there to see what git says.' });
+      if (log.code !== 0)
+        return (this.revisions = {
+          ok: false,
+          problem: 'git-failed',
+          reason: `git log failed for ${this.file}: ${firstLine(log.stderr) || `exit status ${log.code}`}`,
+          hint: 'Run `git log -- <file>` there to see what git says.',
+        });
       const out: Revision[] = [];
       let known = full;
       for (const record of log.stdout.toString('utf8').split('\x1e').slice(1)) {
         const [head = '', ...names] = record.split('\n');
         const [commit = '', date = '', subject = ''] = head.split('\x1f');
         // a merge lists no name: the file kept the name it has in the newer commit
-        const named = names.map((n) => n.trim()).filter(Boolean).at(-1);
+        const named = names
+          .map((n) => n.trim())
+          .filter(Boolean)
+          .at(-1);
         if (named) known = named;
         out.push({ commit, date, subject, path: known });
       }
       return (this.revisions = out);
     } catch (e) {
       if (!(e instanceof GitMissing)) throw e;
-      return (this.revisions = { ok: false, problem: 'no-git', reason: 'git is not installed (or not on the PATH), so the original’s earlier text cannot be found', hint: 'Install git, or compare the translation with the original by hand (the report names the blocks that changed).' });
+      return (this.revisions = {
+        ok: false,
+        problem: 'no-git',
+        reason: 'git is not installed (or not on the PATH), so the original’s earlier text cannot be found',
+        hint: 'Install git, or compare the translation with the original by hand (the report names the blocks that changed).',
+      });
     }
   }
 
@@ -132,7 +161,13 @@ export class FileHistory {
   async find(stored: readonly string[]): Promise<Found> {
     const list = await this.list();
     if (!Array.isArray(list)) return list;
-    if (!list.length) return { ok: false, problem: 'untracked', reason: `${this.file} has no commit yet, so it has no earlier text`, hint: 'Commit it when its translations are up to date; the next change can then be shown.' };
+    if (!list.length)
+      return {
+        ok: false,
+        problem: 'untracked',
+        reason: `${this.file} has no commit yet, so it has no earlier text`,
+        hint: 'Commit it when its translations are up to date; the next change can then be shown.',
+      };
     for (const r of list) {
       const at = await this.at(r);
       if (at && at.blocks.length === stored.length && at.blocks.every((b, i) => b.hash === stored[i])) return { ok: true, revision: r, ...at };

@@ -20,5 +20,5 @@ export function markCurrent(original: Source, translation: Source): string {
   // A new line just before the closing `---`, in the file's own line endings.
   const eol = /\r\n/.test(text) ? '\r\n' : '\n';
   const fenceLine = text.lastIndexOf('\n', translation.bodyOffset - 1 - 3) + 1;
-  return text.slice(0, fenceLine) + `source-hash: ${value}${eol}` + text.slice(fenceLine);
+  return `${text.slice(0, fenceLine)}source-hash: ${value}${eol}${text.slice(fenceLine)}`;
 }

@@ -33,7 +33,7 @@ export const UNTRANSLATED = '[Insert translation]';
 /** The languages a translation may be made in: the six official languages of the United Nations. */
 export const TRANSLATION_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 
-export interface SkeletonInput {
+interface SkeletonInput {
   original: Source;
   /** the original's locale, to tell its sections */
   originalLocale: LocaleData;

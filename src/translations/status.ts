@@ -9,11 +9,11 @@ import { loadConfig } from '../config/load.js';
 import type { Message } from '../messages.js';
 import { parseFile, placeOfKey } from '../release/load.js';
 import type { Source } from '../source/parse.js';
-import { describeChange, freshness, type BlockChange } from './fingerprint.js';
+import { type BlockChange, describeChange, freshness } from './fingerprint.js';
 
 export type State = 'up-to-date' | 'stale' | 'unmarked' | 'missing';
 
-export interface TranslationState {
+interface TranslationState {
   lang: string;
   /** the translation's file; none when missing */
   file?: string;
@@ -48,7 +48,7 @@ export function originalPath(source: Source, cwd: string): string {
 }
 
 /** The state of one translation against its (already parsed) original. */
-export function translationState(original: Source, translation: Source): Omit<TranslationState, 'lang' | 'file'> {
+function translationState(original: Source, translation: Source): Omit<TranslationState, 'lang' | 'file'> {
   const f = freshness(translation.frontMatter['source-hash'], original);
   if (f.status === 'up-to-date') return { state: 'up-to-date' };
   if (f.status === 'stale') return { state: 'stale', detail: f.changes, changes: f.changes.map(describeChange) };
@@ -69,7 +69,7 @@ async function siblings(original: string, cwd: string): Promise<string[]> {
   const dir = path.dirname(original);
   const stem = path.basename(original, '.md');
   const names = await readdir(path.resolve(cwd, dir)).catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(stem + '.') && n.endsWith('.md') && langOfName(n) && n !== path.basename(original)).map((n) => posix(path.join(dir, n)));
+  return names.filter((n) => n.startsWith(`${stem}.`) && n.endsWith('.md') && langOfName(n) && n !== path.basename(original)).map((n) => posix(path.join(dir, n)));
 }
 
 export async function translationsStatus(files: string[], cwd: string): Promise<TranslationsResult> {
@@ -123,7 +123,7 @@ export async function translationsStatus(files: string[], cwd: string): Promise<
     const states: TranslationState[] = [];
     for (const t of await siblings(of, cwd)) {
       const s = await get(t);
-      if (!s || !s.frontMatter['translation-of'] || originalPath(s, cwd) !== of) continue;
+      if (!s?.frontMatter['translation-of'] || originalPath(s, cwd) !== of) continue;
       states.push({ lang: s.frontMatter.lang ?? langOfName(t) ?? '?', file: t, ...translationState(original, s) });
     }
     const have = new Set(states.map((s) => s.lang.toLowerCase()));

@@ -9,8 +9,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_NAME } from '../config/file.js';
-import type { InputRecord } from '../pipeline/fingerprint.js';
 import { touches } from '../io/stamp.js';
+import type { InputRecord } from '../pipeline/fingerprint.js';
 
 /**
  * The config files that may apply to a source in `dir`: from its folder upward to

@@ -20,10 +20,10 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { onForget } from '../io/stamp.js';
 import { UserError } from '../messages.js';
-import { renderElsewhere, renderOne, type GenerateOptions, type Planned, type Rendered } from '../pipeline/generate.js';
+import { type GenerateOptions, type Planned, type Rendered, renderElsewhere, renderOne } from '../pipeline/generate.js';
+import type { PdfDone, PdfTask } from '../pipeline/pdf-task.js';
 import { WORKER } from '../pipeline/pool.js';
 import type { Composed } from '../render/compose.js';
-import type { PdfDone, PdfTask } from '../pipeline/pdf-task.js';
 
 /**
  * The thread's young generation, in MB. V8's own (up to 16 MB semi-spaces) took the

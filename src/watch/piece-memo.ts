@@ -21,7 +21,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Root } from 'mdast';
-import { parsePiecesWith, type PieceParser } from '../source/parse.js';
+import { type PieceParser, parsePiecesWith } from '../source/parse.js';
 
 /** The length of a piece aimed at: about a paragraph (../source/chunks.ts cuts at the first place past it). */
 export const WATCH_PIECE = 64;

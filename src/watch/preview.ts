@@ -18,16 +18,16 @@ import { stripVTControlCharacters } from 'node:util';
 import { forget, touches } from '../io/stamp.js';
 import type { Message } from '../messages.js';
 import type { GenerateOptions, Planned } from '../pipeline/generate.js';
+import type { Composed } from '../render/compose.js';
+import { esc } from '../render/html/escape.js';
+import { formatMessage } from '../report/format.js';
 import type { Io } from '../report/io.js';
 import { printMessages } from '../report/io.js';
-import { formatMessage } from '../report/format.js';
-import { esc } from '../render/html/escape.js';
-import type { Composed } from '../render/compose.js';
 import { configCandidates, pathVariants } from './deps.js';
 import type { Batch, Watcher } from './watcher.js';
 
 /** The formats linked from the page, with their content types. */
-export const PREVIEW_TYPES: Record<string, string> = {
+const PREVIEW_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -40,13 +40,16 @@ const LINKED = [
 ] as const;
 
 /** Loopback addresses: the ones a preview answers for unless another `--host` is given. */
-export const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
 
 const sha256b64 = (s: string) => createHash('sha256').update(s, 'utf8').digest('base64');
 
 /** A Content-Security-Policy with `script-src` allowing `nonce`, `connect-src` allowing the server itself, and `style-src` the given hashes. */
 export function allowPreview(policy: string, nonce: string, styleHashes: readonly string[]): string {
-  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   const add = (name: string, values: string[]) => {
     const i = directives.findIndex((d) => d.split(/\s+/)[0]!.toLowerCase() === name);
     if (i < 0) directives.push([name, ...values].join(' '));
@@ -54,7 +57,11 @@ export function allowPreview(policy: string, nonce: string, styleHashes: readonl
   };
   add('script-src', [`'nonce-${nonce}'`]);
   add('connect-src', ["'self'"]);
-  if (styleHashes.length) add('style-src', styleHashes.map((h) => `'sha256-${h}'`));
+  if (styleHashes.length)
+    add(
+      'style-src',
+      styleHashes.map((h) => `'sha256-${h}'`),
+    );
   return directives.join('; ');
 }
 
@@ -73,7 +80,7 @@ function reloadScript(version: number): string {
   return `new EventSource('/events').onmessage=(e)=>{if(e.data!=='${version}')location.reload()};`;
 }
 
-export interface PreviewOptions {
+interface PreviewOptions {
   port: number;
   host: string;
   /** the host was given on the command line: requests for it are answered too */
@@ -152,7 +159,15 @@ export class Preview {
     try {
       await this.load();
     } catch (e) {
-      printMessages(this.io, [{ file: this.file, ruleId: 'internal', severity: 'error', reason: `Internal error: ${(e as Error)?.message ?? String(e)}`, hint: 'This is a bug in pressready; please report it. The preview goes on.' }]);
+      printMessages(this.io, [
+        {
+          file: this.file,
+          ruleId: 'internal',
+          severity: 'error',
+          reason: `Internal error: ${(e as Error)?.message ?? String(e)}`,
+          hint: 'This is a bug in pressready; please report it. The preview goes on.',
+        },
+      ]);
     }
   }
 
@@ -172,12 +187,18 @@ export class Preview {
       : '<p class="pressready-messages">No lint messages.</p>';
     const links = planned?.loaded ? `<p>${LINKED.map(([f, label]) => `<a href="/${esc(this.stem())}.${f}">${label}</a>`).join('')}</p>` : '';
     const panel = `<aside class="pressready-preview" aria-label="Preview">\n${links}\n${list}\n</aside>\n<script nonce="${nonce}">${reloadScript(version)}</script>\n`;
-    const base = rendered !== undefined ? rendered : `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${esc(this.file)}: not generated</title>\n</head>\n<body>\n<h1>${esc(this.file)}: not generated</h1>\n</body>\n</html>\n`;
+    const base =
+      rendered !== undefined
+        ? rendered
+        : `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${esc(this.file)}: not generated</title>\n</head>\n<body>\n<h1>${esc(this.file)}: not generated</h1>\n</body>\n</html>\n`;
     let html = base;
     html = html.replace(/<\/head>/i, () => `<style>${PANEL_CSS}</style>\n</head>`).replace(/<\/body>/i, () => `${panel}</body>`);
     const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256b64(m[1]!));
     // a policy the page carries itself is merged with the preview's needs too: the browser enforces both
-    html = html.replace(/(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i, (_m, a: string, policy: string, b: string) => a + esc(allowPreview(policy.replace(/&#39;|&apos;/g, "'"), nonce, hashes)) + b);
+    html = html.replace(
+      /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/i,
+      (_m, a: string, policy: string, b: string) => a + esc(allowPreview(policy.replace(/&#39;|&apos;/g, "'"), nonce, hashes)) + b,
+    );
     return { html, policy: allowPreview(BASE_POLICY, nonce, hashes) };
   }
 

@@ -14,13 +14,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { forget } from '../io/stamp.js';
-import { UserError, type Message } from '../messages.js';
+import { type Message, UserError } from '../messages.js';
+import type { GenerateFlags } from '../options/generate-flags.js';
 import type { GenerateOptions } from '../pipeline/generate.js';
 import type { SourceRef } from '../pipeline/inputs.js';
 import type { SourceReport, UnitTask } from '../pipeline/run-unit.js';
 import type { Scanned } from '../pipeline/scan.js';
-import type { GenerateFlags } from '../options/generate-flags.js';
-import { printMessages, type Io } from '../report/io.js';
+import { type Io, printMessages } from '../report/io.js';
 import { progressBar } from '../report/progress.js';
 import { RunReport } from '../report/run-report.js';
 import { configCandidates, DependencyMap, pathVariants } from './deps.js';
@@ -32,7 +32,7 @@ const REHEARSALS = 5;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The folder a glob's matches are under: its path up to the first part with a wildcard. */
-export function globBase(pattern: string, cwd: string): string {
+function globBase(pattern: string, cwd: string): string {
   const parts = pattern.split(/[\\/]/);
   const fixed: string[] = [];
   for (const part of parts) {
@@ -135,7 +135,18 @@ export class WatchSession {
       await this.handle(batch);
     } catch (e) {
       // the watch goes on whatever one batch met
-      const messages: Message[] = e instanceof UserError ? e.messages : [{ file: 'pressready', ruleId: 'internal', severity: 'error', reason: `Internal error: ${(e as Error)?.message ?? String(e)}`, hint: 'This is a bug in pressready; please report it with what you saved. The watch goes on.' }];
+      const messages: Message[] =
+        e instanceof UserError
+          ? e.messages
+          : [
+              {
+                file: 'pressready',
+                ruleId: 'internal',
+                severity: 'error',
+                reason: `Internal error: ${(e as Error)?.message ?? String(e)}`,
+                hint: 'This is a bug in pressready; please report it with what you saved. The watch goes on.',
+              },
+            ];
       printMessages(this.io, messages);
     }
   }
@@ -211,8 +222,16 @@ export class WatchSession {
     // two sources that would write one path: neither is generated until one of them changes its id (generate refuses the run)
     const owners = new Map<string, Scanned[]>();
     for (const s of all) if (s.stem) owners.set(s.stem, [...(owners.get(s.stem) ?? []), s]);
-    const clashing = new Set([...owners.values()].filter((o) => o.length > 1).flat().map((s) => s.abs));
-    const told = collisions(all.filter((s) => clashing.has(s.abs) && [...owners.get(s.stem!)!].some((o) => toGenerate.has(o.abs))), this.opts.formats);
+    const clashing = new Set(
+      [...owners.values()]
+        .filter((o) => o.length > 1)
+        .flat()
+        .map((s) => s.abs),
+    );
+    const told = collisions(
+      all.filter((s) => clashing.has(s.abs) && [...owners.get(s.stem!)!].some((o) => toGenerate.has(o.abs))),
+      this.opts.formats,
+    );
     printMessages(this.io, told);
     const units = groupUnits(all, this.io.cwd);
     const tasks: UnitTask[] = [];

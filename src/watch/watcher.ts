@@ -14,7 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { type FSWatcher, watch } from 'chokidar';
 import { stampOf } from '../io/stamp.js';
 
 /** Longer than chokidar's throttle of `change` events (50 ms a path). */
@@ -27,7 +27,7 @@ export interface Batch {
   addedOrRemoved: Set<string>;
 }
 
-export interface WatcherOptions {
+interface WatcherOptions {
   /** folders or files never reported (the output folder) */
   ignore?: (abs: string) => boolean;
   /** how long to gather events after the first one of a batch, in ms */

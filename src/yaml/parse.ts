@@ -4,7 +4,7 @@
  * line 5 of the file says line 5, not line 4 of the YAML block.
  */
 import YAML, { type Document, type Node as YamlNode } from 'yaml';
-import { LineIndex, type Message, type Place } from '../messages.js';
+import type { LineIndex, Message, Place } from '../messages.js';
 
 /** Aliases that expand past this many nodes are refused (the "billion laughs" attack). */
 const MAX_ALIAS_COUNT = 100;
@@ -18,7 +18,7 @@ export interface YamlSource {
   base: number;
 }
 
-export interface ParsedYaml {
+interface ParsedYaml {
   doc: Document.Parsed;
   value: unknown;
   messages: Message[];
@@ -45,9 +45,7 @@ export function parseYaml(src: YamlSource, yamlText: string, ruleId = 'yaml-synt
       ruleId: duplicate ? 'duplicate-key' : ruleId,
       severity: 'error',
       reason: duplicate ? 'This key appears twice in the same mapping' : `YAML: ${firstLine(e.message)}`,
-      hint: duplicate
-        ? 'Keep one of the two entries and delete the other.'
-        : yamlHint(e.code),
+      hint: duplicate ? 'Keep one of the two entries and delete the other.' : yamlHint(e.code),
     });
   }
   if (messages.length) return { doc, value: undefined, messages };
@@ -64,7 +62,7 @@ export function parseYaml(src: YamlSource, yamlText: string, ruleId = 'yaml-synt
       place: placeOf(src, firstAlias(doc)) ?? src.index.place(src.base),
       ruleId,
       severity: 'error',
-      reason: 'YAML aliases expand too far (more than ' + MAX_ALIAS_COUNT + ' alias nodes)',
+      reason: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias nodes)`,
       hint: 'Write the values out instead of using `*alias` references.',
     });
   }

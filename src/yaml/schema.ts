@@ -3,7 +3,7 @@
  * locale files), checked against the YAML syntax tree so that every problem points
  * at the offending value in the user's file and says what is allowed.
  */
-import YAML, { type Node as YamlNode, type Pair } from 'yaml';
+import YAML, { type Pair, type Node as YamlNode } from 'yaml';
 import type { Message } from '../messages.js';
 import { closest } from '../text/distance.js';
 import { placeOf, type YamlSource } from './parse.js';
@@ -35,7 +35,7 @@ export interface Placeholders {
   required?: readonly string[];
 }
 
-export interface ValidateOptions {
+interface ValidateOptions {
   /**
    * One file of several that are merged (a template that extends another): keys
    * marked `required` may come from another file, so they are checked on the merged
@@ -51,7 +51,7 @@ export interface UnknownKey {
   node: YamlNode | null;
 }
 
-export interface ValidationResult {
+interface ValidationResult {
   messages: Message[];
   unknownKeys: UnknownKey[];
 }
@@ -62,11 +62,11 @@ export function validate(src: YamlSource, root: unknown, spec: Spec, ruleId: str
   return out;
 }
 
-const code = (s: string) => '`' + s + '`';
+const code = (s: string) => `\`${s}\``;
 const codeList = (list: readonly string[]) => list.map(code).join(', ');
 
 /** The names of the `{name}` placeholders written in a phrase. */
-export function placeholdersIn(phrase: string): string[] {
+function placeholdersIn(phrase: string): string[] {
   return [...phrase.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1]!);
 }
 
@@ -79,7 +79,7 @@ function describe(spec: Spec): string {
     case 'boolean':
       return '`true` or `false`';
     case 'enum':
-      return 'one of ' + spec.values.map((v) => '`' + v + '`').join(', ');
+      return `one of ${spec.values.map((v) => `\`${v}\``).join(', ')}`;
     case 'list':
       return 'a list';
     case 'map':
@@ -118,18 +118,7 @@ function matches(node: YamlNode | null, spec: Spec): boolean {
 /** `at`: a node, or any range in the YAML (a placeholder inside a value). */
 type Report = (reason: string, hint?: string, at?: { range?: [number, number, number] | null } | null) => void;
 
-function check(
-  src: YamlSource,
-  node: YamlNode | null,
-  spec: Spec,
-  path: string,
-  out: ValidationResult,
-  ruleId: string,
-  what: string,
-  parent: YamlNode | null,
-  dry = false,
-  partial = false,
-): void {
+function check(src: YamlSource, node: YamlNode | null, spec: Spec, path: string, out: ValidationResult, ruleId: string, what: string, parent: YamlNode | null, dry = false, partial = false): void {
   const report: Report = (reason, hint, at = node) => {
     out.messages.push({
       file: src.file,
@@ -140,7 +129,7 @@ function check(
       hint,
     });
   };
-  const name = path ? '`' + path + '`' : what;
+  const name = path ? `\`${path}\`` : what;
   const wrongType = () => {
     const numberHint = spec.type === 'string' && YAML.isScalar(node) && typeof node.value === 'number' ? spec.numberHint : undefined;
     report(`${name} must be ${describe(spec)}, found ${kindOf(node)}`, numberHint ?? spec.hint ?? `Write ${describe(spec)} here${spec.doc ? ` (${spec.doc})` : ''}.`);
@@ -166,8 +155,7 @@ function check(
       const v = node.value;
       if (spec.type === 'number') {
         if (typeof v !== 'number') return wrongType();
-        if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))
-          report(`${name} must be between ${spec.min ?? '-∞'} and ${spec.max ?? '∞'}, found ${v}`, spec.hint);
+        if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) report(`${name} must be between ${spec.min ?? '-∞'} and ${spec.max ?? '∞'}, found ${v}`, spec.hint);
         return;
       }
       if (spec.type === 'boolean') return typeof v === 'boolean' ? undefined : wrongType();
@@ -234,14 +222,7 @@ function check(
 }
 
 /** Each placeholder of a phrase must be one it may use; the ones it needs must be there. */
-function checkPlaceholders(
-  src: YamlSource,
-  node: YamlNode,
-  value: string,
-  spec: Placeholders,
-  name: string,
-  report: Report,
-): void {
+function checkPlaceholders(src: YamlSource, node: YamlNode, value: string, spec: Placeholders, name: string, report: Report): void {
   const allowed = spec.allowed.length ? `It may use ${codeList(spec.allowed.map((p) => `{${p}}`))}.` : 'It takes no placeholders.';
   const found = placeholdersIn(value);
   for (const p of found) {

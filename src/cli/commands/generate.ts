@@ -5,19 +5,17 @@
  * unit), so `--version`, `--help` and a pool's main thread stay quick.
  */
 import path from 'node:path';
-import { UserError, type Message } from '../../messages.js';
-import { expandInputs } from '../../pipeline/inputs.js';
-import type { GenerateOptions, Output } from '../../pipeline/generate.js';
+import { type Message, UserError } from '../../messages.js';
 import type { NewsItem } from '../../newsroom/item.js';
+import { type GenerateFlags, usage } from '../../options/generate-flags.js';
+import { generateOptions } from '../../options/generate-options.js';
+import type { GenerateOptions, Output } from '../../pipeline/generate.js';
+import { expandInputs } from '../../pipeline/inputs.js';
 import type { ManifestEntry } from '../../pipeline/manifest.js';
 import { inShard } from '../../pipeline/shard.js';
-import { printMessages, type Io } from '../../report/io.js';
+import { type Io, printMessages } from '../../report/io.js';
 import { progressBar } from '../../report/progress.js';
 import { RunReport } from '../../report/run-report.js';
-import { usage, type GenerateFlags } from '../../options/generate-flags.js';
-import { generateOptions } from '../../options/generate-options.js';
-
-export { GENERATE_HELP } from './generate-help.js';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -47,7 +45,10 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   if (args.includes('-')) throw usage('`-` (standard input) cannot be mixed with other sources', 'Give `-` alone.');
 
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: flags.out });
-  printMessages(io, inputs.messages.filter((m) => m.severity !== 'info' || !flags.quiet));
+  printMessages(
+    io,
+    inputs.messages.filter((m) => m.severity !== 'info' || !flags.quiet),
+  );
   const scanned = await scanSources(inputs.sources, opts);
   // Every source, not only this shard's: every CI job refuses the same clash.
   const clash = collisions(scanned, formats);
@@ -71,7 +72,11 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   }
 
   const progress = progressBar(io, sources.length, { ...(flags.quiet ? { quiet: true } : {}) });
-  const report = new RunReport(io, sources.map((s) => s.ref.file), { ...(flags.quiet ? { quiet: true } : {}), progress });
+  const report = new RunReport(
+    io,
+    sources.map((s) => s.ref.file),
+    { ...(flags.quiet ? { quiet: true } : {}), progress },
+  );
   for (const s of sources) if (reused.has(s.abs)) report.add({ kind: 'up-to-date', file: s.ref.file });
 
   const tasks = unitTasks(units, reused, opts);
@@ -101,7 +106,11 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   if (opts.feed && !report.environment.size) {
     // the units this run did not render (up to date, or another shard's) are listed too: loaded, not rendered
     const rendered = new Set(units.filter((u) => u.sources.some((s) => !reused.has(s.abs))).map((u) => u.key));
-    const others = unitTasks(allUnits.filter((u) => !rendered.has(u.key)), new Set<string>(), opts);
+    const others = unitTasks(
+      allUnits.filter((u) => !rendered.has(u.key)),
+      new Set<string>(),
+      opts,
+    );
     const { unitNews } = await import('../../pipeline/run-unit.js');
     for (const t of others) news.push(...(await unitNews(t)));
     const written = await (await import('../../pipeline/newsroom.js')).writeNewsroom(news, opts);
@@ -115,7 +124,18 @@ export async function generateCommand(args: string[], given: GenerateFlags, io: 
   if (manifest && paths && options) {
     const { writeAtomic, writeProblem } = await import('../../io/write.js');
     try {
-      await writeAtomic(paths.file, manifest.serializeManifest(manifest.makeManifest(version, options, shard ? `${shard.index}/${shard.count}` : undefined, entries, site.map((o) => ({ ...o, path: paths.rel(path.resolve(io.cwd, o.path)) })))));
+      await writeAtomic(
+        paths.file,
+        manifest.serializeManifest(
+          manifest.makeManifest(
+            version,
+            options,
+            shard ? `${shard.index}/${shard.count}` : undefined,
+            entries,
+            site.map((o) => ({ ...o, path: paths.rel(path.resolve(io.cwd, o.path)) })),
+          ),
+        ),
+      );
     } catch (e) {
       const problem = writeProblem(e, flags.manifest ?? paths.file);
       if (!problem) throw e;

@@ -4,12 +4,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_NAME, findConfig } from '../../config/file.js';
 import { newSource, releaseId } from '../../init/source.js';
-import { writeAtomic } from '../../io/write.js';
 import { displayPath } from '../../io/paths.js';
+import { writeAtomic } from '../../io/write.js';
 import { UserError } from '../../messages.js';
+import type { Io } from '../../report/io.js';
 import { findTemplateDir, loadLocale, loadTemplate, resolveLanguage } from '../../templates/load.js';
 import type { Template } from '../../templates/types.js';
-import type { Io } from '../../report/io.js';
 
 export interface InitFlags {
   template: string;
@@ -69,7 +69,8 @@ export async function initCommand(file: string | undefined, flags: InitFlags, io
   const target = file === undefined ? undefined : path.resolve(io.cwd, file);
   const searchDirs = [...(target ? [path.dirname(target)] : []), io.cwd];
   const found = findTemplateDir(flags.template, { searchDirs });
-  if (!found) throw usage(`No template \`${flags.template}\``, 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder. `pressready templates` lists them.');
+  if (!found)
+    throw usage(`No template \`${flags.template}\``, 'Use a built-in template (`default`, `wire`), a folder under `templates/`, or a path to a template folder. `pressready templates` lists them.');
   const template = loadTemplate(found.dir, found.origin);
   const lang = resolveLanguage(template, flags.lang);
   if (!lang) throw usage(`The template \`${template.name}\` has no \`${flags.lang}\` locale`, `It has: ${template.languages.join(', ') || 'none'}.`);
@@ -89,7 +90,16 @@ export async function initCommand(file: string | undefined, flags: InitFlags, io
   const id = releaseId(today, headline, target ? path.basename(target).replace(/\.md$/i, '') : undefined);
   const abs = target ?? path.resolve(io.cwd, `${id}.md`);
   const shown = displayPath(abs, io.cwd);
-  const text = newSource({ templateRef: templateRef(template, flags.template, path.dirname(abs)), settings: template.settings, locale, lang: flags.lang, ...(headline ? { headline } : {}), ...(city ? { city } : {}), today, id });
+  const text = newSource({
+    templateRef: templateRef(template, flags.template, path.dirname(abs)),
+    settings: template.settings,
+    locale,
+    lang: flags.lang,
+    ...(headline ? { headline } : {}),
+    ...(city ? { city } : {}),
+    today,
+    id,
+  });
 
   if (flags.force) await writeAtomic(abs, text);
   else {
@@ -108,4 +118,3 @@ export async function initCommand(file: string | undefined, flags: InitFlags, io
   io.err(`Replace the [insert …] placeholders in ${shown}; \`pressready lint ${shown}\` lists what is left.\n`);
   return 0;
 }
-

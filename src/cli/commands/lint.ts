@@ -2,18 +2,18 @@
 import path from 'node:path';
 import type { ConfigFile } from '../../config/file.js';
 import { rewriteFile } from '../../io/write.js';
-import { UserError } from '../../messages.js';
+import type { Limits } from '../../limits.js';
 import { settingsFor } from '../../lint/config.js';
 import { ruleDocUrl } from '../../lint/doc-url.js';
-import { lintFile, lintText, type LintResult } from '../../lint/engine.js';
+import { type LintResult, lintFile, lintText } from '../../lint/engine.js';
 import { FORMATTERS, type Formatter } from '../../lint/formats/index.js';
-import type { Limits } from '../../limits.js';
-import { decodeSource } from '../../source/decode.js';
 import { RULES } from '../../lint/rules/index.js';
 import { count } from '../../lint/summary.js';
-import { expandInputs } from '../../pipeline/inputs.js';
-import { printMessages, type Io } from '../../report/io.js';
+import { UserError } from '../../messages.js';
 import { parseLimitFlags } from '../../options/generate-flags.js';
+import { expandInputs } from '../../pipeline/inputs.js';
+import { type Io, printMessages } from '../../report/io.js';
+import { decodeSource } from '../../source/decode.js';
 
 export interface LintFlags {
   format: string;
@@ -29,7 +29,8 @@ function usage(reason: string, hint: string): UserError {
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw usage(`--max-warnings takes a whole number of 0 or more, not \`${value}\``, 'For example --max-warnings 0 to fail on any warning.');
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
+    throw usage(`--max-warnings takes a whole number of 0 or more, not \`${value}\``, 'For example --max-warnings 0 to fail on any warning.');
   return n;
 }
 
@@ -93,4 +94,3 @@ export async function lintCommand(args: string[], flags: LintFlags, io: Io, vers
   }
   return n.errorCount || inputErrors || notWritten || !inputs.sources.length ? 1 : 0;
 }
-

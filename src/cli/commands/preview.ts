@@ -5,9 +5,9 @@
  * Ctrl-C (exit 130) or SIGTERM (exit 0) stops it.
  */
 import { isIP } from 'node:net';
-import type { Io } from '../../report/io.js';
 import { usage } from '../../options/generate-flags.js';
-import { exitCodeOf, untilSignal, type Stop } from './watch.js';
+import type { Io } from '../../report/io.js';
+import { exitCodeOf, type Stop, untilSignal } from './watch.js';
 
 export interface PreviewFlags {
   port?: string;
@@ -15,7 +15,7 @@ export interface PreviewFlags {
   template?: string;
 }
 
-export function parsePort(value: string | undefined): number {
+function parsePort(value: string | undefined): number {
   const n = Number(value ?? '0');
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw usage(`--port takes a port number from 0 to 65535, not \`${value}\``, 'For example --port 8080; leave it out (or 0) for a free port.');
   return n;

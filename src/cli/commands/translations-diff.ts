@@ -3,20 +3,21 @@
  * its original that changed read when the translation was last brought up to date
  * (found in git history, src/translations/history.ts) and how they read now.
  */
-import chalk from 'chalk';
+
 import path from 'node:path';
-import { UserError, type Message } from '../../messages.js';
+import chalk from 'chalk';
+import { type Message, UserError } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
 import { parseFile } from '../../release/load.js';
+import { type Io, printMessages } from '../../report/io.js';
 import type { Source } from '../../source/parse.js';
-import { diffBlocks, formatWords, MARKERS, type BlockDiff, type Paint } from '../../translations/diff.js';
-import { describeBlock, describeChange, fingerprintBlocks, parseFingerprint, type BlockChange, type FingerprintBlock } from '../../translations/fingerprint.js';
+import { type BlockDiff, diffBlocks, formatWords, MARKERS, type Paint } from '../../translations/diff.js';
+import { type BlockChange, describeBlock, describeChange, type FingerprintBlock, fingerprintBlocks, parseFingerprint } from '../../translations/fingerprint.js';
 import { FileHistory, type Revision } from '../../translations/history.js';
 import { translationsStatus } from '../../translations/status.js';
-import { printMessages, type Io } from '../../report/io.js';
 
-export type DiffStyle = 'words' | 'blocks';
-export const DIFF_STYLES: readonly DiffStyle[] = ['words', 'blocks'];
+type DiffStyle = 'words' | 'blocks';
+const DIFF_STYLES: readonly DiffStyle[] = ['words', 'blocks'];
 
 interface Stale {
   file: string;
@@ -35,7 +36,7 @@ const PAINT: Paint = { removed: (s) => chalk.red(s), added: (s) => chalk.green(s
 
 const indent = (text: string, by: string) => text.replace(/^(?=.)/gm, by);
 /** `- ` or `+ ` before the first line, spaces before the others. */
-const side = (text: string, mark: string) => '    ' + mark + ' ' + text.replace(/\n(?=.)/g, '\n      ');
+const side = (text: string, mark: string) => `    ${mark} ${text.replace(/\n(?=.)/g, '\n      ')}`;
 
 function heading(d: BlockDiff): string {
   if (d.kind === 'changed') return `${describeBlock(d.new)} changed`;
@@ -62,37 +63,35 @@ function textReport(list: Stale[], unmarked: string[], style: DiffStyle): string
   }
   for (const f of unmarked) lines.push(`${f}: no source-hash, so nothing tells which text of the original it was made from; after checking it, run pressready translations --mark-current ${f}`);
   lines.push(list.length ? `${list.length} stale translation${list.length === 1 ? '' : 's'}` : 'No stale translations.');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const block = (b: FingerprintBlock) => ({ kind: b.kind, line: b.line, text: b.text });
 
 function jsonReport(list: Stale[], unmarked: string[]): string {
-  return (
-    JSON.stringify(
-      {
-        translations: list.map((s) => ({
-          file: s.file,
-          lang: s.lang,
-          original: s.original,
-          revision: s.revision ?? null,
-          ...(s.problem ? { problem: s.problem } : {}),
-          changes: s.diff
-            ? s.diff.map((d) =>
-                d.kind === 'changed'
-                  ? { kind: d.kind, old: block(d.old), new: block(d.new), words: d.words }
-                  : d.kind === 'added'
-                    ? { kind: d.kind, old: null, new: block(d.new) }
-                    : { kind: d.kind, old: block(d.old), new: null },
-              )
-            : (s.changes ?? []).map((c) => ({ kind: c.kind, old: null, new: c.kind === 'removed' ? null : block(c.block), description: describeChange(c) })),
-        })),
-        unmarked,
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  return `${JSON.stringify(
+    {
+      translations: list.map((s) => ({
+        file: s.file,
+        lang: s.lang,
+        original: s.original,
+        revision: s.revision ?? null,
+        ...(s.problem ? { problem: s.problem } : {}),
+        changes: s.diff
+          ? s.diff.map((d) =>
+              d.kind === 'changed'
+                ? { kind: d.kind, old: block(d.old), new: block(d.new), words: d.words }
+                : d.kind === 'added'
+                  ? { kind: d.kind, old: null, new: block(d.new) }
+                  : { kind: d.kind, old: block(d.old), new: null },
+            )
+          : (s.changes ?? []).map((c) => ({ kind: c.kind, old: null, new: c.kind === 'removed' ? null : block(c.block), description: describeChange(c) })),
+      })),
+      unmarked,
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 async function parsed(file: string, cwd: string): Promise<Source | undefined> {
@@ -105,8 +104,14 @@ export async function translationsDiffCommand(args: string[], flags: { format?: 
     throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: `Unknown --diff-style \`${flags.diffStyle}\``, hint: `Use ${DIFF_STYLES.join(' or ')}.` }, 2);
   }
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: 'dist' });
-  printMessages(io, inputs.messages.filter((m) => m.severity === 'error'));
-  const result = await translationsStatus(inputs.sources.map((s) => s.file), io.cwd);
+  printMessages(
+    io,
+    inputs.messages.filter((m) => m.severity === 'error'),
+  );
+  const result = await translationsStatus(
+    inputs.sources.map((s) => s.file),
+    io.cwd,
+  );
   printMessages(io, result.messages);
   const problems: Message[] = [];
   const list: Stale[] = [];

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { writeAtomic } from '../../io/write.js';
 import { orThrow, UserError } from '../../messages.js';
 import { loadRelease, parseFile, placeOfKey } from '../../release/load.js';
+import { type Io, printMessages } from '../../report/io.js';
 import { loadLocale, resolveLanguage } from '../../templates/load.js';
 import { TRANSLATION_LANGUAGES, translationSkeleton, UNTRANSLATED } from '../../translations/new.js';
-import { printMessages, type Io } from '../../report/io.js';
 
 export interface TranslationsNewFlags {
   lang?: string[];
@@ -47,7 +47,14 @@ async function writeNew(abs: string, text: string): Promise<'written' | 'exists'
 }
 
 export async function translationsNewCommand(file: string, flags: TranslationsNewFlags, io: Io): Promise<number> {
-  const langs = [...new Set((flags.lang ?? []).flatMap((l) => l.split(',')).map((l) => l.trim().toLowerCase()).filter(Boolean))];
+  const langs = [
+    ...new Set(
+      (flags.lang ?? [])
+        .flatMap((l) => l.split(','))
+        .map((l) => l.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   if (!langs.length) throw usage('Name the language of the translation', 'For example: pressready translations new release.md --lang fr');
   const bad = langs.filter((l) => !(TRANSLATION_LANGUAGES as readonly string[]).includes(l));
   if (bad.length) throw usage(`\`${bad.join('`, `')}\` is not one of the languages pressready translates into`, `Use one of: ${TRANSLATION_LANGUAGES.join(', ')}.`);
@@ -84,7 +91,10 @@ export async function translationsNewCommand(file: string, flags: TranslationsNe
     }
     const localeName = resolveLanguage(original.template, lang);
     if (!localeName) {
-      refuse(`The template \`${original.template.name}\` has no \`${lang}\` locale, so a ${lang} translation could not be generated`, `It has: ${original.template.languages.join(', ') || 'none'}. Add locales/${lang}.yaml to the template first.`);
+      refuse(
+        `The template \`${original.template.name}\` has no \`${lang}\` locale, so a ${lang} translation could not be generated`,
+        `It has: ${original.template.languages.join(', ') || 'none'}. Add locales/${lang}.yaml to the template first.`,
+      );
       continue;
     }
     const text = translationSkeleton({ original: source, originalLocale: original.locale, locale: loadLocale(original.template, localeName), lang, translationOf: path.basename(abs) });

@@ -2,8 +2,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { rewriteFile, writeAtomic, writeProblem } from '../../io/write.js';
-import { orThrow, UserError, type Message, type Place } from '../../messages.js';
+import { type Message, orThrow, type Place, UserError } from '../../messages.js';
 import { parseFile, readSourceText } from '../../release/load.js';
+import type { Io } from '../../report/io.js';
 import type { Source } from '../../source/parse.js';
 import { parseFingerprint } from '../../translations/fingerprint.js';
 import { originalPath } from '../../translations/status.js';
@@ -11,9 +12,8 @@ import { exportXliff } from '../../translations/xliff/export.js';
 import { buildTranslation, readHeader, readUnits, recordedFingerprint, toMessages, XliffProblems } from '../../translations/xliff/import.js';
 import { plan } from '../../translations/xliff/plan.js';
 import { parseXml, XLIFF_LIMITS, XmlProblem } from '../../translations/xliff/xml.js';
-import type { Io } from '../../report/io.js';
 
-export interface ExportFlags {
+interface ExportFlags {
   lang?: string;
   output?: string;
 }
@@ -43,7 +43,13 @@ async function existingTranslation(original: Source, file: string, io: Io): Prom
   const of = source.frontMatter['translation-of'];
   if (!of || originalPath(source, io.cwd) !== posix(path.relative(io.cwd, path.resolve(io.cwd, original.file)))) {
     throw new UserError(
-      at(file, of ? `This file is a translation of ${of}, not of ${original.file}` : `This file has the name of a translation of ${original.file} but no \`translation-of\``, `Rename it, or set \`translation-of: ${path.basename(original.file)}\` in its front matter.`, { start: { line: 1, column: 1, offset: 0 } }, 'translation-of'),
+      at(
+        file,
+        of ? `This file is a translation of ${of}, not of ${original.file}` : `This file has the name of a translation of ${original.file} but no \`translation-of\``,
+        `Rename it, or set \`translation-of: ${path.basename(original.file)}\` in its front matter.`,
+        { start: { line: 1, column: 1, offset: 0 } },
+        'translation-of',
+      ),
     );
   }
   return { source, read };
@@ -53,7 +59,15 @@ async function readOriginal(file: string, io: Io): Promise<Source> {
   const parsed = await parseFile(file, io.cwd);
   const original = orThrow(parsed.source, parsed.messages);
   if (original.frontMatter['translation-of']) {
-    throw new UserError(at(file, 'This source is a translation; export its original', `Name the original: pressready translations export ${original.frontMatter['translation-of']} --lang …`, { start: { line: 1, column: 1, offset: 0 } }, 'translation-of'));
+    throw new UserError(
+      at(
+        file,
+        'This source is a translation; export its original',
+        `Name the original: pressready translations export ${original.frontMatter['translation-of']} --lang …`,
+        { start: { line: 1, column: 1, offset: 0 } },
+        'translation-of',
+      ),
+    );
   }
   return original;
 }
@@ -101,7 +115,15 @@ export async function importCommand(file: string, io: Io): Promise<number> {
   if (size === undefined) throw new UserError(at(file, 'No such file', 'Check the path.', undefined, 'read'));
   if (size < 0) throw new UserError(at(file, 'This is a folder, not an XLIFF file', 'Name the .xlf file.', undefined, 'read'));
   if (size > XLIFF_LIMITS.bytes) {
-    throw new UserError(at(file, `The file is ${(size / 1024 / 1024).toFixed(1)} MB; pressready reads XLIFF files of up to ${XLIFF_LIMITS.bytes / 1024 / 1024} MB`, 'The XLIFF of one press release is a few hundred kilobytes at most: check that this is the right file.', undefined, 'xliff-size'));
+    throw new UserError(
+      at(
+        file,
+        `The file is ${(size / 1024 / 1024).toFixed(1)} MB; pressready reads XLIFF files of up to ${XLIFF_LIMITS.bytes / 1024 / 1024} MB`,
+        'The XLIFF of one press release is a few hundred kilobytes at most: check that this is the right file.',
+        undefined,
+        'xliff-size',
+      ),
+    );
   }
   let text: string;
   try {
@@ -122,13 +144,25 @@ export async function importCommand(file: string, io: Io): Promise<number> {
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       throw new UserError([
-        at(file, `The original this XLIFF names (original="${header.original}", that is ${ofFile}) cannot be used`, 'Keep the .xlf beside its original, or mend the original first (see below).', header.file.place),
+        at(
+          file,
+          `The original this XLIFF names (original="${header.original}", that is ${ofFile}) cannot be used`,
+          'Keep the .xlf beside its original, or mend the original first (see below).',
+          header.file.place,
+        ),
         ...e.messages,
       ]);
     }
     const srcLang = original.frontMatter.lang ?? 'en';
     if (srcLang.toLowerCase() !== header.srcLang.toLowerCase()) {
-      throw new UserError(at(file, `The XLIFF’s source language is ${header.srcLang}, but ${ofFile} is in ${srcLang}: it was exported from another original`, `Export again: pressready translations export ${ofFile} --lang ${header.trgLang}`, header.root.place));
+      throw new UserError(
+        at(
+          file,
+          `The XLIFF’s source language is ${header.srcLang}, but ${ofFile} is in ${srcLang}: it was exported from another original`,
+          `Export again: pressready translations export ${ofFile} --lang ${header.trgLang}`,
+          header.root.place,
+        ),
+      );
     }
     const tFile = translationFile(ofFile, header.trgLang);
     const existing = await existingTranslation(original, tFile, io);
@@ -137,8 +171,15 @@ export async function importCommand(file: string, io: Io): Promise<number> {
     // a fingerprint with no block in common with the original's: another release
     const recorded = parseFingerprint(recordedFingerprint(header) ?? '');
     const now = new Set(parseFingerprint(p.fingerprint) ?? []);
-    if (recorded && recorded.length && now.size && !recorded.some((h) => now.has(h))) {
-      throw new UserError(at(file, `This XLIFF was exported from another original than ${ofFile} (no block of it is the same)`, `Import it beside the original it came from, or export again: pressready translations export ${ofFile} --lang ${header.trgLang}`, header.file.place));
+    if (recorded?.length && now.size && !recorded.some((h) => now.has(h))) {
+      throw new UserError(
+        at(
+          file,
+          `This XLIFF was exported from another original than ${ofFile} (no block of it is the same)`,
+          `Import it beside the original it came from, or export again: pressready translations export ${ofFile} --lang ${header.trgLang}`,
+          header.file.place,
+        ),
+      );
     }
 
     const problems: ConstructorParameters<typeof XliffProblems>[0] = [];
@@ -152,7 +193,9 @@ export async function importCommand(file: string, io: Io): Promise<number> {
     const bom = existing?.read.startsWith('\uFEFF') ? '\uFEFF' : '';
     await write(path.resolve(io.cwd, tFile), tFile, bom + result.text, existing?.read);
     const blocks = result.changedBlocks.length;
-    io.out(`${tFile}: ${existing ? `${blocks} block${blocks === 1 ? '' : 's'} changed` : 'written'}${result.pendingBlocks ? `; ${result.pendingBlocks} block${result.pendingBlocks === 1 ? '' : 's'} still to translate or review` : ''}\n`);
+    io.out(
+      `${tFile}: ${existing ? `${blocks} block${blocks === 1 ? '' : 's'} changed` : 'written'}${result.pendingBlocks ? `; ${result.pendingBlocks} block${result.pendingBlocks === 1 ? '' : 's'} still to translate or review` : ''}\n`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof XmlProblem) throw new UserError(at(file, e.reason, e.hint, e.place));

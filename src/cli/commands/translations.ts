@@ -1,13 +1,14 @@
 /** `pressready translations`: where each translation stands, for translators and for CI (`--check`). */
-import chalk from 'chalk';
+
 import path from 'node:path';
+import chalk from 'chalk';
 import { rewriteFile } from '../../io/write.js';
 import { orThrow, UserError } from '../../messages.js';
 import { expandInputs } from '../../pipeline/inputs.js';
 import { parseFile, readSourceText } from '../../release/load.js';
+import { type Io, printMessages } from '../../report/io.js';
 import { markCurrent } from '../../translations/mark.js';
-import { originalPath, translationsStatus, type State, type TranslationsResult } from '../../translations/status.js';
-import { printMessages, type Io } from '../../report/io.js';
+import { originalPath, type State, type TranslationsResult, translationsStatus } from '../../translations/status.js';
 
 export interface TranslationsFlags {
   format?: string;
@@ -40,8 +41,8 @@ function stylish(result: TranslationsResult): string {
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const summary = (['up-to-date', 'stale', 'unmarked', 'missing'] as State[]).filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${WORDS[s]}`);
-  lines.push(`${total} translation${total === 1 ? '' : 's'}${summary.length ? ': ' + summary.join(', ') : ''}`);
-  return lines.join('\n') + '\n';
+  lines.push(`${total} translation${total === 1 ? '' : 's'}${summary.length ? `: ${summary.join(', ')}` : ''}`);
+  return `${lines.join('\n')}\n`;
 }
 
 async function mark(file: string, io: Io): Promise<number> {
@@ -51,7 +52,14 @@ async function mark(file: string, io: Io): Promise<number> {
   const parsed = await parseFile(file, io.cwd, read);
   const translation = orThrow(parsed.source, parsed.messages);
   if (!translation.frontMatter['translation-of']) {
-    throw new UserError({ file, place: { start: { line: 1, column: 1, offset: 0 } }, ruleId: 'translation-of', severity: 'error', reason: 'This source is not a translation (it has no `translation-of`)', hint: 'Name a translation, e.g. release.fr.md.' });
+    throw new UserError({
+      file,
+      place: { start: { line: 1, column: 1, offset: 0 } },
+      ruleId: 'translation-of',
+      severity: 'error',
+      reason: 'This source is not a translation (it has no `translation-of`)',
+      hint: 'Name a translation, e.g. release.fr.md.',
+    });
   }
   const o = await parseFile(originalPath(translation, io.cwd), io.cwd);
   const original = orThrow(o.source, o.messages);
@@ -64,12 +72,18 @@ async function mark(file: string, io: Io): Promise<number> {
 
 export async function translationsCommand(args: string[], flags: TranslationsFlags, io: Io): Promise<number> {
   if (flags.format && flags.format !== 'json' && flags.format !== 'stylish') {
-    throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: `Unknown format \`${flags.format}\``, hint: 'Use --format json, or leave it out for the readable report.' }, 2);
+    throw new UserError(
+      { file: 'pressready', ruleId: 'usage', severity: 'error', reason: `Unknown format \`${flags.format}\``, hint: 'Use --format json, or leave it out for the readable report.' },
+      2,
+    );
   }
   if (flags.markCurrent) {
     // `--mark-current a.fr.md b.es.md …`: every file named, not only the first (folders and globs too)
     const inputs = await expandInputs([flags.markCurrent, ...args], { cwd: io.cwd, outDir: 'dist' });
-    printMessages(io, inputs.messages.filter((m) => m.severity === 'error'));
+    printMessages(
+      io,
+      inputs.messages.filter((m) => m.severity === 'error'),
+    );
     let failed = inputs.messages.some((m) => m.severity === 'error');
     for (const ref of inputs.sources) {
       try {
@@ -84,14 +98,23 @@ export async function translationsCommand(args: string[], flags: TranslationsFla
     }
     return failed ? 1 : 0;
   }
-  if (!args.length) throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: 'Name the sources or folders to check', hint: 'For example: pressready translations releases/' }, 2);
+  if (!args.length)
+    throw new UserError({ file: 'pressready', ruleId: 'usage', severity: 'error', reason: 'Name the sources or folders to check', hint: 'For example: pressready translations releases/' }, 2);
   // --diff-style alone asks for the diff too
   if (flags.diff || flags.diffStyle) return (await import('./translations-diff.js')).translationsDiffCommand(args, flags, io);
   const inputs = await expandInputs(args, { cwd: io.cwd, outDir: 'dist' });
-  printMessages(io, inputs.messages.filter((m) => m.severity === 'error'));
-  const result = await translationsStatus(inputs.sources.map((s) => s.file), io.cwd);
+  printMessages(
+    io,
+    inputs.messages.filter((m) => m.severity === 'error'),
+  );
+  const result = await translationsStatus(
+    inputs.sources.map((s) => s.file),
+    io.cwd,
+  );
   printMessages(io, result.messages);
-  io.out(flags.format === 'json' ? JSON.stringify({ originals: result.originals.map((o) => ({ ...o, translations: o.translations.map(({ detail: _d, ...t }) => t) })) }, null, 2) + '\n' : stylish(result));
+  io.out(
+    flags.format === 'json' ? `${JSON.stringify({ originals: result.originals.map((o) => ({ ...o, translations: o.translations.map(({ detail: _d, ...t }) => t) })) }, null, 2)}\n` : stylish(result),
+  );
   const failed = result.messages.some((m) => m.severity === 'error') || inputs.messages.some((m) => m.severity === 'error');
   const behind = result.originals.some((o) => o.translations.some((t) => t.state !== 'up-to-date'));
   return failed || (flags.check && behind) ? 1 : 0;

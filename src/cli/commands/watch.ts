@@ -5,8 +5,8 @@
  * is written, so that no temporary file is left.
  */
 import path from 'node:path';
+import { type GenerateFlags, usage } from '../../options/generate-flags.js';
 import type { Io } from '../../report/io.js';
-import { usage, type GenerateFlags } from '../../options/generate-flags.js';
 
 export type WatchFlags = Pick<GenerateFlags, 'format' | 'out' | 'template' | 'wrap' | 'pdfStandard' | 'from' | 'to' | 'quiet' | 'strict' | 'limit'>;
 

@@ -9,5 +9,5 @@ import type { Formatter } from './types.js';
 export const github: Formatter = (results) =>
   results
     .flatMap((r) => r.messages)
-    .map((m) => githubAnnotation(m) + '\n')
+    .map((m) => `${githubAnnotation(m)}\n`)
     .join('');

@@ -6,4 +6,4 @@ import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
 export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, json, github, sarif };
-export type { FormatContext, Formatter } from './types.js';
+export type { Formatter } from './types.js';

@@ -12,7 +12,7 @@ import { count } from '../summary.js';
 import type { Formatter } from './types.js';
 
 /** Several edits as ESLint's single fix: one range over them all, the text between kept. */
-export function mergeFix(edits: readonly TextEdit[], text: string | undefined): TextEdit | undefined {
+function mergeFix(edits: readonly TextEdit[], text: string | undefined): TextEdit | undefined {
   if (edits.length === 1) return edits[0];
   if (text === undefined) return undefined;
   const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
@@ -42,7 +42,7 @@ function message(m: Message, text: string | undefined) {
 }
 
 export const json: Formatter = (results, ctx) =>
-  JSON.stringify(
+  `${JSON.stringify(
     results.map((r) => ({
       filePath: path.resolve(ctx.cwd, r.file),
       messages: r.messages.map((m) => message(m, r.text)),
@@ -51,4 +51,4 @@ export const json: Formatter = (results, ctx) =>
     })),
     null,
     2,
-  ) + '\n';
+  )}\n`;

@@ -92,5 +92,5 @@ export const sarif: Formatter = (results, ctx) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return `${JSON.stringify(log, null, 2)}\n`;
 };

@@ -21,7 +21,7 @@ export const stylish: Formatter = (results, ctx) => {
     r.messages.forEach((m, i) => {
       const severity = m.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       out.push(`  ${c.dim(pos[i]!.padEnd(width))}  ${severity}  ${m.reason}  ${c.dim(m.ruleId)}`);
-      if (m.hint) out.push(`  ${' '.repeat(width)}           ${c.dim('→ ' + m.hint)}`);
+      if (m.hint) out.push(`  ${' '.repeat(width)}           ${c.dim(`→ ${m.hint}`)}`);
     });
     out.push('');
   }
@@ -33,5 +33,5 @@ export const stylish: Formatter = (results, ctx) => {
     const fixable = n.fixableErrorCount + n.fixableWarningCount;
     if (fixable) out.push(`  ${plural(n.fixableErrorCount, 'error')} and ${plural(n.fixableWarningCount, 'warning')} can be fixed with --fix.`);
   }
-  return out.length ? out.join('\n') + '\n' : '';
+  return out.length ? `${out.join('\n')}\n` : '';
 };

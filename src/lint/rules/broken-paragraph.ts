@@ -14,13 +14,19 @@ import { defineRule } from '../rule.js';
 const CLOSING = /[.!?…:;。！？；：؟؛]$/u;
 /** What may follow the closing punctuation: quotation marks, brackets, emphasis, space. */
 const TRAILING = /[\s”’"'»›」』)\]*_\uFFFC]+$/u;
-const LEADING = /^[\s“‘"'«‹「『(\[*_]+/u;
+const LEADING = /^[\s“‘"'«‹「『([*_]+/u;
 
 const SPLIT = 'The experts urged governments to address the root causes that push women';
 const REST = 'and girls into vulnerable situations.';
 
 export default defineRule({
-  meta: { id: 'broken-paragraph', severity: 'error', doc: 'a top-level paragraph that ends without closing punctuation (`;` and `:` count) followed by one that starts in lower case', fixable: true, fixDoc: 'the two paragraphs joined with one space' },
+  meta: {
+    id: 'broken-paragraph',
+    severity: 'error',
+    doc: 'a top-level paragraph that ends without closing punctuation (`;` and `:` count) followed by one that starts in lower case',
+    fixable: true,
+    fixDoc: 'the two paragraphs joined with one space',
+  },
   check(ctx) {
     const { text } = ctx.source;
     const nodes = ctx.source.tree.children;
@@ -47,17 +53,17 @@ export default defineRule({
   },
   examples: {
     valid: [
-      { name: 'two sentences', source: release(LEAD + '\n\nIt also asked companies to help.') },
-      { name: 'a list that goes on in lower case', source: release(LEAD + '\n\n1. connecting households;\n2. capping prices;\n\nand publishing results every week.') },
-      { name: 'a colon closes a paragraph', source: release(LEAD + '\n\nThree measures worked:\n\nconnecting households, capping prices and publishing results.') },
-      { name: 'a closing quotation mark after the full stop', source: release(LEAD + '\n\n“It works,” she said. “It is cheap.”\n\niPhone owners were asked too.') },
+      { name: 'two sentences', source: release(`${LEAD}\n\nIt also asked companies to help.`) },
+      { name: 'a list that goes on in lower case', source: release(`${LEAD}\n\n1. connecting households;\n2. capping prices;\n\nand publishing results every week.`) },
+      { name: 'a colon closes a paragraph', source: release(`${LEAD}\n\nThree measures worked:\n\nconnecting households, capping prices and publishing results.`) },
+      { name: 'a closing quotation mark after the full stop', source: release(`${LEAD}\n\n“It works,” she said. “It is cheap.”\n\niPhone owners were asked too.`) },
     ],
     invalid: [
       {
         name: 'a sentence split by a blank line',
-        source: release(LEAD + '\n\n' + SPLIT + '\n\n' + REST + '\n'),
+        source: release(`${LEAD}\n\n${SPLIT}\n\n${REST}\n`),
         messages: [{ line: 10, column: 68, endLine: 12, endColumn: 4, reason: 'This paragraph ends mid-sentence and the next one starts in lower case: a sentence split by a blank line' }],
-        output: release(LEAD + '\n\n' + SPLIT + ' ' + REST + '\n'),
+        output: release(`${LEAD}\n\n${SPLIT} ${REST}\n`),
       },
     ],
   },

@@ -5,8 +5,9 @@
  * address. A translation that takes its original's contacts leaves them to the
  * original's lint.
  */
-import type { Contact } from '../../model/types.js';
+
 import { isEmail } from '../../model/extract/contacts.js';
+import type { Contact } from '../../model/types.js';
 import { CONTACTS, LEAD, release } from '../examples.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { frontMatterStart, keyRange } from '../text.js';
@@ -49,7 +50,7 @@ export default defineRule({
   },
   examples: {
     valid: [
-      { name: 'a contacts section', source: release(LEAD + '\n\n' + CONTACTS) },
+      { name: 'a contacts section', source: release(`${LEAD}\n\n${CONTACTS}`) },
       { name: 'a contact in the front matter, e-mail only', source: release(LEAD, ['contacts:', '  - { name: Amara Lindqvist, email: a.lindqvist@example.org }']) },
     ],
     invalid: [
@@ -60,13 +61,15 @@ export default defineRule({
       },
       {
         name: 'a contact that cannot be reached',
-        source: release(LEAD + '\n\n## Media contacts\n\n- Vivian Kwok, Press officer, 22 917\n- Media Section, media@ohchr.org\n'),
+        source: release(`${LEAD}\n\n## Media contacts\n\n- Vivian Kwok, Press officer, 22 917\n- Media Section, media@ohchr.org\n`),
         messages: [{ line: 12, column: 1, endLine: 12, endColumn: 37, reason: 'The contact Vivian Kwok has neither a valid phone number nor a valid e-mail address' }],
       },
       {
         name: 'a front-matter contact with a wrong number',
         source: release(LEAD, ['contacts:', '  - { name: Amara Lindqvist, phone: "+1 212" }']),
-        messages: [{ line: 7, column: 5, endLine: 7, endColumn: 47, reason: 'The contact Amara Lindqvist has neither a valid phone number nor a valid e-mail address (`+1 212` is not a valid phone number)' }],
+        messages: [
+          { line: 7, column: 5, endLine: 7, endColumn: 47, reason: 'The contact Amara Lindqvist has neither a valid phone number nor a valid e-mail address (`+1 212` is not a valid phone number)' },
+        ],
       },
     ],
   },

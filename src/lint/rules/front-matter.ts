@@ -5,8 +5,9 @@
  * reader's own (src/source/front-matter.ts, the template loader); this rule gives
  * their findings an id, a severity and a place in the lint report.
  */
-import { defineRule } from '../rule.js';
+
 import { LEAD, release } from '../examples.js';
+import { defineRule } from '../rule.js';
 
 export default defineRule({
   meta: {
@@ -29,7 +30,7 @@ export default defineRule({
     invalid: [
       {
         name: 'no headline',
-        source: '---\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n\n' + LEAD,
+        source: `---\ndateline:\n  city: Geneva\n  date: 2020-11-11\n---\n\n${LEAD}`,
         messages: [{ line: 2, column: 1, endLine: 5, endColumn: 1, reason: 'Missing required key `headline`' }],
       },
       {

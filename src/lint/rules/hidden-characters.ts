@@ -11,30 +11,30 @@
  */
 import { visit } from 'unist-util-visit';
 import YAML from 'yaml';
+import { codePoint } from '../../text/code-point.js';
 import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
-import { codePoint } from '../../text/code-point.js';
 
 const NAMES: Record<number, string> = {
-  0x200b: 'zero-width space',
-  0x2060: 'word joiner',
-  0xfeff: 'zero-width no-break space',
-  0x180e: 'Mongolian vowel separator',
-  0x2061: 'invisible function application',
-  0x2062: 'invisible times',
-  0x2063: 'invisible separator',
-  0x2064: 'invisible plus',
-  0x202a: 'left-to-right embedding',
-  0x202b: 'right-to-left embedding',
-  0x202c: 'pop directional formatting',
-  0x202d: 'left-to-right override',
-  0x202e: 'right-to-left override',
-  0x2066: 'left-to-right isolate',
-  0x2067: 'right-to-left isolate',
-  0x2068: 'first strong isolate',
-  0x2069: 'pop directional isolate',
-  0x200e: 'left-to-right mark',
-  0x200f: 'right-to-left mark',
+  8203: 'zero-width space',
+  8288: 'word joiner',
+  65279: 'zero-width no-break space',
+  6158: 'Mongolian vowel separator',
+  8289: 'invisible function application',
+  8290: 'invisible times',
+  8291: 'invisible separator',
+  8292: 'invisible plus',
+  8234: 'left-to-right embedding',
+  8235: 'right-to-left embedding',
+  8236: 'pop directional formatting',
+  8237: 'left-to-right override',
+  8238: 'right-to-left override',
+  8294: 'left-to-right isolate',
+  8295: 'right-to-left isolate',
+  8296: 'first strong isolate',
+  8297: 'pop directional isolate',
+  8206: 'left-to-right mark',
+  8207: 'right-to-left mark',
 };
 
 const HIDDEN = /[\u200B\u2060\uFEFF\u180E\u2061-\u2064\u202A-\u202E\u2066-\u2069\u200E\u200F]/gu;
@@ -43,7 +43,6 @@ const HIDDEN_ONE = new RegExp(HIDDEN.source, 'u');
 const NEVER = /[\u200B\u2060\uFEFF\u180E\u2061-\u2064\u202D\u202E]/u;
 const OPENS = /[\u202A\u202B\u2066-\u2068]/u;
 const MARKS = /[\u200E\u200F]/u;
-
 
 /** Offsets of embeddings and isolates that are not paired within their paragraph (a blank line ends one). */
 function unpaired(text: string, offsets: number[]): Set<number> {
@@ -83,16 +82,27 @@ export default defineRule({
     const found = [...text.matchAll(HIDDEN)].map((m) => m.index);
     // a byte-order mark at the very start is the file's, not the text's
     const inText = found.filter((i) => i > 0 || text[0] !== '\uFEFF');
-    const bidi = rtl ? unpaired(text, inText.filter((i) => !NEVER.test(text[i]!) && !MARKS.test(text[i]!))) : new Set<number>();
+    const bidi = rtl
+      ? unpaired(
+          text,
+          inText.filter((i) => !NEVER.test(text[i]!) && !MARKS.test(text[i]!)),
+        )
+      : new Set<number>();
     for (const at of inText) {
       const ch = text[at]!;
       if (rtl && !NEVER.test(ch) && !bidi.has(at)) continue;
       const code = ch.codePointAt(0)!;
       const name = NAMES[code]!;
-      const reason = NEVER.test(ch) || !rtl
-        ? `An invisible ${name} (${codePoint(code)}) is in the text: it changes what readers see or find`
-        : `An unpaired ${name} (${codePoint(code)}) reorders the rest of the paragraph`;
-      ctx.report({ reason, hint: 'Delete it (`pressready lint --fix` does). Such characters come with pasted text, or are meant to mislead.', range: [at, at + 1], fix: [{ range: [at, at + 1], text: '' }] });
+      const reason =
+        NEVER.test(ch) || !rtl
+          ? `An invisible ${name} (${codePoint(code)}) is in the text: it changes what readers see or find`
+          : `An unpaired ${name} (${codePoint(code)}) reorders the rest of the paragraph`;
+      ctx.report({
+        reason,
+        hint: 'Delete it (`pressready lint --fix` does). Such characters come with pasted text, or are meant to mislead.',
+        range: [at, at + 1],
+        fix: [{ range: [at, at + 1], text: '' }],
+      });
     }
     // written as an escape (YAML `\u202E`, a character reference `&#x202E;`): the value holds it, the file's text does not
     const escaped = (value: string, range: [number, number]) => {
@@ -147,7 +157,7 @@ export default defineRule({
       },
       {
         name: 'an override written as an escape: a YAML \\u202E in the headline, a character reference in the text',
-        source: release(LEAD + ' Then &#x202E;sllac.').replace('headline: Committee calls for action on trafficking', 'headline: "Committee \\u202Esllac"'),
+        source: release(`${LEAD} Then &#x202E;sllac.`).replace('headline: Committee calls for action on trafficking', 'headline: "Committee \\u202Esllac"'),
         messages: [
           { line: 2, column: 11, endLine: 2, endColumn: 34, reason: 'An invisible right-to-left override (U+202E) is written here as an escape: it changes what readers see or find' },
           { line: 8, column: 1, endLine: 8, endColumn: 119, reason: 'An invisible right-to-left override (U+202E) is written here as an escape: it changes what readers see or find' },

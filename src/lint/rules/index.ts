@@ -43,4 +43,7 @@ export const RULES: readonly AnyRule[] = [
 ];
 
 /** Not a rule: a source whose front matter or YAML cannot be read at all. */
-export const PARSE = { id: 'parse', doc: 'the file cannot be read as a source: not UTF-8 text, over a limit, no front matter or one not closed, not valid YAML (fatal: nothing else is checked)' } as const;
+export const PARSE = {
+  id: 'parse',
+  doc: 'the file cannot be read as a source: not UTF-8 text, over a limit, no front matter or one not closed, not valid YAML (fatal: nothing else is checked)',
+} as const;

@@ -8,9 +8,11 @@ import { LEAD, release } from '../examples.js';
 import { defineRule } from '../rule.js';
 import { countWords } from '../text.js';
 
-const LONG = 'The UN women’s rights committee today called on governments to pursue all appropriate means to eliminate trafficking in women and girls, highlighting the increasing use of social media to recruit trafficking victims during the COVID-19 pandemic, and asked companies to help.';
+const LONG =
+  'The UN women’s rights committee today called on governments to pursue all appropriate means to eliminate trafficking in women and girls, highlighting the increasing use of social media to recruit trafficking victims during the COVID-19 pandemic, and asked companies to help.';
 
-const FRENCH = 'Le Comité des droits des femmes de l’ONU a appelé aujourd’hui les gouvernements à employer tous les moyens appropriés pour éliminer la traite des femmes et des filles, soulignant le recours croissant aux réseaux sociaux pour recruter des victimes pendant la pandémie de COVID-19, et a demandé aux entreprises de l’aider.';
+const FRENCH =
+  'Le Comité des droits des femmes de l’ONU a appelé aujourd’hui les gouvernements à employer tous les moyens appropriés pour éliminer la traite des femmes et des filles, soulignant le recours croissant aux réseaux sociaux pour recruter des victimes pendant la pandémie de COVID-19, et a demandé aux entreprises de l’aider.';
 
 export default defineRule<{ max: number }>({
   meta: {
@@ -50,12 +52,14 @@ export default defineRule<{ max: number }>({
       },
       {
         name: 'a French lead over 54 words',
-        source: release(FRENCH + ' Le Comité a également demandé aux entreprises de technologie de coopérer davantage.', ['lang: fr']),
+        source: release(`${FRENCH} Le Comité a également demandé aux entreprises de technologie de coopérer davantage.`, ['lang: fr']),
         messages: [{ line: 9, column: 1, reason: 'The lead has 63 words; keep it to 54 or fewer' }],
       },
       {
         name: 'over the default',
-        source: release(LONG.replace('and asked companies to help.', 'and asked social media and messaging companies to set up controls that mitigate the risk of exposing women and girls to trafficking.')),
+        source: release(
+          LONG.replace('and asked companies to help.', 'and asked social media and messaging companies to set up controls that mitigate the risk of exposing women and girls to trafficking.'),
+        ),
         messages: [{ line: 8, column: 1, reason: 'The lead has 58 words; keep it to 45 or fewer' }],
       },
     ],

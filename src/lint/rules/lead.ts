@@ -42,18 +42,18 @@ export default defineRule({
   },
   examples: {
     valid: [
-      { name: 'a paragraph first', source: release(LEAD + '\n\n## Background\n\nMore.\n') },
-      { name: 'a comment before the lead', source: release('<!-- checked by the desk -->\n\n' + LEAD) },
+      { name: 'a paragraph first', source: release(`${LEAD}\n\n## Background\n\nMore.\n`) },
+      { name: 'a comment before the lead', source: release(`<!-- checked by the desk -->\n\n${LEAD}`) },
     ],
     invalid: [
       {
         name: 'a heading first',
-        source: release('### Summary\n\n' + LEAD),
+        source: release(`### Summary\n\n${LEAD}`),
         messages: [{ line: 8, column: 1, endLine: 8, endColumn: 12, reason: 'The body starts with a heading, not with the lead' }],
       },
       {
         name: 'a link alone',
-        source: release('[Read the report](https://www.example.org/report)\n\n' + LEAD),
+        source: release(`[Read the report](https://www.example.org/report)\n\n${LEAD}`),
         messages: [{ line: 8, column: 1, reason: 'The lead has 3 words: it is not a paragraph of prose' }],
       },
       {

@@ -39,9 +39,7 @@ export default defineRule({
         reason: scheme
           ? `The ${node.type} points at \`${shown}\`: a \`${scheme}:\` address is not allowed, so it is printed as its words, not as ${node.type === 'image' ? 'an image' : 'a link'}`
           : `The ${node.type} points at \`${shown}\`, which is not a full address, so it is printed as its words, not as ${node.type === 'image' ? 'an image' : 'a link'}`,
-        hint: scheme
-          ? `Link only to web pages, e-mail addresses and phone numbers (${allowed.map((s) => `${s}:`).join(' ')}).`
-          : 'Write the full address, starting with https:// (or mailto:, tel:).',
+        hint: scheme ? `Link only to web pages, e-mail addresses and phone numbers (${allowed.map((s) => `${s}:`).join(' ')}).` : 'Write the full address, starting with https:// (or mailto:, tel:).',
         range: nodeRange(node),
       });
     });
@@ -50,16 +48,22 @@ export default defineRule({
     valid: [
       {
         name: 'web pages, e-mail and phone',
-        source: release(LEAD + '\n\nSee [the report](https://www.ohchr.org/en/documents), write to [the press office](mailto:press@ohchr.org) or call [the desk](tel:+41229179362).'),
+        source: release(`${LEAD}\n\nSee [the report](https://www.ohchr.org/en/documents), write to [the press office](mailto:press@ohchr.org) or call [the desk](tel:+41229179362).`),
       },
     ],
     invalid: [
       {
         name: 'script, a tab inside the scheme, a file and a relative address',
-        source: release(LEAD + '\n\n[one](javascript:alert(1)) [two](jav&#x09;ascript:alert(1)) [three](file:///etc/passwd) [four](www.example.org)'),
+        source: release(`${LEAD}\n\n[one](javascript:alert(1)) [two](jav&#x09;ascript:alert(1)) [three](file:///etc/passwd) [four](www.example.org)`),
         messages: [
           { line: 10, column: 1, endLine: 10, endColumn: 27, reason: 'The link points at `javascript:alert(1)`: a `javascript:` address is not allowed, so it is printed as its words, not as a link' },
-          { line: 10, column: 28, endLine: 10, endColumn: 60, reason: 'The link points at `jav\\u0009ascript:alert(1)`: a `javascript:` address is not allowed, so it is printed as its words, not as a link' },
+          {
+            line: 10,
+            column: 28,
+            endLine: 10,
+            endColumn: 60,
+            reason: 'The link points at `jav\\u0009ascript:alert(1)`: a `javascript:` address is not allowed, so it is printed as its words, not as a link',
+          },
           { line: 10, column: 61, endLine: 10, endColumn: 88, reason: 'The link points at `file:///etc/passwd`: a `file:` address is not allowed, so it is printed as its words, not as a link' },
           { line: 10, column: 89, endLine: 10, endColumn: 112, reason: 'The link points at `www.example.org`, which is not a full address, so it is printed as its words, not as a link' },
         ],

@@ -13,7 +13,12 @@ const MARKERS = ['END', 'ENDS', '-END-', '###', '# # #', '-30-', '- 30 -', '–3
 
 /** A block as written, without emphasis, escapes or spacing differences. */
 function normalize(s: string): string {
-  return s.replace(/\\(.)/g, '$1').replace(/^[*_]+|[*_]+$/g, '').replace(/\s+/g, ' ').trim().toUpperCase();
+  return s
+    .replace(/\\(.)/g, '$1')
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
 }
 
 /**
@@ -33,7 +38,13 @@ function removal(text: string, node: RootContent): [number, number] | undefined 
 }
 
 export default defineRule({
-  meta: { id: 'manual-end-marker', severity: 'warning', doc: '`END`, `###`, `-30-` or `- more -` (or the locale’s own labels) typed into the body: the template prints them', fixable: true, fixDoc: 'the line removed' },
+  meta: {
+    id: 'manual-end-marker',
+    severity: 'warning',
+    doc: '`END`, `###`, `-30-` or `- more -` (or the locale’s own labels) typed into the body: the template prints them',
+    fixable: true,
+    fixDoc: 'the line removed',
+  },
   check(ctx) {
     const { text } = ctx.source;
     const labels = ctx.locale ? [ctx.locale.labels.endMarker, ctx.locale.labels.more] : [];
@@ -52,22 +63,25 @@ export default defineRule({
     }
   },
   examples: {
-    valid: [{ name: 'no marker', source: release(LEAD + '\n\n' + CONTACTS) }, { name: 'a heading that says more', source: release(LEAD + '\n\n### More on the report\n\nIt is online.') }],
+    valid: [
+      { name: 'no marker', source: release(`${LEAD}\n\n${CONTACTS}`) },
+      { name: 'a heading that says more', source: release(`${LEAD}\n\n### More on the report\n\nIt is online.`) },
+    ],
     invalid: [
       {
         name: 'END before the contacts',
-        source: release(LEAD + '\n\nEND\n\n' + CONTACTS),
+        source: release(`${LEAD}\n\nEND\n\n${CONTACTS}`),
         messages: [{ line: 10, column: 1, endLine: 10, endColumn: 4, reason: '`END` is typed into the body; the template prints the end marker and `- more -` itself' }],
-        output: release(LEAD + '\n\n' + CONTACTS),
+        output: release(`${LEAD}\n\n${CONTACTS}`),
       },
       {
         name: '### and - more - (an empty heading and a list item)',
-        source: release(LEAD + '\n\n- more -\n\nThe second page.\n\n###\n'),
+        source: release(`${LEAD}\n\n- more -\n\nThe second page.\n\n###\n`),
         messages: [
           { line: 10, column: 1, endLine: 10, endColumn: 9, reason: '`- more -` is typed into the body; the template prints the end marker and `- more -` itself' },
           { line: 14, column: 1, endLine: 14, endColumn: 4, reason: '`###` is typed into the body; the template prints the end marker and `- more -` itself' },
         ],
-        output: release(LEAD + '\n\nThe second page.\n'),
+        output: release(`${LEAD}\n\nThe second page.\n`),
       },
     ],
   },

@@ -40,11 +40,11 @@ export default defineRule<{ words: string[] }>({
     });
   },
   examples: {
-    valid: [{ name: 'a real address', source: release(LEAD + '\n\nThe full document is [online](https://www.ohchr.org/en/documents).') }],
+    valid: [{ name: 'a real address', source: release(`${LEAD}\n\nThe full document is [online](https://www.ohchr.org/en/documents).`) }],
     invalid: [
       {
         name: 'empty, # and TODO',
-        source: release(LEAD + '\n\nThe [Committee](#) published the [document]() [online](TODO).'),
+        source: release(`${LEAD}\n\nThe [Committee](#) published the [document]() [online](TODO).`),
         messages: [
           { line: 10, column: 5, endLine: 10, endColumn: 19, reason: 'The link points at `#`, a placeholder' },
           { line: 10, column: 34, endLine: 10, endColumn: 46, reason: 'The link has no target' },
@@ -53,7 +53,7 @@ export default defineRule<{ words: string[] }>({
       },
       {
         name: 'a reference to a placeholder',
-        source: release(LEAD + '\n\nRead the [report][r].\n\n[r]: url'),
+        source: release(`${LEAD}\n\nRead the [report][r].\n\n[r]: url`),
         messages: [{ line: 10, column: 10, endLine: 10, endColumn: 21, reason: 'The link points at `url`, a placeholder' }],
       },
     ],

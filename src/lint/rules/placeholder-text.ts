@@ -12,7 +12,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole words, as written: TK in capitals is a placeholder, "tk" is not. */
 function wordPattern(words: readonly string[]): RegExp {
-  const list = [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const list = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
 }
 /** In any case. */
@@ -57,13 +60,13 @@ export default defineRule<{ words: string[] }>({
   },
   examples: {
     valid: [
-      { name: 'a cut in a quotation', source: release(LEAD + '\n\n“Access to water […] cannot depend on a land title,” she said.') },
-      { name: 'words that contain the letters', source: release(LEAD + '\n\nThe TKO fighters and Todos Santos residents signed the XXXL petition.') },
+      { name: 'a cut in a quotation', source: release(`${LEAD}\n\n“Access to water […] cannot depend on a land title,” she said.`) },
+      { name: 'words that contain the letters', source: release(`${LEAD}\n\nThe TKO fighters and Todos Santos residents signed the XXXL petition.`) },
     ],
     invalid: [
       {
         name: 'placeholders in the body',
-        source: release(LEAD + '\n\n“TK,” said [insert name], the TODO.\n\nLorem ipsum dolor sit amet.'),
+        source: release(`${LEAD}\n\n“TK,” said [insert name], the TODO.\n\nLorem ipsum dolor sit amet.`),
         messages: [
           { line: 10, column: 2, endLine: 10, endColumn: 4, reason: 'Placeholder `TK` left in the text' },
           { line: 10, column: 12, endLine: 10, endColumn: 25, reason: 'Placeholder `[insert name]` left in the text' },

@@ -6,10 +6,10 @@
  * that runs over several paragraphs opens each of them and closes only the last.
  */
 import type { TextEdit } from '../../messages.js';
-import { closersOf, hasQuoteMarks, openerOf, scanQuotes, type QuoteMarks, type QuoteSpan } from '../../text/quotes.js';
+import { closersOf, hasQuoteMarks, openerOf, type QuoteMarks, type QuoteSpan, scanQuotes } from '../../text/quotes.js';
 import { release } from '../examples.js';
 import { defineRule } from '../rule.js';
-import { charRange, proseBlocks, replaceAt, type ProseBlock } from '../text.js';
+import { charRange, type ProseBlock, proseBlocks, replaceAt } from '../text.js';
 
 /** The locale's pair that one mark of a mismatched span belongs to. */
 function clearPair(span: QuoteSpan, marks: QuoteMarks): readonly [string, string] | undefined {
@@ -32,7 +32,13 @@ function continues(blocks: readonly ProseBlock[], i: number, mark: string, text:
 const SAID = 'Combatting trafficking also entails discouraging the demand,” Leinarte stressed.';
 
 export default defineRule({
-  meta: { id: 'quote-balance', severity: 'error', doc: 'quotation marks in a paragraph that do not pair up, or pair marks of different styles (`«…”`)', fixable: true, fixDoc: 'where one mark of a pair is the locale’s, the other becomes its partner' },
+  meta: {
+    id: 'quote-balance',
+    severity: 'error',
+    doc: 'quotation marks in a paragraph that do not pair up, or pair marks of different styles (`«…”`)',
+    fixable: true,
+    fixDoc: 'where one mark of a pair is the locale’s, the other becomes its partner',
+  },
   check(ctx) {
     const marks = ctx.locale?.quotes;
     const blocks = proseBlocks(ctx.source.tree);
@@ -69,8 +75,8 @@ export default defineRule({
   },
   examples: {
     valid: [
-      { name: 'a pair', source: release('“' + SAID) },
-      { name: 'apostrophes are not quotation marks', source: release('The States parties\' adherence to women’s rights is someone\'s duty, the Committee’s members said.') },
+      { name: 'a pair', source: release(`“${SAID}`) },
+      { name: 'apostrophes are not quotation marks', source: release("The States parties' adherence to women’s rights is someone's duty, the Committee’s members said.") },
       { name: 'a cut inside a quote', source: release('“Access to water […] cannot depend on a land title,” she said.') },
       { name: 'a quote over two paragraphs', source: release('“The first paragraph of a long statement.\n\n“And the second,” she said.') },
       { name: 'marks in code are not quotation marks', source: release('Write `"` for inches, the style guide says.') },
@@ -79,20 +85,29 @@ export default defineRule({
     invalid: [
       {
         name: 'a pair of two styles',
-        source: release('«' + SAID),
+        source: release(`«${SAID}`),
         messages: [{ line: 8, column: 1, endLine: 8, endColumn: 63, reason: 'The quotation opened with « is closed with ”', hint: 'Use one pair: “…”.' }],
-        output: release('“' + SAID),
+        output: release(`“${SAID}`),
       },
       {
         name: 'a straight mark closed with a curly one',
-        source: release('"' + SAID),
+        source: release(`"${SAID}`),
         messages: [{ line: 8, column: 1, endLine: 8, endColumn: 63, reason: 'The quotation opened with " is closed with ”' }],
-        output: release('“' + SAID),
+        output: release(`“${SAID}`),
       },
       {
         name: 'never closed',
-        source: release('“' + SAID.replace('”', '')),
-        messages: [{ line: 8, column: 1, endLine: 8, endColumn: 2, reason: 'The quotation mark “ opens a quotation that is never closed', hint: 'Close the quotation with ” where the quoted words end, or remove the stray mark.' }],
+        source: release(`“${SAID.replace('”', '')}`),
+        messages: [
+          {
+            line: 8,
+            column: 1,
+            endLine: 8,
+            endColumn: 2,
+            reason: 'The quotation mark “ opens a quotation that is never closed',
+            hint: 'Close the quotation with ” where the quoted words end, or remove the stray mark.',
+          },
+        ],
       },
       {
         name: 'never opened',

@@ -12,7 +12,13 @@ import { charRange, proseBlocks, replaceAt } from '../text.js';
 const SAID = 'Combatting trafficking also entails discouraging the demand, Leinarte stressed.';
 
 export default defineRule({
-  meta: { id: 'quote-style', severity: 'warning', doc: 'quotation marks that are not the locale’s (straight `"` in English; `“ ”` in French)', fixable: true, fixDoc: 'both marks of the pair replaced by the locale’s' },
+  meta: {
+    id: 'quote-style',
+    severity: 'warning',
+    doc: 'quotation marks that are not the locale’s (straight `"` in English; `“ ”` in French)',
+    fixable: true,
+    fixDoc: 'both marks of the pair replaced by the locale’s',
+  },
   check(ctx) {
     const marks = ctx.locale?.quotes;
     if (!marks) return;
@@ -36,22 +42,22 @@ export default defineRule({
   },
   examples: {
     valid: [
-      { name: 'the locale’s marks', source: release('“' + SAID.replace(',', ',”')) },
+      { name: 'the locale’s marks', source: release(`“${SAID.replace(',', ',”')}`) },
       { name: 'the locale’s secondary marks inside', source: release('“The report calls this ‘a crisis’,” she said.') },
       { name: 'a pair of two styles is quote-balance’s', source: release('«Combatting trafficking,” she said.') },
     ],
     invalid: [
       {
         name: 'straight quotes in English',
-        source: release('"' + SAID.replace(',', ',"')),
+        source: release(`"${SAID.replace(',', ',"')}`),
         messages: [{ line: 8, column: 1, endLine: 8, endColumn: 63, reason: '"…" are not the quotation marks of this language (en), which uses “…”' }],
-        output: release('“' + SAID.replace(',', ',”')),
+        output: release(`“${SAID.replace(',', ',”')}`),
       },
       {
         name: 'guillemets in English',
-        source: release('«' + SAID.replace(',', ',»')),
+        source: release(`«${SAID.replace(',', ',»')}`),
         messages: [{ line: 8, column: 1, reason: '«…» are not the quotation marks of this language (en), which uses “…”' }],
-        output: release('“' + SAID.replace(',', ',”')),
+        output: release(`“${SAID.replace(',', ',”')}`),
       },
       {
         name: 'a nested pair in primary marks is accepted; one in guillemets takes the secondary marks',

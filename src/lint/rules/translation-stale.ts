@@ -4,8 +4,9 @@
  * (src/translations/fingerprint.ts, shared with `pressready translations`). A
  * translation with no `source-hash` cannot be known to be current.
  */
-import { describeChange, fingerprintBlocks, formatFingerprint, freshness } from '../../translations/fingerprint.js';
+
 import { parseSource } from '../../source/parse.js';
+import { describeChange, fingerprintBlocks, formatFingerprint, freshness } from '../../translations/fingerprint.js';
 import { release } from '../examples.js';
 import { defineRule } from '../rule.js';
 import { keyRange } from '../text.js';
@@ -14,7 +15,11 @@ const ORIGINAL = release('The committee today called on governments to end traff
 const CHANGED = ORIGINAL.replace('It asked companies to help.', 'It asked social media companies to help.');
 // A British edition: the examples need a language the built-in templates have.
 const TRANSLATION = (hash: string) =>
-  release('The committee today called on governments to end trafficking.\n\nIt asked companies to help, as they had promised.\n', ['lang: en-GB', 'translation-of: original.md', ...(hash ? [`source-hash: ${hash}`] : [])]);
+  release('The committee today called on governments to end trafficking.\n\nIt asked companies to help, as they had promised.\n', [
+    'lang: en-GB',
+    'translation-of: original.md',
+    ...(hash ? [`source-hash: ${hash}`] : []),
+  ]);
 
 /** The fingerprint of an example original, so that the examples hold a real, current hash. */
 function hashOf(text: string): string {
@@ -50,7 +55,15 @@ export default defineRule({
         name: 'a paragraph of the original changed',
         source: TRANSLATION(hashOf(ORIGINAL)),
         files: { 'original.md': CHANGED },
-        messages: [{ line: 8, column: 14, endLine: 8, endColumn: 43, reason: 'The original changed since this translation was brought up to date: the paragraph at line 10 (“It asked social media companies…”) changed' }],
+        messages: [
+          {
+            line: 8,
+            column: 14,
+            endLine: 8,
+            endColumn: 43,
+            reason: 'The original changed since this translation was brought up to date: the paragraph at line 10 (“It asked social media companies…”) changed',
+          },
+        ],
       },
       {
         name: 'no source-hash',

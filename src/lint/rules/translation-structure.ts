@@ -27,10 +27,14 @@ function lines(list: { range?: { start: { line: number } } }[]): string {
   return `${found.length === 1 ? 'line' : 'lines'} ${found.join(', ')}`;
 }
 
-const ORIGINAL = release('The committee called for action today, its chair said.\n\n> Trafficking is a crime.\n>\n> — Dalia Leinarte, committee member\n\n## Media contacts\n\n- Vivian Kwok, +41 22 917 9362, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n\n## Background\n\nThe committee has 23 members.\n');
+const ORIGINAL = release(
+  'The committee called for action today, its chair said.\n\n> Trafficking is a crime.\n>\n> — Dalia Leinarte, committee member\n\n## Media contacts\n\n- Vivian Kwok, +41 22 917 9362, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n\n## Background\n\nThe committee has 23 members.\n',
+);
 const edition = (body: string) => release(body, ['lang: en-GB', 'translation-of: original.md']);
 /** an original whose quotations stand in its paragraphs */
-const INLINE = release('The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n“States must act now,” she added.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n');
+const INLINE = release(
+  'The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n“States must act now,” she added.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n',
+);
 
 export default defineRule({
   meta: { id: 'translation-structure', severity: 'warning', doc: 'a translation missing a section, a quote or a contact of its original (counted by number and form, never by words)', fixable: false },
@@ -78,7 +82,9 @@ export default defineRule({
     valid: [
       {
         name: 'every part, and the original’s contacts taken',
-        source: edition('The committee called for action today, its chair said.\n\n> Trafficking is a crime.\n>\n> — Dalia Leinarte, committee member\n\n## Background\n\nThe committee has 23 members.\n'),
+        source: edition(
+          'The committee called for action today, its chair said.\n\n> Trafficking is a crime.\n>\n> — Dalia Leinarte, committee member\n\n## Background\n\nThe committee has 23 members.\n',
+        ),
         files: { 'original.md': ORIGINAL },
       },
       {
@@ -103,13 +109,17 @@ export default defineRule({
       },
       {
         name: 'a quotation dropped: the warning names the original’s lines',
-        source: edition('The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n'),
+        source: edition(
+          'The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n- Media Section, media@ohchr.org\n',
+        ),
         files: { 'original.md': INLINE },
         messages: [{ line: 7, column: 17, endLine: 7, endColumn: 28, reason: 'The original has 2 quotations in its paragraphs (lines 10, 12 of original.md); this translation 1' }],
       },
       {
         name: 'a contact dropped',
-        source: edition('The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n“States must act now,” she added.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n'),
+        source: edition(
+          'The committee called for action today.\n\n“Trafficking is a crime,” said Dalia Leinarte.\n\n“States must act now,” she added.\n\n## Media contacts\n\n- Vivian Kwok, vkwok@ohchr.org\n',
+        ),
         files: { 'original.md': INLINE },
         messages: [{ line: 7, column: 17, endLine: 7, endColumn: 28, reason: 'The original lists 2 media contacts (lines 16, 17 of original.md); this translation 1' }],
       },

@@ -27,9 +27,7 @@ export default defineRule({
       const meant = NESTED[u.key.toLowerCase()] ?? closest(u.key, u.known);
       ctx.report({
         reason: `Unknown front-matter key \`${u.path}\``,
-        hint: meant
-          ? `Did you mean \`${meant}\`? An unknown key is kept, but nothing prints it.`
-          : `The keys are: ${u.known.join(', ')}. An unknown key is kept, but nothing prints it.`,
+        hint: meant ? `Did you mean \`${meant}\`? An unknown key is kept, but nothing prints it.` : `The keys are: ${u.known.join(', ')}. An unknown key is kept, but nothing prints it.`,
         range: [base + r[0], base + r[1]],
       });
     }

@@ -120,10 +120,12 @@ function toBlock(n: RootContent): Block[] | undefined {
           type: 'list',
           ordered: n.ordered === true,
           start: n.start ?? 1,
-          items: n.children.map((li): ListItem => ({
-            blocks: toBlocks(li.children),
-            ...(typeof li.checked === 'boolean' ? { checked: li.checked } : {}),
-          })),
+          items: n.children.map(
+            (li): ListItem => ({
+              blocks: toBlocks(li.children),
+              ...(typeof li.checked === 'boolean' ? { checked: li.checked } : {}),
+            }),
+          ),
           range,
         },
       ];

@@ -17,17 +17,20 @@ export function isEmail(s: string): boolean {
 }
 
 /** Addresses written in one field, separated by commas, semicolons, slashes or spaces. */
-export function splitEmails(s: string): string[] {
+function splitEmails(s: string): string[] {
   return s.split(/\s*[,;/]\s*|\s+/).filter(Boolean);
 }
 
 /** Numbers written in one field, separated by ` / ` as in a contacts-list item (a number's own spaces and slashes stay). */
-export function splitPhones(s: string): string[] {
-  return s.split(/\s+\/\s+/).map((p) => p.trim()).filter(Boolean);
+function splitPhones(s: string): string[] {
+  return s
+    .split(/\s+\/\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** The E.164 form of a valid international number, or undefined. */
-export function phoneE164(s: string): string | undefined {
+function phoneE164(s: string): string | undefined {
   const p = parsePhoneNumberFromString(s.trim());
   return p?.isValid() ? p.number : undefined;
 }
@@ -53,7 +56,7 @@ function itemText(node: Node): string {
   return '';
 }
 
-export function parseContactText(text: string): Omit<Contact, 'from'> | undefined {
+function parseContactText(text: string): Omit<Contact, 'from'> | undefined {
   const parts = text
     // the Arabic comma (،) and the Chinese ones (，、) separate as the comma does
     .split(/\s*[,،，、]\s*|\s+\/\s+|\s*[;؛；]\s*|\s*\|\s*|\n+/)
@@ -152,7 +155,7 @@ export function isMediaSection(name: string, words: readonly MediaSectionWords[]
     if (w.mediaSectionAlone && phrasePattern(w.mediaSectionAlone, w.articles).test(n)) return true;
     if (!w.mediaSection) continue;
     const m = phrasePattern(w.mediaSection, w.articles).exec(n);
-    if (m && m.slice(1).every((org) => known.has(org.trim()))) return true;
+    if (m?.slice(1).every((org) => known.has(org.trim()))) return true;
   }
   return false;
 }

@@ -1,24 +1,21 @@
 /** The reader: a parsed source (front matter + syntax tree) and its locale → the release model. */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { releaseId } from '../id.js';
 import type { FrontMatter } from '../../source/front-matter.js';
 import type { Source } from '../../source/parse.js';
 import type { LocaleData, Template } from '../../templates/types.js';
-import { MODEL_VERSION, type Embargo, type Release, type Section } from '../types.js';
+import { releaseId } from '../id.js';
+import { type Embargo, MODEL_VERSION, type Release, type Section } from '../types.js';
 import { rangeOf, toBlocks, toInlines } from './blocks.js';
 import { contactFromInput, contactsFromSection, isMediaSection, type MediaSectionWords } from './contacts.js';
 import { extractQuotes } from './quotes.js';
 import { splitBody } from './sections.js';
 
-const KNOWN_KEYS = new Set([
-  'headline', 'subheadline', 'dateline', 'lang', 'template', 'embargo', 'reference', 'contacts', 'author',
-  'keywords', 'id', 'translation-of', 'source-hash',
-]);
+const KNOWN_KEYS = new Set(['headline', 'subheadline', 'dateline', 'lang', 'template', 'embargo', 'reference', 'contacts', 'author', 'keywords', 'id', 'translation-of', 'source-hash']);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function parseEmbargo(value: string): Embargo {
+function parseEmbargo(value: string): Embargo {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
   if (!m) throw new Error(`not an embargo date-time: ${value}`); // the front-matter schema checked it
   const instant = new Date(value);
@@ -32,7 +29,7 @@ export function parseEmbargo(value: string): Embargo {
   };
 }
 
-export interface ExtractOptions {
+interface ExtractOptions {
   source: Source;
   /** front matter after a translation has inherited from its original */
   frontMatter: FrontMatter;

@@ -4,16 +4,19 @@
  * honorifics and articles come from the locale data.
  */
 import type { Blockquote, Node, Paragraph, RootContent } from 'mdast';
-import { LineIndex } from '../../messages.js';
+import type { LineIndex } from '../../messages.js';
 import type { LocaleData } from '../../templates/types.js';
-import { scanQuotes, type QuoteSpan } from '../../text/quotes.js';
+import { type QuoteSpan, scanQuotes } from '../../text/quotes.js';
 import type { Quote, SourceRange } from '../types.js';
 import { rangeOf } from './blocks.js';
-import { positionedText, type PositionedText } from './text.js';
+import { type PositionedText, positionedText } from './text.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (list: readonly string[]) =>
-  [...list].sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)';
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|') || '(?!)';
 
 /** Name particles that may stand lower-case inside a name (Ines de Souza, Ludwig van Beethoven). */
 const PARTICLES = ['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'ibn', 'al', 'el'];
@@ -97,10 +100,7 @@ function patterns(locale: LocaleData): Patterns {
     introduces: order.includes('speaker-verb') ? new RegExp(`${speaker}${between}${verb}[^${STOP}${QUOTES}]*?${end}`, 'u') : /(?!)/u,
     ...(order.includes('verb-speaker')
       ? {
-          introducesVerbFirst: new RegExp(
-            `${shape.verbStart}${verb}${shape.gap}${speaker}(?:${COMMA}\\s*(?<role>[^${STOP}${QUOTES}:：]+?)|\\s[^${STOP}${QUOTES}]*?)?\\s*${end}`,
-            'u',
-          ),
+          introducesVerbFirst: new RegExp(`${shape.verbStart}${verb}${shape.gap}${speaker}(?:${COMMA}\\s*(?<role>[^${STOP}${QUOTES}:：]+?)|\\s[^${STOP}${QUOTES}]*?)?\\s*${end}`, 'u'),
         }
       : {}),
     according: (locale.speech.according ?? []).map((phrase) => {
@@ -112,12 +112,7 @@ function patterns(locale: LocaleData): Patterns {
     honorific: new RegExp(`^(?:(?:${alternatives(honorifics)})${shape.gap})+`, 'u'),
     ...(titles.length
       ? {
-          title: new RegExp(
-            shape.gap === '\\s*'
-              ? `^(?<title>.*?(?:${alternatives(titles)}))[\\s·]*(?<name>\\S.*)$`
-              : `^(?<title>(?:.*?\\s)?(?:${alternatives(titles)}))\\s+(?<name>\\S.*)$`,
-            'u',
-          ),
+          title: new RegExp(shape.gap === '\\s*' ? `^(?<title>.*?(?:${alternatives(titles)}))[\\s·]*(?<name>\\S.*)$` : `^(?<title>(?:.*?\\s)?(?:${alternatives(titles)}))\\s+(?<name>\\S.*)$`, 'u'),
         }
       : {}),
     article: new RegExp(`^(?:${alternatives(articles)})${shape.gap}`, 'u'),
@@ -139,7 +134,10 @@ class Speakers {
   private readonly known: Speaker[] = [];
   private last?: Speaker;
   private readonly articles: boolean;
-  constructor(private readonly p: Patterns, locale: LocaleData) {
+  constructor(
+    private readonly p: Patterns,
+    locale: LocaleData,
+  ) {
     this.articles = locale.speech.articles.length > 0;
   }
 
@@ -180,16 +178,17 @@ class Speakers {
 function toQuote(text: string, speaker: Speaker | undefined, form: Quote['form'], range: SourceRange): Quote {
   return {
     text,
-    ...(speaker
-      ? { speaker: speaker.name, speakerKind: speaker.kind, ...(speaker.title ? { title: speaker.title } : {}), ...(speaker.role ? { role: speaker.role } : {}) }
-      : {}),
+    ...(speaker ? { speaker: speaker.name, speakerKind: speaker.kind, ...(speaker.title ? { title: speaker.title } : {}), ...(speaker.role ? { role: speaker.role } : {}) } : {}),
     form,
     range,
   };
 }
 
 function cleanRole(role: string | undefined, locale: LocaleData): string | undefined {
-  const r = role?.trim().replace(/[,;:،，：]$/, '').trim();
+  const r = role
+    ?.trim()
+    .replace(/[,;:،，：]$/, '')
+    .trim();
   if (!r || locale.speech.verbs.includes(r)) return undefined;
   return r;
 }
@@ -207,15 +206,17 @@ function inlineQuotes(para: Paragraph, locale: LocaleData, speakers: Speakers, i
     const before = pt.text.slice(Math.max(i > 0 ? spans[i - 1]!.close + 1 : 0, s.open - INTRODUCTION), s.open);
     let speaker: Speaker | undefined;
     // after the quotation (`“…,” said X`, `“…,” X said`), else before it (`X said: “…”`, `قالت X: «…»`, `according to X, “…”`)
-    const m =
-      p.verbFirst.exec(after) ?? p.speakerFirst.exec(after) ?? p.introduces.exec(before) ?? p.introducesVerbFirst?.exec(before) ?? null;
+    const m = p.verbFirst.exec(after) ?? p.speakerFirst.exec(after) ?? p.introduces.exec(before) ?? p.introducesVerbFirst?.exec(before) ?? null;
     const according = m ? undefined : p.according.map((x) => ({ ...x, m: x.re.exec(before) })).find((x) => x.m);
     if (m?.groups?.speaker) speaker = speakers.resolve(m.groups.speaker, cleanRole(m.groups.role, locale));
     else if (according?.m?.groups?.speaker) speaker = speakers.resolve(according.m.groups.speaker);
     else if (according?.self) speaker = speakers.latest;
     else if (previous) speaker = previous; // a quote that goes on after its attribution
     previous = speaker ?? previous;
-    const text = pt.text.slice(s.open + 1, s.close).trim().replace(/[,،，]$/, '');
+    const text = pt.text
+      .slice(s.open + 1, s.close)
+      .trim()
+      .replace(/[,،，]$/, '');
     const start = pt.offsets[s.open]!;
     const end = pt.offsets[s.close]! + 1;
     out.push(toQuote(text, speaker, 'inline', { start: index.point(start), end: index.point(end) }));

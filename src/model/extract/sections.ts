@@ -7,13 +7,13 @@ import { toString } from 'mdast-util-to-string';
 import type { LocaleData, SectionKind } from '../../templates/types.js';
 import { isHtmlComment } from './blocks.js';
 
-export interface RawSection {
+interface RawSection {
   kind: SectionKind;
   heading: Heading;
   nodes: RootContent[];
 }
 
-export interface SplitBody {
+interface SplitBody {
   lead?: RootContent;
   body: RootContent[];
   sections: RawSection[];
@@ -35,11 +35,14 @@ export function sectionKind(heading: string, locale: LocaleData): SectionKind | 
   const is = (list: string[]) => list.some((n) => normalizeName(n) === name);
   if (is(locale.sections.contacts)) return 'contacts';
   if (is(locale.sections.background)) return 'background';
-  if (locale.sections.boilerplate.some((p) => {
-    const prefix = normalizeName(p);
-    // a prefix is a word of its own (`О`, `Об` in Russian, `About`), except in a language written without spaces (`关于…`)
-    return name === prefix || name.startsWith(prefix + ' ') || (/\p{Script=Han}$/u.test(prefix) && name.startsWith(prefix));
-  })) return 'boilerplate';
+  if (
+    locale.sections.boilerplate.some((p) => {
+      const prefix = normalizeName(p);
+      // a prefix is a word of its own (`О`, `Об` in Russian, `About`), except in a language written without spaces (`关于…`)
+      return name === prefix || name.startsWith(`${prefix} `) || (/\p{Script=Han}$/u.test(prefix) && name.startsWith(prefix));
+    })
+  )
+    return 'boilerplate';
   return undefined;
 }
 

@@ -1,23 +1,11 @@
 /** The parts of a release and the model's blocks → Word paragraphs and tables, each with its named style. */
 import { readFileSync } from 'node:fs';
-import {
-  AlignmentType,
-  ExternalHyperlink,
-  ImageRun,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IRunOptions,
-  type ParagraphChild,
-} from 'docx';
+import { AlignmentType, ExternalHyperlink, ImageRun, type IRunOptions, Paragraph, type ParagraphChild, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { imageSize } from 'image-size';
 import type { Block, Inline } from '../../model/types.js';
 import type { Part } from '../compose.js';
 import { scriptOf } from '../pdf/fonts.js';
-import { STYLE_IDS, type ScriptSettings } from './styles.js';
+import { type ScriptSettings, STYLE_IDS } from './styles.js';
 
 export interface DocxContext {
   scripts: ScriptSettings;
@@ -38,7 +26,7 @@ type RunStyle = Pick<IRunOptions, 'bold' | 'italics' | 'strike' | 'style'>;
  * set in italics (../scripts.ts) loses the italics of emphasis, as in the PDF,
  * whose Arabic and Chinese faces have none.
  */
-export function textRuns(t: string, ctx: DocxContext, style: RunStyle = {}): TextRun[] {
+function textRuns(t: string, ctx: DocxContext, style: RunStyle = {}): TextRun[] {
   const rtl = ctx.scripts.rtl ? { rightToLeft: true } : {};
   const s = ctx.scripts;
   if (!s.rtl && (s.typography.italic || !style.italics)) return [new TextRun({ text: t, ...style, ...rtl })];
@@ -65,7 +53,7 @@ export function textRuns(t: string, ctx: DocxContext, style: RunStyle = {}): Tex
   return out;
 }
 
-export function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle = {}): ParagraphChild[] {
+function runs(list: readonly Inline[], ctx: DocxContext, style: RunStyle = {}): ParagraphChild[] {
   const text = (t: string, extra: RunStyle = {}) => textRuns(t, ctx, { ...style, ...extra });
   return list.flatMap((i): ParagraphChild[] => {
     switch (i.type) {
@@ -101,7 +89,7 @@ function paragraph(style: string, children: ParagraphChild[], ctx: DocxContext, 
 /** Word numbers nine list levels (0–8); a list nested deeper is set at the ninth, its words all kept. */
 const WORD_LIST_LEVELS = 9;
 
-export function blocks(list: readonly Block[], ctx: DocxContext, style: string, level = 0): (Paragraph | Table)[] {
+function blocks(list: readonly Block[], ctx: DocxContext, style: string, level = 0): (Paragraph | Table)[] {
   return list.flatMap((b, n): (Paragraph | Table)[] => {
     // A table has no space after it of its own: the paragraph that follows keeps it apart.
     const afterTable = list[n - 1]?.type === 'table' ? { spacing: { before: 160 } } : {};
@@ -111,14 +99,17 @@ export function blocks(list: readonly Block[], ctx: DocxContext, style: string, 
       case 'heading':
         return [paragraph(b.level <= 2 ? 'Heading2' : 'Heading3', runs(b.content, ctx), ctx)];
       case 'code':
-        return [paragraph('Code', b.value.split('\n').flatMap((l, n) => (n ? [new TextRun({ break: 1 }), new TextRun(l)] : [new TextRun(l)])), ctx)];
+        return [
+          paragraph(
+            'Code',
+            b.value.split('\n').flatMap((l, n) => (n ? [new TextRun({ break: 1 }), new TextRun(l)] : [new TextRun(l)])),
+            ctx,
+          ),
+        ];
       case 'rule':
         return [paragraph(style, [new TextRun('* * *')], ctx, { alignment: AlignmentType.CENTER })];
       case 'blockquote':
-        return [
-          ...blocks(b.blocks, ctx, 'Quote', level),
-          ...(b.attribution ? [paragraph('QuoteAttribution', [...textRuns('— ', ctx), ...runs(b.attribution, ctx)], ctx)] : []),
-        ];
+        return [...blocks(b.blocks, ctx, 'Quote', level), ...(b.attribution ? [paragraph('QuoteAttribution', [...textRuns('— ', ctx), ...runs(b.attribution, ctx)], ctx)] : [])];
       case 'list': {
         const reference = b.ordered ? ctx.numberedList(b.start) : 'bullets';
         // the list's last line keeps its style's space after it (the items have the list style's), as in the PDF
@@ -128,7 +119,12 @@ export function blocks(list: readonly Block[], ctx: DocxContext, style: string, 
           const last = n === b.items.length - 1 && !rest.length && after !== undefined ? { spacing: { after } } : {};
           const head =
             first?.type === 'paragraph' || first?.type === 'heading'
-              ? [paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, { numbering: { reference, level: Math.min(level, WORD_LIST_LEVELS - 1) }, ...last })]
+              ? [
+                  paragraph(b.ordered ? 'ListNumber' : 'ListBullet', [...(item.checked === undefined ? [] : [new TextRun(item.checked ? '☒ ' : '☐ ')]), ...runs(first.content, ctx)], ctx, {
+                    numbering: { reference, level: Math.min(level, WORD_LIST_LEVELS - 1) },
+                    ...last,
+                  }),
+                ]
               : first
                 ? blocks([first], ctx, style, level + 1)
                 : [];
@@ -205,7 +201,11 @@ export function partToDocx(p: Part, ctx: DocxContext): (Paragraph | Table)[] {
         ...(p.sentence ? [paragraph(STYLE_IDS.contacts, runs(p.sentence, ctx), ctx)] : []),
         ...(p.heading ? [paragraph(STYLE_IDS.sectionLabel, plain(p.heading), ctx)] : []),
         ...(p.entries ?? []).map((lines) =>
-          paragraph(STYLE_IDS.contacts, lines.flatMap((l, i) => (i ? [new TextRun({ break: 1 }), ...runs(l, ctx)] : runs(l, ctx))), ctx),
+          paragraph(
+            STYLE_IDS.contacts,
+            lines.flatMap((l, i) => (i ? [new TextRun({ break: 1 }), ...runs(l, ctx)] : runs(l, ctx))),
+            ctx,
+          ),
         ),
         ...blocks(p.notes, ctx, STYLE_IDS.contacts),
       ];
@@ -213,4 +213,3 @@ export function partToDocx(p: Part, ctx: DocxContext): (Paragraph | Table)[] {
       return [...(p.heading ? [paragraph(STYLE_IDS.sectionLabel, plain(p.heading), ctx)] : []), ...blocks(p.blocks, ctx, p.style === 'background' ? STYLE_IDS.background : STYLE_IDS.boilerplate)];
   }
 }
-

@@ -14,15 +14,16 @@
  * Node. Zipping once instead of twice (docx's own zip, unzipped again to be
  * rewritten) took 5 ms off every DOCX.
  */
+
+import { crc32, deflateRawSync } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import { LRUCache } from 'lru-cache';
-import { crc32, deflateRawSync } from 'node:zlib';
 
 /** The earliest time a zip entry can hold (1980-01-01), in local time as zip stores it: the same in every time zone. */
 const ZIP_EPOCH = new Date(1980, 0, 1, 12, 0, 0);
 
 /** A package part as the `docx` compiler gives it. */
-export type PartData = string | Uint8Array;
+type PartData = string | Uint8Array;
 
 function renumber(xml: string, pattern: RegExp, make: (n: number) => string, seen: Map<string, string>): string {
   return xml.replace(pattern, (m) => {

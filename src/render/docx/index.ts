@@ -7,13 +7,13 @@
  */
 import { Document, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx';
 import { LRUCache } from 'lru-cache';
-import type { Renderer } from '../types.js';
-import { partToDocx, type DocxContext } from './blocks.js';
-import { makeDeterministic, withStyles } from './deterministic.js';
 import { compileParts, emptyStyleSheet } from '../../adapters/docx.js';
-import { buildNumbering, buildStyles, fontTableXml, PARAGRAPH_DEFAULTS, scriptSettings, STYLE_IDS, tableStyleXml } from './styles.js';
-import { pdfPlan } from './pdf-plan.js';
 import { styleOf } from '../compose.js';
+import type { Renderer } from '../types.js';
+import { type DocxContext, partToDocx } from './blocks.js';
+import { makeDeterministic, withStyles } from './deterministic.js';
+import { pdfPlan } from './pdf-plan.js';
+import { buildNumbering, buildStyles, fontTableXml, PARAGRAPH_DEFAULTS, STYLE_IDS, scriptSettings, tableStyleXml } from './styles.js';
 
 const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, height: 15840 } } as const;
 /**
@@ -34,10 +34,13 @@ const MM_PT = 72 / 25.4;
 function pageNumberRuns(pattern: (page: number, pages: number) => string, rtl: boolean): TextRun[] {
   // The locale's pattern, asked with two markers, tells where the two numbers go.
   const marked = pattern(1_000_001, 1_000_002);
-  return marked.split(/(1000001|1000002)/).filter(Boolean).map((piece) => {
-    const field = piece === '1000001' ? PageNumber.CURRENT : piece === '1000002' ? PageNumber.TOTAL_PAGES : undefined;
-    return new TextRun({ children: [field ?? piece], ...(rtl ? { rightToLeft: true } : {}) });
-  });
+  return marked
+    .split(/(1000001|1000002)/)
+    .filter(Boolean)
+    .map((piece) => {
+      const field = piece === '1000001' ? PageNumber.CURRENT : piece === '1000002' ? PageNumber.TOTAL_PAGES : undefined;
+      return new TextRun({ children: [field ?? piece], ...(rtl ? { rightToLeft: true } : {}) });
+    });
 }
 
 export const docxRenderer: Renderer = {
@@ -49,10 +52,15 @@ export const docxRenderer: Renderer = {
     // each numbered list's start, recorded as the blocks below are rendered: list i is `numbers-i`
     const starts: number[] = [];
     const spaceAfter = Object.fromEntries(
-      ([['Normal', 'body'], [STYLE_IDS.contacts, 'contacts'], [STYLE_IDS.background, 'background'], [STYLE_IDS.boilerplate, 'boilerplate'], ['Quote', 'quote']] as const).map(([id, name]) => [
-        id,
-        Math.round((styleOf(template, name).spaceAfter ?? 0) * 20),
-      ]),
+      (
+        [
+          ['Normal', 'body'],
+          [STYLE_IDS.contacts, 'contacts'],
+          [STYLE_IDS.background, 'background'],
+          [STYLE_IDS.boilerplate, 'boilerplate'],
+          ['Quote', 'quote'],
+        ] as const
+      ).map(([id, name]) => [id, Math.round((styleOf(template, name).spaceAfter ?? 0) * 20)]),
     );
     const ctx: DocxContext = { scripts, numberedList: (start) => `numbers-${starts.push(start) - 1}`, spaceAfter };
     const children = composed.parts.flatMap((p) => partToDocx(p, ctx));

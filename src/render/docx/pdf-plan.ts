@@ -5,22 +5,22 @@
  * (the `more` label goes at the foot of every page before it). The PDF's own
  * layout layer computes both, with the same fonts; nothing is measured twice.
  */
+
+import type { Template } from '../../templates/types.js';
+import type { Composed } from '../compose.js';
+import { pageGeometry } from '../page.js';
+import { knownEndPage } from '../pdf/end-page.js';
 import { FontSet } from '../pdf/fonts.js';
 import { BlockLayout } from '../pdf/layout/blocks.js';
 import { TextLayout } from '../pdf/layout/lines.js';
-import { pageGeometry } from '../page.js';
 import { paginate } from '../pdf/layout/paginate.js';
 import { Structure } from '../pdf/layout/structure.js';
-import { knownEndPage } from '../pdf/end-page.js';
-import type { Composed } from '../compose.js';
-import type { Template } from '../../templates/types.js';
 import type { ScriptSettings } from './styles.js';
-
 
 /** A letter of each script whose faces the release's lines use: Latin always, and the language's own. */
 const SAMPLE: Record<string, string> = { Latn: 'n', Arab: 'ب', Hans: '中', Hant: '中' };
 
-export interface PdfPlan {
+interface PdfPlan {
   /**
    * The page (1-based) that holds the end marker (the pages + 1 when there is
    * none), exact up to the third page; 4 for any later one (the footers need no more).

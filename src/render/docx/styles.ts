@@ -6,11 +6,11 @@
  * Background, Boilerplate), so that an editor restyles the release by changing a
  * style, not by reformatting paragraphs.
  */
-import { AlignmentType, LevelFormat, LineRuleType, type ILevelsOptions, type INumberingOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, type ILevelsOptions, type INumberingOptions, type IParagraphStyleOptions, type IStylesOptions, LevelFormat, LineRuleType } from 'docx';
 import type { StyleName, Template, TextStyle } from '../../templates/types.js';
 import { styleOf } from '../compose.js';
 import { bulletAt } from '../lists.js';
-import { scriptOfLanguage, typographyOf, type ScriptTypography } from '../scripts.js';
+import { type ScriptTypography, scriptOfLanguage, typographyOf } from '../scripts.js';
 
 /** The language of Latin-script text in a release written in another script (see `language` below). */
 const LATIN_TEXT_LANGUAGE = 'en-GB';
@@ -61,11 +61,14 @@ const NAMES: Record<string, string> = {
 };
 
 /** A font name a template gives → the family Word shows. */
-export function family(font: string | undefined): string | undefined {
+function family(font: string | undefined): string | undefined {
   if (!font) return undefined;
   if (/^noto-sans/.test(font)) return 'Noto Sans';
   // a font file in the template folder: its name without the extension
-  return font.replace(/^.*[\\/]/, '').replace(/\.(ttf|otf|woff2?|ttc)$/i, '').replace(/[-_](Regular|Bold|Italic|BoldItalic)$/i, '');
+  return font
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.(ttf|otf|woff2?|ttc)$/i, '')
+    .replace(/[-_](Regular|Bold|Italic|BoldItalic)$/i, '');
 }
 
 /** The family for a template's font role (`sans`), or the role's name itself. */
@@ -77,10 +80,10 @@ function fontOf(template: Template, role: string | undefined): string | undefine
 const twips = (pt: number | undefined) => (pt === undefined ? undefined : Math.round(pt * 20));
 const halfPoints = (pt: number | undefined) => (pt === undefined ? undefined : Math.round(pt * 2));
 
-export const ALIGN = { start: AlignmentType.START, end: AlignmentType.END, center: AlignmentType.CENTER, justify: AlignmentType.BOTH } as const;
+const ALIGN = { start: AlignmentType.START, end: AlignmentType.END, center: AlignmentType.CENTER, justify: AlignmentType.BOTH } as const;
 
 /** A font as Word's font table describes it, so that Word can substitute a face the reader has. */
-export interface FontEntry {
+interface FontEntry {
   name: string;
   /** the name in the script's own language, which Word also looks for */
   altName?: string;
@@ -97,7 +100,7 @@ export interface FontEntry {
  * face of the same script (fontconfig picks by the text's language: Noto Sans
  * CJK SC for Simplified Chinese). Noto Naskh Arabic is the PDF's Arabic face.
  */
-export const SCRIPT_FONTS: Record<string, { eastAsia?: FontEntry; complex?: FontEntry }> = {
+const SCRIPT_FONTS: Record<string, { eastAsia?: FontEntry; complex?: FontEntry }> = {
   Hans: { eastAsia: { name: 'Microsoft YaHei', altName: '微软雅黑', charset: '86', family: 'swiss', panose: '020B0503020204020204' } },
   Hant: { eastAsia: { name: 'Microsoft JhengHei', altName: '微軟正黑體', charset: '88', family: 'swiss', panose: '020B0604030504040204' } },
   Arab: { complex: { name: 'Noto Naskh Arabic', charset: 'B2', family: 'roman', panose: '02020502060505020204' } },
@@ -162,7 +165,7 @@ export function fontTableXml(scripts: ScriptSettings, names: Iterable<string>): 
 type ParagraphOptions = NonNullable<IParagraphStyleOptions['paragraph']>;
 
 /** A line's height in points, as the PDF sets a style of that size and line height (./pdf-plan.ts). */
-export type LineHeight = (size: number, lineHeight: number, bold: boolean, role?: string) => number;
+type LineHeight = (size: number, lineHeight: number, bold: boolean, role?: string) => number;
 
 function paragraphStyle(
   id: string,
@@ -298,10 +301,10 @@ export function tableStyleXml(template: Template): string {
   const size = halfPoints(styleOf(template, 'table').size ?? (styleOf(template, 'base').size ?? 11) - 0.5);
   return (
     `<w:style w:type="table" w:styleId="ReleaseTable"><w:name w:val="Release Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>` +
-      `<w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
-      `<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${accent}"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${accent}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/></w:tblBorders>` +
-      `<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-      `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EDEDED"/></w:tcPr></w:tblStylePr></w:style>`
+    `<w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
+    `<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="${accent}"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="${accent}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/></w:tblBorders>` +
+    `<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EDEDED"/></w:tcPr></w:tblStylePr></w:style>`
   );
 }
 
@@ -320,9 +323,6 @@ function levels(ordered: boolean, start: number): ILevelsOptions[] {
 /** Real Word numbering: one abstract list for bullets, one per numbered list (each starts at its own number). */
 export function buildNumbering(orderedStarts: number[]): INumberingOptions {
   return {
-    config: [
-      { reference: 'bullets', levels: levels(false, 1) },
-      ...orderedStarts.map((start, i) => ({ reference: `numbers-${i}`, levels: levels(true, start) })),
-    ],
+    config: [{ reference: 'bullets', levels: levels(false, 1) }, ...orderedStarts.map((start, i) => ({ reference: `numbers-${i}`, levels: levels(true, start) }))],
   };
 }

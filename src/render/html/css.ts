@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { LocaleData, StyleName, Template, TextStyle } from '../../templates/types.js';
-import { styleOf, type Composed } from '../compose.js';
+import { type Composed, styleOf } from '../compose.js';
+import { MM, pageGeometry } from '../page.js';
 import { scriptOfLanguage, typographyOf } from '../scripts.js';
 import { cssString } from './escape.js';
-import { MM, pageGeometry } from '../page.js';
 
 /** Families of the bundled fonts (../pdf/bundled.ts), by the names a template uses. */
 const BUNDLED_FAMILIES: [RegExp, string[]][] = [
@@ -68,7 +68,7 @@ function fontsOf(template: Template, lang: string): Fonts {
     }
     // Chinese first in Chinese text: punctuation Latin shares with it (“ ”, ·) is then full width, as in the PDF
     const ordered = CJK.has(scriptOfLanguage(lang)) ? [...script, ...families] : [...families, ...script];
-    stacks.set(role, [...new Set(ordered)].map(cssString).join(', ') + ', sans-serif');
+    stacks.set(role, `${[...new Set(ordered)].map(cssString).join(', ')}, sans-serif`);
   }
   return { faces, stacks };
 }

@@ -23,5 +23,8 @@ export function scriptJson(value: unknown): string {
 
 /** A relative address to an output path: each segment percent-encoded, the slashes kept. */
 export function pathHref(stem: string, extension: string): string {
-  return `${stem}.${extension}`.split('/').map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg))).join('/');
+  return `${stem}.${extension}`
+    .split('/')
+    .map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg)))
+    .join('/');
 }

@@ -40,7 +40,7 @@ function text(value: string, ctx: Ctx): string {
   let out = '';
   let last = 0;
   for (const m of value.matchAll(ctx.quotes)) {
-    out += esc(value.slice(last, m.index)) + `<q>${esc(m[0])}</q>`;
+    out += `${esc(value.slice(last, m.index))}<q>${esc(m[0])}</q>`;
     last = m.index + m[0].length;
   }
   return out + esc(value.slice(last));
@@ -105,7 +105,7 @@ function blocks(list: readonly Block[], ctx: Ctx, top: number): string {
             const [first, ...rest] = it.blocks;
             // a tight item's paragraph is the item's text itself
             const head = first?.type === 'paragraph' ? box + inline(first.content, ctx) : box + blocks(first ? [first] : [], ctx, top);
-            return `<li>${head}${rest.length ? '\n' + blocks(rest, ctx, top) : ''}</li>`;
+            return `<li>${head}${rest.length ? `\n${blocks(rest, ctx, top)}` : ''}</li>`;
           });
           return `<${tag}${start}>\n${items.join('\n')}\n</${tag}>`;
         }
@@ -162,10 +162,7 @@ function part(p: Part, ctx: Ctx): string {
     case 'blocks':
       return `<div class="body">\n${blocks(p.blocks, ctx, 2)}\n</div>`;
     case 'contacts': {
-      const address = [
-        ...(p.sentence ? [`<p>${inline(p.sentence, ctx)}</p>`] : []),
-        ...(p.entries ?? []).map((e) => `<p>${e.map((l) => inline(l, ctx)).join('<br>\n')}</p>`),
-      ];
+      const address = [...(p.sentence ? [`<p>${inline(p.sentence, ctx)}</p>`] : []), ...(p.entries ?? []).map((e) => `<p>${e.map((l) => inline(l, ctx)).join('<br>\n')}</p>`)];
       return [
         '<section class="contacts">',
         ...(p.heading ? [`<h2>${esc(p.heading)}</h2>`] : []),
@@ -179,7 +176,7 @@ function part(p: Part, ctx: Ctx): string {
   }
 }
 
-export function renderHtml({ release, composed, template, locale, family }: RenderInput): string {
+function renderHtml({ release, composed, template, locale, family }: RenderInput): string {
   const allBlocks = composed.parts.flatMap((p) => (p.kind === 'blocks' || p.kind === 'section' ? p.blocks : []));
   const quotes = quotesRe(composed);
   const ctx: Ctx = { minLevel: minHeadingLevel(allBlocks), ...(quotes ? { quotes } : {}) };

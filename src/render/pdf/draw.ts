@@ -5,11 +5,11 @@
  * languages.
  */
 import type PDFKit from 'pdfkit';
-import type { Line, ParaBox, Run, StructLeaf, TableBox } from './layout/types.js';
+import { currentFont } from '../../adapters/pdfkit.js';
+import type { Geometry } from '../page.js';
 import type { Page, Placement } from './layout/paginate.js';
 import type { StructNode } from './layout/structure.js';
-import type { Geometry } from '../page.js';
-import { currentFont } from '../../adapters/pdfkit.js';
+import type { Line, ParaBox, Run, StructLeaf, TableBox } from './layout/types.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -17,7 +17,6 @@ type Doc = PDFKit.PDFDocument;
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 type Content = ReturnType<Doc['markStructureContent']>;
-
 
 export interface Furniture {
   header?: Line;
@@ -78,7 +77,13 @@ export class Drawer {
       this.current = { font: r.face.key, size: r.size, color: r.color };
       this.show(r, x + r.x, baseline);
       // pdfkit places its underline for text set from the top; this one sits under the baseline
-      if (r.underline) this.doc.lineWidth(r.size / 18).strokeColor(r.color).moveTo(x + r.x, baseline + r.size / 8).lineTo(x + r.x + r.width, baseline + r.size / 8).stroke();
+      if (r.underline)
+        this.doc
+          .lineWidth(r.size / 18)
+          .strokeColor(r.color)
+          .moveTo(x + r.x, baseline + r.size / 8)
+          .lineTo(x + r.x + r.width, baseline + r.size / 8)
+          .stroke();
       if (r.link) this.doc.link(x + r.x, top, r.width, line.height, r.link);
     }
   }
@@ -173,8 +178,19 @@ export class Drawer {
     const x = this.columnX(0, table.width);
     this.artifact(() => {
       if (r === 0) this.fillRect(x, y, table.width, row.height, table.headerFill);
-      this.doc.lineWidth(r === 0 ? 1 : 0.5).strokeColor(r === 0 ? table.ruleColor : '#bfbfbf').moveTo(x, y + row.height).lineTo(x + table.width, y + row.height).stroke();
-      if (r === 0) this.doc.lineWidth(1).strokeColor(table.ruleColor).moveTo(x, y).lineTo(x + table.width, y).stroke();
+      this.doc
+        .lineWidth(r === 0 ? 1 : 0.5)
+        .strokeColor(r === 0 ? table.ruleColor : '#bfbfbf')
+        .moveTo(x, y + row.height)
+        .lineTo(x + table.width, y + row.height)
+        .stroke();
+      if (r === 0)
+        this.doc
+          .lineWidth(1)
+          .strokeColor(table.ruleColor)
+          .moveTo(x, y)
+          .lineTo(x + table.width, y)
+          .stroke();
     });
     for (const cell of row.cells) this.lines(cell.box, 0, cell.box.lines.length, y + 4);
   }
@@ -216,7 +232,12 @@ export class Drawer {
         const x = this.dir === 'rtl' ? this.g.width - this.g.right - f.header.width : this.g.left;
         const y = this.g.top - f.header.height - 10;
         this.line(f.header, x, y);
-        this.doc.lineWidth(0.5).strokeColor(f.color).moveTo(this.g.left, y + f.header.height + 3).lineTo(this.g.width - this.g.right, y + f.header.height + 3).stroke();
+        this.doc
+          .lineWidth(0.5)
+          .strokeColor(f.color)
+          .moveTo(this.g.left, y + f.header.height + 3)
+          .lineTo(this.g.width - this.g.right, y + f.header.height + 3)
+          .stroke();
       }
       const numbers = f.page(page, pages);
       if (numbers) this.line(numbers, centre(numbers), this.g.height - this.g.bottom / 2 - numbers.height / 2);

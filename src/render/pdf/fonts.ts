@@ -7,13 +7,13 @@
  */
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { ARABIC_CHARS, CHINESE_CHARS } from '../../text/scripts.js';
-import { BUNDLED, bundledFile, SCRIPT_FACES, sharedFont } from './bundled.js';
 import { compactCff, createSubset, forgetGlyphCache } from '../../adapters/fontkit.js';
 import { fontForPdfkit, type GlyphPosition } from '../../adapters/pdfkit.js';
-import type { FontFaces, Template } from '../../templates/types.js';
-import { SCRIPT_TYPOGRAPHY } from '../scripts.js';
 import { onForget, touches } from '../../io/stamp.js';
+import type { FontFaces, Template } from '../../templates/types.js';
+import { ARABIC_CHARS, CHINESE_CHARS } from '../../text/scripts.js';
+import { SCRIPT_TYPOGRAPHY } from '../scripts.js';
+import { BUNDLED, bundledFile, SCRIPT_FACES, sharedFont } from './bundled.js';
 
 const SCRIPTS = ['Latn', 'Arab', 'Hans'] as const;
 type Script = (typeof SCRIPTS)[number];
@@ -34,7 +34,7 @@ const HAN_ONLY = 'Hans!';
  * The Latin faces have them narrow; in Chinese text they are set from the
  * Chinese face, which has them full width.
  */
-export const SHARED_PUNCTUATION = /[\u00B7\u2010-\u2027\u2030-\u205E]/u;
+const SHARED_PUNCTUATION = /[\u00B7\u2010-\u2027\u2030-\u205E]/u;
 
 /** Characters that make their surroundings Chinese text: ideographs, kana, bopomofo. */
 const HAN_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u;
@@ -71,7 +71,7 @@ export interface Face {
 
 type Variant = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-export function variantOf(bold: boolean, italic: boolean): Variant {
+function variantOf(bold: boolean, italic: boolean): Variant {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 }
 
@@ -206,7 +206,10 @@ export class FontSet {
     const found = /[\s\u200B-\u200F\u2028-\u202E\u2060-\u206F]/u.test(ch)
       ? chain[0]
       : // then the faces of the other scripts: a symbol may be in any of them
-        (chain.find(has) ?? SCRIPTS.filter((s) => s !== script).map((s) => this.chain(role, variantOf(bold, italic), s).find(has)).find(Boolean));
+        (chain.find(has) ??
+        SCRIPTS.filter((s) => s !== script)
+          .map((s) => this.chain(role, variantOf(bold, italic), s).find(has))
+          .find(Boolean));
     return found?.face;
   }
 
@@ -227,9 +230,7 @@ export class FontSet {
   }
 }
 
-const PLAIN = Object.fromEntries(
-  ['ccmp', 'locl', 'rlig', 'rclt', 'rvrn', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'kern', 'curs', 'dist', 'abvm', 'blwm'].map((f) => [f, false]),
-);
+const PLAIN = Object.fromEntries(['ccmp', 'locl', 'rlig', 'rclt', 'rvrn', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'kern', 'curs', 'dist', 'abvm', 'blwm'].map((f) => [f, false]));
 /** Text whose glyphs depend on their neighbours. */
 export const SHAPED = /[\p{Script=Arabic}\p{M}]/u;
 
@@ -305,7 +306,7 @@ const shapedRuns = new WeakMap<fontkit.Font, Map<string, { glyphs: fontkit.Glyph
 const SHAPED_RUNS_MAX = 50_000;
 
 /** fontkit's layout of `text` with its default features (shaped) or none (PLAIN), remembered. */
-export function shapedRun(font: fontkit.Font, text: string): Run {
+function shapedRun(font: fontkit.Font, text: string): Run {
   let runs = shapedRuns.get(font);
   if (!runs) shapedRuns.set(font, (runs = new Map()));
   let run = runs.get(text);

@@ -7,18 +7,17 @@
  * when PDF is asked for.
  */
 import PDFDocument from 'pdfkit';
+import { defaultFontAs, escapeXmp } from '../../adapters/pdfkit.js';
+import { codePoint } from '../../text/code-point.js';
+import { pageGeometry } from '../page.js';
 import type { Renderer, RenderInput } from '../types.js';
 import { Drawer, type Furniture } from './draw.js';
+import { rememberEndPage } from './end-page.js';
 import { FontSet, forgetGlyphs, plainUnlessShaped } from './fonts.js';
 import { BlockLayout, resolveStyle, spans } from './layout/blocks.js';
 import { TextLayout } from './layout/lines.js';
-import { pageGeometry } from '../page.js';
 import { paginate } from './layout/paginate.js';
 import { Structure } from './layout/structure.js';
-import { rememberEndPage } from './end-page.js';
-import { defaultFontAs, escapeXmp } from '../../adapters/pdfkit.js';
-import { codePoint } from '../../text/code-point.js';
-
 
 /**
  * The PDF of a composed release, kept with the object: the e-mail attaches the PDF that `generate` writes
@@ -45,18 +44,22 @@ async function renderPdf({ composed, template, options, warn, locate }: RenderIn
   const { width, height } = g;
   const fonts = new FontSet(template);
   const reported = new Set<string>();
-  const text = new TextLayout(fonts, ({ char, context }) => {
-    if (reported.has(char)) return;
-    reported.add(char);
-    const place = locate?.(char) ?? locate?.(context.trim());
-    warn({
-      ruleId: 'missing-glyph',
-      severity: 'warning',
-      reason: `No font has the character ${codePoint(char)} “${char}”; the PDF shows an empty box in its place`,
-      hint: 'Replace the character, or give the template a font that has it (fonts.<role>.scripts in template.yaml).',
-      ...(place ? { place } : {}),
-    });
-  }, composed.keepWhole);
+  const text = new TextLayout(
+    fonts,
+    ({ char, context }) => {
+      if (reported.has(char)) return;
+      reported.add(char);
+      const place = locate?.(char) ?? locate?.(context.trim());
+      warn({
+        ruleId: 'missing-glyph',
+        severity: 'warning',
+        reason: `No font has the character ${codePoint(char)} “${char}”; the PDF shows an empty box in its place`,
+        hint: 'Replace the character, or give the template a font that has it (fonts.<role>.scripts in template.yaml).',
+        ...(place ? { place } : {}),
+      });
+    },
+    composed.keepWhole,
+  );
 
   // Layout first: it decides the pages, and which faces are used.
   const structure = new Structure();

@@ -73,9 +73,13 @@ function unitXml(u: UnitPlan, indent: string, withHash: boolean): string[] {
   const source = inlineXml(u.source, data);
   const target = u.target ? inlineXml(u.target, data) : undefined;
   const lines = [`${indent}<unit${attrs({ id: u.id, name: u.name })}>`];
-  if (withHash && u.hash) lines.push(...metadata(indent + '  ', { 'block-hash': u.hash }));
+  if (withHash && u.hash) lines.push(...metadata(`${indent}  `, { 'block-hash': u.hash }));
   if (u.subState) {
-    lines.push(`${indent}  <notes>`, `${indent}    <note category="pressready" appliesTo="target">The original changed since this translation was made, or the translation was never marked current: check the target against the source.</note>`, `${indent}  </notes>`);
+    lines.push(
+      `${indent}  <notes>`,
+      `${indent}    <note category="pressready" appliesTo="target">The original changed since this translation was made, or the translation was never marked current: check the target against the source.</note>`,
+      `${indent}  </notes>`,
+    );
   }
   if (data.ids.size) {
     lines.push(`${indent}  <originalData>`);
@@ -89,7 +93,7 @@ function unitXml(u: UnitPlan, indent: string, withHash: boolean): string[] {
   return lines;
 }
 
-export interface ExportOptions {
+interface ExportOptions {
   /** where the .xlf goes, and where the original is (absolute), for the relative `original` */
   xlfPath: string;
   originalPath: string;

@@ -20,21 +20,21 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import YAML, { type Document, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
+import YAML, { type Document, type Pair, type Scalar, type Node as YamlNode } from 'yaml';
 import type { Message, Place } from '../../messages.js';
 import { parseMarkdown, type Source } from '../../source/parse.js';
 import { FINGERPRINT_VERSION } from '../fingerprint.js';
-import { codeKey, codesOf, inlineKey, normalizeInline, toPhrasing, type Code, type Inline } from './inline.js';
-import { type Plan, type SegmentState, type UnitPlan } from './plan.js';
+import { type Code, codeKey, codesOf, type Inline, inlineKey, normalizeInline, toPhrasing } from './inline.js';
+import type { Plan, SegmentState, UnitPlan } from './plan.js';
 import type { Block, LeafNode } from './units.js';
 import { childElements, isElement, MDA_NS, textOf, XLIFF_NS, type XmlElement } from './xml.js';
 
 /** A block hash that matches no block: the block still needs translating. */
-export const PENDING_HASH = '--------';
+const PENDING_HASH = '--------';
 
 const STATES: readonly SegmentState[] = ['initial', 'translated', 'reviewed', 'final'];
 
-export interface ReadUnit {
+interface ReadUnit {
   id: string;
   el: XmlElement;
   /** the targets of its segments, joined; undefined when no segment has one */
@@ -44,7 +44,7 @@ export interface ReadUnit {
   hash?: string;
 }
 
-export interface XliffHeader {
+interface XliffHeader {
   root: XmlElement;
   file: XmlElement;
   srcLang: string;
@@ -165,7 +165,11 @@ function readInline(el: XmlElement, data: Map<string, string>, problems: Problem
           out.push({ t: 'ph', id: n.attrs.id ?? '', data: dataOf(n, 'dataRef') ?? '', shell: { type: 'text', value: '' }, ...{ el: n } });
           break;
         default:
-          fail(n, `<${n.name}> in a target is not something pressready can turn into Markdown`, n.name === 'sc' || n.name === 'ec' ? 'Keep the formatting as one paired code <pc> around its text, as in the source.' : 'Keep only text and the inline codes of the source.');
+          fail(
+            n,
+            `<${n.name}> in a target is not something pressready can turn into Markdown`,
+            n.name === 'sc' || n.name === 'ec' ? 'Keep the formatting as one paired code <pc> around its text, as in the source.' : 'Keep only text and the inline codes of the source.',
+          );
       }
     }
     return out;
@@ -211,7 +215,11 @@ function matchCodes(unit: UnitPlan, target: Inline[], targetEl: XmlElement, prob
       const named = i.t === 'pc' ? el?.attrs.dataRefStart !== undefined || el?.attrs.dataRefEnd !== undefined : el?.attrs.dataRef !== undefined;
       const shellFrom = named ? ((known.get(i.id) ?? []).find((k) => k.t === i.t && codeKey(k) === codeKey(i)) ?? parsedCode(i, src)) : src;
       if (!shellFrom) {
-        fail(el, `Unit ${unit.id}: the Markdown of code ${i.id} (${JSON.stringify(i.t === 'pc' ? i.start + '…' + i.end : i.data)}) is not a ${src.shell.type} as in the source`, 'The links and formatting of a target come from the export: keep the unit’s <originalData> as it was, or export again.');
+        fail(
+          el,
+          `Unit ${unit.id}: the Markdown of code ${i.id} (${JSON.stringify(i.t === 'pc' ? `${i.start}…${i.end}` : i.data)}) is not a ${src.shell.type} as in the source`,
+          'The links and formatting of a target come from the export: keep the unit’s <originalData> as it was, or export again.',
+        );
         return i;
       }
       if (i.t === 'pc') return { ...i, start: (shellFrom as typeof i).start, end: (shellFrom as typeof i).end, shell: shellFrom.shell, children: walk(i.children) };
@@ -221,7 +229,11 @@ function matchCodes(unit: UnitPlan, target: Inline[], targetEl: XmlElement, prob
   for (const id of source.keys()) {
     if (!seen.has(id)) {
       const c = source.get(id)!;
-      fail(targetEl, `Unit ${unit.id}: the target lacks the inline code ${id} of the source (${JSON.stringify(c.t === 'pc' ? c.start + '…' + c.end : c.data)})`, 'Put each inline code of the source (the CAT tool’s tags) into the target once; a link’s URL lives in the code.');
+      fail(
+        targetEl,
+        `Unit ${unit.id}: the target lacks the inline code ${id} of the source (${JSON.stringify(c.t === 'pc' ? `${c.start}…${c.end}` : c.data)})`,
+        'Put each inline code of the source (the CAT tool’s tags) into the target once; a link’s URL lives in the code.',
+      );
     }
   }
   return ok ? out : undefined;
@@ -255,7 +267,13 @@ export function readUnits(h: XliffHeader, p: Plan, problems: Problem[]): Map<str
   for (const u of units) {
     const plan = planned.get(u.id);
     if (!plan) {
-      problems.push(problem(u.el, `Unit ${u.id} is not a part of ${p.original.file} as it is now`, `The XLIFF was exported from another original, or the original changed its structure: export it again (pressready translations export ${p.original.file} --lang ${h.trgLang}).`));
+      problems.push(
+        problem(
+          u.el,
+          `Unit ${u.id} is not a part of ${p.original.file} as it is now`,
+          `The XLIFF was exported from another original, or the original changed its structure: export it again (pressready translations export ${p.original.file} --lang ${h.trgLang}).`,
+        ),
+      );
       continue;
     }
     if (out.has(u.id)) {
@@ -304,7 +322,13 @@ export function readUnits(h: XliffHeader, p: Plan, problems: Problem[]): Map<str
   for (const [id, u] of planned) {
     if (!out.has(id) && !units.some((x) => x.id === id)) {
       const where = u.leaf ? ` (${u.name} at line ${u.leaf.node.position?.start.line ?? '?'} of ${p.original.file})` : ` (the front matter’s ${u.front?.path.join('.')})`;
-      problems.push(problem(h.file, `Unit ${id}${where} is missing from the file`, `Keep every unit of the export; to start again, export anew (pressready translations export ${p.original.file} --lang ${h.trgLang}).`));
+      problems.push(
+        problem(
+          h.file,
+          `Unit ${id}${where} is missing from the file`,
+          `Keep every unit of the export; to start again, export anew (pressready translations export ${p.original.file} --lang ${h.trgLang}).`,
+        ),
+      );
     }
   }
   return out;
@@ -329,11 +353,7 @@ function stringifyBlock(node: RootContent, original: Source): string {
   const written = original.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
   const bullet = node.type === 'list' && !node.ordered && /^[*+-]/.test(written) ? (written[0] as '*' | '+' | '-') : '-';
   const tree: Root = { type: 'root', children: [node] };
-  return unified()
-    .use(remarkGfm)
-    .use(remarkStringify, { bullet, emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' })
-    .stringify(tree)
-    .replace(/\n+$/, '');
+  return unified().use(remarkGfm).use(remarkStringify, { bullet, emphasis: '*', strong: '*', fences: true, rule: '-', listItemIndent: 'one' }).stringify(tree).replace(/\n+$/, '');
 }
 
 function stripPositions<T>(node: T): T {
@@ -364,7 +384,7 @@ function yamlScalar(value: string): string {
   return YAML.stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-export interface ImportResult {
+interface ImportResult {
   /** the translation's new text; undefined when nothing would change */
   text?: string;
   changedBlocks: string[];
@@ -459,7 +479,14 @@ export function buildTranslation(p: Plan, read: Map<string, ReadUnit>, opts: { l
     } else added.push(`${u.front!.path[0]}: ${yamlScalar(value)}`);
   }
   if (kwUnits.some((u) => targetOf(u))) {
-    const now = kwUnits.map((u) => targetOf(u)?.map((i) => (i.t === 'text' ? i.value : '')).join('') ?? p.translatedFront.get(u.id)?.value ?? u.front!.value);
+    const now = kwUnits.map(
+      (u) =>
+        targetOf(u)
+          ?.map((i) => (i.t === 'text' ? i.value : ''))
+          .join('') ??
+        p.translatedFront.get(u.id)?.value ??
+        u.front!.value,
+    );
     const before = kwUnits.map((u) => p.translatedFront.get(u.id)?.value);
     if (now.join('\u0000') !== before.join('\u0000')) {
       const flow = YAML.stringify(new YAML.Document(now, { flow: true }), { lineWidth: 0 }).trimEnd();

@@ -8,12 +8,12 @@
  * against it.
  */
 import type { Source } from '../../source/parse.js';
-import { diffFingerprint, fingerprintBlocks, formatFingerprint, parseFingerprint, type FingerprintBlock } from '../fingerprint.js';
+import { diffFingerprint, type FingerprintBlock, fingerprintBlocks, formatFingerprint, parseFingerprint } from '../fingerprint.js';
 import type { Inline } from './inline.js';
-import { blocksOf, frontOf, pairBlocks, prefill, type Block, type FrontItem, type Leaf } from './units.js';
+import { type Block, blocksOf, type FrontItem, frontOf, type Leaf, pairBlocks, prefill } from './units.js';
 
 export type SegmentState = 'initial' | 'translated' | 'reviewed' | 'final';
-export const NEEDS_REVIEW = 'pressready:needs-review';
+const NEEDS_REVIEW = 'pressready:needs-review';
 
 export interface UnitPlan {
   id: string;
@@ -66,7 +66,15 @@ export function plan(original: Source, translation?: Source): Plan {
   const front = frontOf(original).map((f): UnitPlan => {
     const t = translatedFront.get(f.id);
     const target: Inline[] | undefined = t ? [{ t: 'text', value: t.value }] : undefined;
-    return { id: f.id, name: f.id.replace(/\.\d+$/, ''), source: [{ t: 'text', value: f.value }], ...(target ? { target } : {}), ...state(target, f.fp), ...(f.fp ? { hash: f.fp.hash } : {}), front: f };
+    return {
+      id: f.id,
+      name: f.id.replace(/\.\d+$/, ''),
+      source: [{ t: 'text', value: f.value }],
+      ...(target ? { target } : {}),
+      ...state(target, f.fp),
+      ...(f.fp ? { hash: f.fp.hash } : {}),
+      front: f,
+    };
   });
 
   const units = new Map<string, UnitPlan[]>();

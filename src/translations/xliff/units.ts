@@ -12,8 +12,8 @@
  */
 import type { Heading, Paragraph, PhrasingContent, RootContent, TableCell } from 'mdast';
 import type { Source } from '../../source/parse.js';
-import { fingerprintBlocks, type FingerprintBlock } from '../fingerprint.js';
-import { alignCodes, toInline, type Inline } from './inline.js';
+import { type FingerprintBlock, fingerprintBlocks } from '../fingerprint.js';
+import { alignCodes, type Inline, toInline } from './inline.js';
 
 export type LeafNode = Paragraph | Heading | TableCell;
 
@@ -96,7 +96,11 @@ export function blocksOf(source: Source): Block[] {
 /** The front matter a translator translates: headline, subheadline, the dateline's city, author, keywords. */
 export function frontOf(source: Source): FrontItem[] {
   const fm = source.frontMatter;
-  const fps = new Map(fingerprintBlocks(source).filter((b) => !b.range).map((b) => [b.kind, b]));
+  const fps = new Map(
+    fingerprintBlocks(source)
+      .filter((b) => !b.range)
+      .map((b) => [b.kind, b]),
+  );
   const out: FrontItem[] = [];
   const add = (id: string, path: (string | number)[], value: unknown, fp?: FingerprintBlock) => {
     if (typeof value === 'string' && value.trim()) out.push({ id, path, value: value.trim(), ...(fp ? { fp } : {}) });
@@ -119,8 +123,7 @@ export function pairBlocks(original: readonly Block[], translation: readonly Blo
   const m = translation.length;
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] = original[i]!.signature === translation[j]!.signature ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = original[i]!.signature === translation[j]!.signature ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: (Block | undefined)[] = new Array(n).fill(undefined);
   let i = 0;
   let j = 0;
@@ -140,7 +143,7 @@ export function prefill(block: Block, translated: Block | undefined): Map<string
   for (const leaf of block.leaves) {
     const t = byRel.get(leaf.id.slice(block.id.length));
     const aligned = t && alignCodes(leaf.inline, t.inline);
-    if (aligned && aligned.length) out.set(leaf.id, aligned);
+    if (aligned?.length) out.set(leaf.id, aligned);
   }
   return out;
 }

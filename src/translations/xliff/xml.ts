@@ -135,7 +135,7 @@ export const childElements = (el: XmlElement, ns: string, name?: string): XmlEle
 
 /** Characters XML 1.0 cannot hold (most C0 controls, lone surrogates, U+FFFE/U+FFFF): written as XLIFF `<cp>`. */
 // eslint-disable-next-line no-control-regex
-export const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content: `&`, `<` and `>` (the last for `]]>`) escaped; characters XML cannot hold as `<cp hex>`. */
 export function escapeText(s: string): string {
@@ -149,13 +149,5 @@ export function escapeText(s: string): string {
 
 /** An attribute value in double quotes; characters XML cannot hold are dropped (attribute values here are ids, paths, hashes). */
 export function escapeAttr(s: string): string {
-  return s
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { imageSize } from 'image-size';
 import type { Block, Inline } from '../../../model/types.js';
 import type { StyleName, Template } from '../../../templates/types.js';
-import { styleOf, type Composed, type Part } from '../../compose.js';
+import { type Composed, type Part, styleOf } from '../../compose.js';
 import { bulletAt } from '../../lists.js';
 import { typographyOf } from '../../scripts.js';
 import { isHanText, justifyHan, type TextLayout } from './lines.js';
-import type { Structure, StructNode } from './structure.js';
+import type { StructNode, Structure } from './structure.js';
 import type { FlowItem, ParaBox, ResolvedStyle, Span, TableBox } from './types.js';
 
 const LINK_COLOR = '#0b57d0';
@@ -152,7 +152,12 @@ export class BlockLayout {
         if (p.sentence) this.para(root, 'P', spans(p.sentence, st), st);
         if (p.heading) this.heading(p.heading, root);
         for (const entry of p.entries ?? []) {
-          this.para(root, 'P', entry.flatMap((l, i) => [...(i ? [{ ...spans(text('\n'), st)[0]! }] : []), ...spans(l, st)]), st);
+          this.para(
+            root,
+            'P',
+            entry.flatMap((l, i) => [...(i ? [{ ...spans(text('\n'), st)[0]! }] : []), ...spans(l, st)]),
+            st,
+          );
         }
         this.blocks(p.notes, root, 'contacts');
         return;

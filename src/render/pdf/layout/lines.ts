@@ -6,10 +6,11 @@
  * bidi-js), so that Arabic reads right to left while digits and Latin inside it
  * keep their order and brackets are mirrored.
  */
-import { onForget, touches } from '../../../io/stamp.js';
+
 import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
+import { onForget, touches } from '../../../io/stamp.js';
 import { breakPieces } from '../../../text/wrap.js';
-import { hanContext, isDefaultIgnorable, layoutText, SHAPED, type Face, type FontSet } from '../fonts.js';
+import { type Face, type FontSet, hanContext, isDefaultIgnorable, layoutText, SHAPED } from '../fonts.js';
 import type { Line, Run, Span } from './types.js';
 
 const bidi = bidiFactory();
@@ -70,7 +71,7 @@ const INVISIBLE = /[\n\u2028\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
  */
 const MAY_REORDER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
-export interface MissingGlyph {
+interface MissingGlyph {
   char: string;
   /** the text around it, to find it in the source */
   context: string;
@@ -275,7 +276,19 @@ export class TextLayout {
     return lines;
   }
 
-  private line(text: string, spans: readonly Span[], spanAt: number[], faces: Face[], han: boolean[], role: string, levels: EmbeddingLevels | null, start: number, endWithSpace: number, lineHeight: number, scale = 1): Line {
+  private line(
+    text: string,
+    spans: readonly Span[],
+    spanAt: number[],
+    faces: Face[],
+    han: boolean[],
+    role: string,
+    levels: EmbeddingLevels | null,
+    start: number,
+    endWithSpace: number,
+    lineHeight: number,
+    scale = 1,
+  ): Line {
     let end = endWithSpace;
     while (end > start && /[\s\u2028]/.test(text[end - 1]!)) end--;
     // visual order: flip the segments the bidi algorithm names, in turn
@@ -310,13 +323,30 @@ export class TextLayout {
       const size = span.size * scale * face.scale;
       const width = runText ? this.measure(face, size, runText) : 0;
       // What text extraction reads for a right-to-left run (see Run.actual): the source's characters, not mirrored, in the order they stand on the line.
-      let actual = rtl ? indices.map((i) => text[i]!).join('').replace(INVISIBLE, '') : undefined;
+      let actual = rtl
+        ? indices
+            .map((i) => text[i]!)
+            .join('')
+            .replace(INVISIBLE, '')
+        : undefined;
       // Punctuation the bidi algorithm set right to left (a bracket round Latin or digits in Arabic, the ` / ` between
       // two phone numbers) says so with a right-to-left mark: extraction would otherwise take it with the Latin beside
       // it, turn it round, and read the Latin on either side as one left-to-right stretch in the wrong order.
       if (actual && /\S/u.test(actual) && !strongRtl(actual)) actual = `\u200F${actual}\u200F`;
       const ideographic = han[first]! && face === this.fonts.faceFor(HAN_PROBE, role, span.bold, span.italic);
-      if (runText) runs.push({ text: runText, face, size, color: span.color, underline: span.underline, ...(span.link ? { link: span.link } : {}), ...(actual ? { actual } : {}), ...(ideographic ? { ideographic } : {}), x, width });
+      if (runText)
+        runs.push({
+          text: runText,
+          face,
+          size,
+          color: span.color,
+          underline: span.underline,
+          ...(span.link ? { link: span.link } : {}),
+          ...(actual ? { actual } : {}),
+          ...(ideographic ? { ideographic } : {}),
+          x,
+          width,
+        });
       x += width;
       k = n;
     }

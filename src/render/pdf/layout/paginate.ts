@@ -74,7 +74,8 @@ export function paginate(items: FlowItem[], top: number, bottom: number): Page[]
       if (to < item.lines.length && to - from === 1 && from === 0 && !atTop()) to = from;
       else if (left === 1 && to - from >= 3) to -= 1;
       if (to === from) {
-        if (atTop()) to = from + 1; // a line taller than the page: place it anyway
+        if (atTop())
+          to = from + 1; // a line taller than the page: place it anyway
         else {
           newPage();
           start = y;
