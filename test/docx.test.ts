@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
-import { ALL_FIXTURES, expectedWords, generateInTwoTimeZones, loadFixture, missingLetters, missingWords, ROOT, runCli, tempDir } from './helpers.js';
+import { ALL_FIXTURES, decodeXml, expectedWords, generateInTwoTimeZones, loadFixture, missingLetters, missingWords, ROOT, runCli, tempDir } from './helpers.js';
 
 const FIXTURES = ALL_FIXTURES;
 
@@ -20,14 +20,6 @@ interface Docx {
   paragraphs: { style: string; text: string; xml: string }[];
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
 function open(bytes: Uint8Array): Docx {
   const files = Object.fromEntries(
     Object.entries(unzipSync(bytes))
@@ -38,7 +30,7 @@ function open(bytes: Uint8Array): Docx {
   const paragraphs = [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([xml]) => ({
     xml,
     style: /<w:pStyle w:val="([^"]+)"/.exec(xml)?.[1] ?? 'Normal',
-    text: decode([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+    text: decodeXml([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
   }));
   return { files, paragraphs };
 }
@@ -95,7 +87,7 @@ describe('DOCX: what Word reads', () => {
     const rels = d.files['word/_rels/document.xml.rels']!;
     const links = [...d.files['word/document.xml']!.matchAll(/<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/g)].map(([, id, xml]) => ({
       target: new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1],
-      text: decode([...xml!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+      text: decodeXml([...xml!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
     }));
     expect(links).toContainEqual({ target: 'https://www.ohchr.org/en/treaty-bodies/cedaw', text: 'Committee on the Elimination of Discrimination against Women (CEDAW)' });
     expect(links).toContainEqual({ target: 'mailto:vkwok@ohchr.org', text: 'vkwok@ohchr.org' });

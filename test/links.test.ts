@@ -17,7 +17,7 @@ import { compose } from '../src/render/compose.js';
 import { docxRenderer } from '../src/render/docx/index.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
 import { txtRenderer } from '../src/render/txt.js';
-import { ALL_FIXTURES, FIXTURES, letters, loadOrFail, tempDir, words } from './helpers.js';
+import { ALL_FIXTURES, decodeXml, FIXTURES, letters, loadOrFail, tempDir, words } from './helpers.js';
 
 const tmp = tempDir({
   // a measure narrow enough that contacts' numbers and addresses reach the end of a line
@@ -40,14 +40,7 @@ interface Outputs {
   pdfLinks: string[];
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-const xmlText = (xml: string) => decode([...xml.replace(/<w:br\/>/g, '<w:t>\n</w:t>').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+const xmlText = (xml: string) => decodeXml([...xml.replace(/<w:br\/>/g, '<w:t>\n</w:t>').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
 
 async function load(file: string, opts: { text?: string; template?: string } = {}): Promise<Loaded> {
   return loadOrFail(file, { cwd: tmp.dir, ...opts });
@@ -71,7 +64,7 @@ async function outputs(l: Loaded, formats: { pdf?: boolean; docx?: boolean } = {
     const rels = strFromU8(files['word/_rels/document.xml.rels']!);
     out.docx = [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => xmlText(p)).join('\n');
     out.docxLinks = [...doc.matchAll(/<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/g)].map(([, id, xml]) => ({
-      target: decode(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? ''),
+      target: decodeXml(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? ''),
       text: xmlText(xml!),
     }));
   }

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { letters, ROOT, type RunResult, runCli, tempDirs, words } from './helpers.js';
+import { decodeXml, letters, ROOT, type RunResult, runCli, tempDirs, words } from './helpers.js';
 import { type ContactsHeadings, type GeneratedSource, LANGS, sourceArb } from './property-sources.js';
 
 const temp = tempDirs();
@@ -37,19 +37,11 @@ function runProblems(what: string, r: RunResult): string[] {
   return problems;
 }
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
 /** The text of a DOCX's document.xml as Word shows it: a line a paragraph, breaks and tabs as white space. */
 function docxText(xml: string): string {
   return xml
     .split('</w:p>')
-    .map((p) => decode([...p.replace(/<w:(?:br|tab|cr)\/>/g, '<w:t> </w:t>').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))
+    .map((p) => decodeXml([...p.replace(/<w:(?:br|tab|cr)\/>/g, '<w:t> </w:t>').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))
     .join('\n');
 }
 
@@ -88,7 +80,7 @@ function readOutputs(out: string, stem: string): Read {
     docxTargets: [...rels.matchAll(/<Relationship [^>]*>/g)]
       .map((m) => m[0])
       .filter((r) => /TargetMode="External"/.test(r))
-      .map((r) => decode(/Target="([^"]*)"/.exec(r)?.[1] ?? '')),
+      .map((r) => decodeXml(/Target="([^"]*)"/.exec(r)?.[1] ?? '')),
     pdfTargets: [...qdf.matchAll(/\/URI \(((?:[^()\\]|\\.)*)\)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1')),
     // actions a reader's click or the opening of the file could run: none
     pdfActions: [...qdf.matchAll(/\/S\s*\/(JavaScript|Launch|SubmitForm|ImportData|GoToR|GoToE|Rendition|Named|Hide|RichMediaExecute)\b|\/(JS|OpenAction|AA)\b/g)].map((m) => m[1] ?? m[2]!),
