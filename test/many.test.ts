@@ -94,6 +94,22 @@ describe('generate: a folder of many sources', () => {
     for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
   }, 180_000); // four runs of every format over the folder: ~30 s on a quiet machine, over 60 s on a loaded one
 
+  it('without --jobs on two cores, the PDFs rendered on a second thread are the bytes --jobs 1 writes', async () => {
+    // src/pipeline/pool.ts, pdfThreadFor: this machine must have the two cores that choose the PDF thread
+    const { availableParallelism } = await import('node:os');
+    expect(availableParallelism()).toBeGreaterThanOrEqual(2);
+    const water = Object.fromEntries(['release.md', 'release.ar.md', 'release.zh.md'].map((f) => [`news/2024/water/${f}`, readFileSync(fixture(`water-report/${f}`), 'utf8')]));
+    const files = { ...archive(), ...water };
+    const runs = [['--jobs', '1'], []].map((jobs) => {
+      const dir = project(files);
+      const r = runCli(['generate', 'news', '-f', 'txt,docx,pdf', '-o', 'out', ...jobs, '--manifest', 'out/manifest.json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      return snapshot(path.join(dir, 'out'));
+    });
+    expect(Object.keys(runs[0]!).filter((f) => f.endsWith('.pdf'))).toHaveLength(11);
+    expect(runs[1]).toEqual(runs[0]);
+  }, 120_000);
+
   it('writes a manifest: tool version, inputs with their hashes, outputs, errors; POSIX paths relative to it', () => {
     const dir = project(archive({ broken: true }));
     const r = runCli(['generate', 'news', '-f', 'txt', '-o', 'out', '--manifest', 'build/manifest.json'], { cwd: dir });
@@ -323,5 +339,16 @@ describe('how many workers', () => {
     expect(workerCount(1000, 2, 2, ['txt', 'docx', 'pdf'])).toBe(2);
     expect(workerCount(1000, undefined, 2, ['txt'])).toBe(2);
     expect(workerCount(1000, undefined, 4, ['pdf'])).toBe(4);
+  });
+
+  it('on two cores without --jobs, a PDF thread beside the main one, for 8 sources or more and no e-mail', async () => {
+    const { pdfThreadFor } = await import('../src/pipeline/pool.js');
+    expect(pdfThreadFor(['txt', 'docx', 'pdf'], 1000, undefined, 2)).toBe(true);
+    expect(pdfThreadFor(['pdf'], 8, undefined, 2)).toBe(true);
+    expect(pdfThreadFor(['txt', 'docx', 'pdf'], 7, undefined, 2)).toBe(false);
+    expect(pdfThreadFor(['txt', 'docx', 'pdf'], 1000, 1, 2)).toBe(false);
+    expect(pdfThreadFor(['txt', 'docx', 'pdf'], 1000, undefined, 1)).toBe(false);
+    expect(pdfThreadFor(['txt', 'docx'], 1000, undefined, 2)).toBe(false);
+    expect(pdfThreadFor(['pdf', 'eml'], 1000, undefined, 2)).toBe(false);
   });
 });

@@ -160,10 +160,13 @@ export type Rendered = Awaited<ReturnType<typeof renderOne>>;
 type RenderElsewhere = (format: string, p: Planned, composed: Composed, opts: GenerateOptions) => Promise<Rendered> | undefined;
 
 let elsewhere: RenderElsewhere | undefined;
+/** the DOCX is rendered after the PDF rendered elsewhere has come back, and takes its end marker's page */
+let docxAfterPdf = false;
 
-/** `watch` renders the PDF on a second thread while this one renders the other formats (../watch/pdf-thread.ts). */
-export function renderElsewhere(fn: RenderElsewhere | undefined): void {
+/** `watch`, and a batch on two cores, render the PDF on a second thread while this one renders the other formats (./pdf-thread.ts). */
+export function renderElsewhere(fn: RenderElsewhere | undefined, how: { docxAfterPdf?: boolean } = {}): void {
   elsewhere = fn;
+  docxAfterPdf = fn !== undefined && how.docxAfterPdf === true;
 }
 
 interface Started {
@@ -211,10 +214,17 @@ export async function build(p: Planned, opts: GenerateOptions, write = true): Pr
     // Formats rendered elsewhere (`watch`'s PDF thread) are started first, or were when the source was loaded, and awaited last.
     const { composed, away } = started.get(p.loaded) ?? startAway(p, opts);
     started.delete(p.loaded);
-    const order = [...opts.formats].sort((a, b) => Number(b === 'pdf') - Number(a === 'pdf'));
+    // With docxAfterPdf, a PDF rendered elsewhere is awaited before the DOCX, which then lays nothing out.
+    const waits = docxAfterPdf && away.has('pdf');
+    const rank = (f: string) => (f === 'pdf' ? 0 : waits && f === 'docx' ? 2 : 1);
+    const order = [...opts.formats].sort((a, b) => rank(a) - rank(b));
     const done = new Map<string, Rendered>();
-    for (const format of order) if (!away.has(format)) done.set(format, await renderOne(p, format, opts, composed));
-    for (const [format, there] of away) done.set(format, await there);
+    for (const format of order) {
+      if (away.has(format)) continue;
+      if (waits && format === 'docx') done.set('pdf', await away.get('pdf')!);
+      done.set(format, await renderOne(p, format, opts, composed));
+    }
+    for (const [format, there] of away) if (!done.has(format)) done.set(format, await there);
     const rendered: { format: string; data: Uint8Array | string }[] = [];
     for (const format of opts.formats) {
       const { data, warnings } = done.get(format)!;

@@ -1,5 +1,5 @@
 /**
- * The PDF of a release, rendered on `watch`'s second thread (../watch/pdf-thread.ts
+ * The PDF of a release, rendered on `watch`'s second thread (./pdf-thread.ts
  * sends it; ./worker.ts is the thread's entry). What crosses is plain
  * data: the release composed on the main thread, without its one function (the
  * page numbers' words, made again here from the locale), and the source's text,
@@ -10,6 +10,7 @@ import { forget } from '../io/stamp.js';
 import { isUserError, LineIndex, type Message } from '../messages.js';
 import type { Release } from '../model/types.js';
 import { type Composed, pageFurniture } from '../render/compose.js';
+import { knownEndPage } from '../render/pdf/end-page.js';
 import { renderer } from '../render/registry.js';
 import type { RenderOptions } from '../render/types.js';
 import type { LocaleData, Template } from '../templates/types.js';
@@ -29,7 +30,8 @@ export interface PdfTask {
 }
 
 export type PdfDone =
-  | { ok: true; data: Uint8Array; warnings: Omit<Message, 'file'>[] }
+  /** `endPage`: the page of the end marker, as the PDF laid it out (the DOCX's footers take it: ../render/pdf/end-page.ts) */
+  | { ok: true; data: Uint8Array; warnings: Omit<Message, 'file'>[]; endPage?: number }
   /** a problem the user can mend (a font file that cannot be read): its messages */
   | { ok: false; messages: Message[] }
   /** a bug: its message, reported as `generate` reports one */
@@ -55,7 +57,8 @@ export async function renderPdf(task: PdfTask): Promise<PdfDone> {
         return index.place(at, at + needle.length);
       },
     });
-    return { ok: true, data: data as Uint8Array, warnings };
+    const endPage = knownEndPage(composed);
+    return { ok: true, data: data as Uint8Array, warnings, ...(endPage !== undefined ? { endPage } : {}) };
   } catch (e) {
     if (isUserError(e)) return { ok: false, messages: e.messages };
     return { ok: false, internal: (e as Error)?.message ?? String(e) };

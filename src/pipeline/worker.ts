@@ -8,7 +8,7 @@ import type { PdfDone, PdfTask } from './pdf-task.js';
 import type { SourceReport, UnitTask } from './run-unit.js';
 
 export default async function generateUnit(task: UnitTask | PdfTask): Promise<SourceReport[] | PdfDone> {
-  // `watch`'s PDF thread: one release's PDF a task (../watch/pdf-thread.ts)
+  // `watch`'s PDF thread: one release's PDF a task (./pdf-thread.ts)
   if ('composed' in task) return (await import('./pdf-task.js')).renderPdf(task);
   return (await import('./run-unit.js')).runUnit(task);
 }

@@ -55,7 +55,7 @@ export interface Composed {
   };
 }
 
-/** `Page X of Y` in the locale's words (a Composed sent to another thread leaves its function behind: ../watch/pdf-thread.ts). */
+/** `Page X of Y` in the locale's words (a Composed sent to another thread leaves its function behind: ../pipeline/pdf-thread.ts). */
 export function pageFurniture(locale: LocaleData): Composed['furniture']['page'] {
   return (page, pages) => fill(locale.labels.page, { page: String(page), pages: String(pages) });
 }

@@ -35,7 +35,7 @@ export async function watchCommand(args: string[], flags: WatchFlags, io: Io, st
   (await import('../../watch/piece-memo.js')).rememberPieces();
   (await import('../../io/stamp.js')).stampOncePerBatch();
   (await import('../../io/write.js')).writeSynchronously();
-  const pdf = new (await import('../../watch/pdf-thread.js')).PdfThread();
+  const pdf = new (await import('../../pipeline/pdf-thread.js')).PdfThread();
   pdf.install();
   const { Watcher } = await import('../../watch/watcher.js');
   const { WatchSession } = await import('../../watch/session.js');

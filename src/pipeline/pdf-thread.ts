@@ -1,9 +1,9 @@
 /**
- * `watch` on two cores or more renders each release's PDF on a second thread
- * while the main thread lints the release and renders its DOCX and text: the two
- * largest renderings of a save run side by side instead of one after the other.
- * The PDF is started as soon as the release is loaded (../pipeline/generate.ts,
- * startElsewhere). One thread for the session (piscina, as `generate`'s pool: it
+ * On two cores or more, `watch` — and `generate` of many sources on two cores without
+ * --jobs (./pool.ts) — renders each release's PDF on a second thread while the main
+ * thread lints the release and renders its DOCX and text: the two largest renderings
+ * run side by side instead of one after the other. The PDF is started as soon as the
+ * release is loaded (./generate.ts, startElsewhere). One thread for the session (piscina, as `generate`'s pool: it
  * replaces a thread that dies), started with the first PDF; it keeps its fonts and
  * its compiled code between saves.
  *
@@ -20,10 +20,11 @@ import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import { onForget } from '../io/stamp.js';
 import { UserError } from '../messages.js';
-import { type GenerateOptions, type Planned, type Rendered, renderElsewhere, renderOne } from '../pipeline/generate.js';
-import type { PdfDone, PdfTask } from '../pipeline/pdf-task.js';
-import { WORKER } from '../pipeline/pool.js';
 import type { Composed } from '../render/compose.js';
+import { rememberEndPage } from '../render/pdf/end-page.js';
+import { type GenerateOptions, type Planned, type Rendered, renderElsewhere, renderOne } from './generate.js';
+import type { PdfDone, PdfTask } from './pdf-task.js';
+import { WORKER } from './pool.js';
 
 /**
  * The thread's young generation, in MB. V8's own (up to 16 MB semi-spaces) took the
@@ -42,7 +43,16 @@ export class PdfThread {
   /** the thread's failures in a row: after GIVE_UP, the PDFs are rendered here for the rest of the session */
   private failures = 0;
 
-  constructor() {
+  /**
+   * `workerData`: what the thread is started with (the fonts a batch's sources need, in shared memory:
+   * ../render/pdf/bundled.ts). `docxAfterPdf`: the DOCX waits for the PDF and takes the end marker's page
+   * from its layout, instead of laying the release out again while the PDF is rendered: less work in all
+   * (a batch's throughput), a later DOCX (not for `watch`, where a save waits for its slowest output).
+   */
+  constructor(
+    private readonly workerData?: unknown,
+    private readonly docxAfterPdf = false,
+  ) {
     onForget((changed) => {
       if (this.pool) for (const c of changed) this.changed.add(c);
     });
@@ -51,12 +61,18 @@ export class PdfThread {
   /** From now on, `generate`'s pipeline in this process renders PDFs here. On one core: no thread (it would only take turns). */
   install(): void {
     if (availableParallelism() < 2) return;
-    renderElsewhere((format, p, composed, opts) => this.render(format, p, composed, opts));
+    renderElsewhere((format, p, composed, opts) => this.render(format, p, composed, opts), { docxAfterPdf: this.docxAfterPdf });
   }
 
   private start(): Promise<Piscina<PdfTask, PdfDone>> {
     return (this.pool ??= import('piscina').then(({ Piscina }) => {
-      const pool = new Piscina<PdfTask, PdfDone>({ filename: WORKER, minThreads: 1, maxThreads: 1, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+      const pool = new Piscina<PdfTask, PdfDone>({
+        filename: WORKER,
+        ...(this.workerData ? { workerData: this.workerData } : {}),
+        minThreads: 1,
+        maxThreads: 1,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+      });
       // a thread that dies between tasks has no task to fail; the pool starts another
       pool.on('error', () => {});
       return pool;
@@ -77,7 +93,10 @@ export class PdfThread {
       .then((pool) => pool.run(task))
       .then((done): Rendered => {
         this.failures = 0;
-        if (done.ok) return { data: done.data, warnings: done.warnings.map((w) => ({ file: p.ref.file, ...w })) };
+        if (done.ok) {
+          if (done.endPage !== undefined) rememberEndPage(composed, done.endPage);
+          return { data: done.data, warnings: done.warnings.map((w) => ({ file: p.ref.file, ...w })) };
+        }
         if ('messages' in done) throw new UserError(done.messages);
         throw new Error(done.internal);
       }, here);
