@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Message } from '../messages.js';
-import { beforePool, boundMainHeap, forMainThread } from './heap.js';
+import { beforePool, boundHeapsWithPdfThread, boundMainHeap, forMainThread } from './heap.js';
 import type { SourceReport, UnitTask } from './run-unit.js';
 
 type OnUnit = (index: number, reports: SourceReport[]) => void;
@@ -70,9 +70,10 @@ export function workerCount(units: number, jobs: number | undefined, cores = ava
  * lints and renders the text; the DOCX then takes the end marker's page from the PDF's layout instead
  * of laying the release out again, and two units are in hand at once, so that neither thread waits
  * for the other at a unit's start or end. Two isolates, not three as with --jobs 2, each with half the
- * code. Measured on the benchmark's 1,000 sources (txt+docx+pdf, 2 cores; wall time, CPU, peak RSS):
- * the main thread alone 31.5 s, 34.7 s, 246 MB; --jobs 2 29.6 s, 50.7 s, 307 MB; this 22.6–26.0 s,
- * 32–36 s, 289–301 MB (the machine's speed varies by ±10% from run to run). The bytes are the same.
+ * code, the font files shared, their heaps bounded (./heap.ts, boundHeapsWithPdfThread). Measured on
+ * the benchmark's 1,000 sources (txt+docx+pdf, 2 cores; wall time, CPU, peak RSS): the main thread
+ * alone 31.5 s, 34.7 s, 246 MB; --jobs 2 29.6 s, 50.7 s, 307 MB; this 24.8 / 26.6 s, 36 / 38 s,
+ * 258 / 264 MB (the machine's speed varies by ±10% from run to run). The bytes are the same.
  * Not with an e-mail (it attaches the PDF rendered in its own thread), nor for fewer sources than a
  * worker needs to pay for its start (~0.2 s: its modules and fonts).
  */
@@ -82,7 +83,8 @@ export function pdfThreadFor(formats: readonly string[], sources: number, jobs: 
 }
 
 async function startPdfThread(shared?: () => Promise<unknown>) {
-  const fonts = await shared?.();
+  const fonts = (await shared?.()) as { fonts: Record<string, SharedArrayBuffer> } | undefined;
+  if (fonts) (await import('../render/pdf/bundled.js')).useSharedFonts(fonts);
   const thread = new (await import('./pdf-thread.js')).PdfThread(fonts, true);
   thread.install();
   return thread;
@@ -109,7 +111,7 @@ export async function runUnits(tasks: UnitTask[], jobs: number | undefined, onUn
           const i = next++;
           onUnit(i, await runUnit(tasks[i]!));
           // bounded once the first unit has loaded the renderers (their code cache is taken only under V8's own flags)
-          if (i === 0 && tasks.length > 1) boundMainHeap();
+          if (i === 0 && tasks.length > 1) (pdf ? boundHeapsWithPdfThread : boundMainHeap)();
         }
       };
       await Promise.all(pdf ? [lane(), lane()] : [lane()]);
