@@ -75,7 +75,9 @@ export function workerCount(units: number, jobs: number | undefined, cores = ava
  * alone 31.5 s, 34.7 s, 246 MB; --jobs 2 29.6 s, 50.7 s, 307 MB; this 24.8 / 26.6 s, 36 / 38 s,
  * 258 / 264 MB (the machine's speed varies by ±10% from run to run). The bytes are the same.
  * Not with an e-mail (it attaches the PDF rendered in its own thread), nor for fewer sources than a
- * worker needs to pay for its start (~0.2 s: its modules and fonts).
+ * worker needs to pay for its start (its modules, compiled without the code cache, and its fonts):
+ * one cold release took 664 ms without the thread and 847 ms with it; the six sources of
+ * fixtures/cedaw-trafficking, 1.66 and 1.62 s (hyperfine, 8–15 runs).
  */
 export function pdfThreadFor(formats: readonly string[], sources: number, jobs: number | undefined, cores = availableParallelism()): boolean {
   if (jobs !== undefined || cores < 2 || !formats.includes('pdf') || formats.includes('eml')) return false;
