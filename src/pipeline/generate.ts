@@ -211,7 +211,7 @@ export async function build(p: Planned, opts: GenerateOptions, write = true): Pr
     // Render every format before writing any, so that a failure leaves no partial set.
     // One composition for every format, and the PDF first: the DOCX then reads the end marker's page from the
     // PDF's layout instead of laying the release out again, and the e-mail attaches the same PDF (../render/pdf/).
-    // Formats rendered elsewhere (`watch`'s PDF thread) are started first, or were when the source was loaded, and awaited last.
+    // Formats rendered elsewhere (the PDF thread: ./pdf-thread.ts) are started first, or were when the source was loaded, and awaited last.
     const { composed, away } = started.get(p.loaded) ?? startAway(p, opts);
     started.delete(p.loaded);
     // With docxAfterPdf, a PDF rendered elsewhere is awaited before the DOCX, which then lays nothing out.
