@@ -21,6 +21,7 @@ import type { Piscina } from 'piscina';
 import { onForget } from '../io/stamp.js';
 import { UserError } from '../messages.js';
 import type { Composed } from '../render/compose.js';
+import type { SharedFonts } from '../render/pdf/bundled.js';
 import { rememberEndPage } from '../render/pdf/end-page.js';
 import { type GenerateOptions, type Planned, type Rendered, renderElsewhere, renderOne } from './generate.js';
 import type { PdfDone, PdfTask } from './pdf-task.js';
@@ -44,15 +45,12 @@ export class PdfThread {
   private failures = 0;
 
   /**
-   * `workerData`: what the thread is started with (the fonts a batch's sources need, in shared memory:
-   * ../render/pdf/bundled.ts). `docxAfterPdf`: the DOCX waits for the PDF and takes the end marker's page
-   * from its layout, instead of laying the release out again while the PDF is rendered: less work in all
-   * (a batch's throughput), a later DOCX (not for `watch`, where a save waits for its slowest output).
+   * `fonts`: the font files a batch's sources need, in shared memory, given to the thread as it starts
+   * (../render/pdf/bundled.ts). `docxAfterPdf`: the DOCX waits for the PDF and takes the end marker's
+   * page from its layout, instead of laying the release out again while the PDF is rendered: less work
+   * in all (a batch's throughput), a later DOCX (not for `watch`, where a save waits for its slowest output).
    */
-  constructor(
-    private readonly workerData?: unknown,
-    private readonly docxAfterPdf = false,
-  ) {
+  constructor(private readonly how: { fonts?: { fonts: SharedFonts }; docxAfterPdf?: boolean } = {}) {
     onForget((changed) => {
       if (this.pool) for (const c of changed) this.changed.add(c);
     });
@@ -61,14 +59,14 @@ export class PdfThread {
   /** From now on, `generate`'s pipeline in this process renders PDFs here. On one core: no thread (it would only take turns). */
   install(): void {
     if (availableParallelism() < 2) return;
-    renderElsewhere((format, p, composed, opts) => this.render(format, p, composed, opts), { docxAfterPdf: this.docxAfterPdf });
+    renderElsewhere((format, p, composed, opts) => this.render(format, p, composed, opts), { docxAfterPdf: this.how.docxAfterPdf === true });
   }
 
   private start(): Promise<Piscina<PdfTask, PdfDone>> {
     return (this.pool ??= import('piscina').then(({ Piscina }) => {
       const pool = new Piscina<PdfTask, PdfDone>({
         filename: WORKER,
-        ...(this.workerData ? { workerData: this.workerData } : {}),
+        ...(this.how.fonts ? { workerData: this.how.fonts } : {}),
         minThreads: 1,
         maxThreads: 1,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },

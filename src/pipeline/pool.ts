@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Message } from '../messages.js';
+import type { SharedFonts } from '../render/pdf/bundled.js';
 import { beforePool, boundHeapsWithPdfThread, boundMainHeap, forMainThread } from './heap.js';
 import type { SourceReport, UnitTask } from './run-unit.js';
 
@@ -84,10 +85,10 @@ export function pdfThreadFor(formats: readonly string[], sources: number, jobs: 
   return sources >= AUTO_UNITS_PER_WORKER;
 }
 
-async function startPdfThread(shared?: () => Promise<unknown>) {
-  const fonts = (await shared?.()) as { fonts: Record<string, SharedArrayBuffer> } | undefined;
+async function startPdfThread(shared?: () => Promise<{ fonts: SharedFonts }>) {
+  const fonts = await shared?.();
   if (fonts) (await import('../render/pdf/bundled.js')).useSharedFonts(fonts);
-  const thread = new (await import('./pdf-thread.js')).PdfThread(fonts, true);
+  const thread = new (await import('./pdf-thread.js')).PdfThread({ ...(fonts ? { fonts } : {}), docxAfterPdf: true });
   thread.install();
   return thread;
 }
@@ -97,9 +98,10 @@ export const WORKER = new URL('./worker.js', import.meta.url).href;
 
 /**
  * `shared`: what every worker is given when a pool starts (the fonts its sources
- * need, in shared memory); not called when the main thread does the work.
+ * need, in shared memory), and to the PDF thread beside the main one; not called when the main thread
+ * does the work alone.
  */
-export async function runUnits(tasks: UnitTask[], jobs: number | undefined, onUnit: OnUnit, shared?: () => Promise<unknown>): Promise<void> {
+export async function runUnits(tasks: UnitTask[], jobs: number | undefined, onUnit: OnUnit, shared?: () => Promise<{ fonts: SharedFonts }>): Promise<void> {
   const threads = workerCount(tasks.length, jobs, undefined, tasks[0]?.opts.formats);
   if (threads <= 1) {
     forMainThread();

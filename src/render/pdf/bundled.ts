@@ -66,7 +66,7 @@ export function bundledFile(name: string): string {
   return abs;
 }
 
-type SharedFonts = Record<string, SharedArrayBuffer>;
+export type SharedFonts = Record<string, SharedArrayBuffer>;
 
 /** What a pool gives its workers: the bundled faces for Latin and `scripts`, read once into shared memory. */
 export function fontsForWorkers(scripts: Iterable<string>): { fonts: SharedFonts } {
