@@ -17,7 +17,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { compileParts } from '../src/adapters/docx.js';
-import { compactCff, createSubset, forgetGlyphCache } from '../src/adapters/fontkit.js';
+import { compactCff, createSubset, forgetGlyphCache, postHeaderFirst } from '../src/adapters/fontkit.js';
 import { currentFont, defaultFontAs, escapeXmp, fontForPdfkit, type GlyphRun } from '../src/adapters/pdfkit.js';
 import { tinyInflateFiles } from '../src/adapters/tiny-inflate.js';
 import { compose } from '../src/render/compose.js';
@@ -233,6 +233,63 @@ describe('fontkit: compact CFF indexes (compactCff)', () => {
     compactCff(font);
     expect(held()).toBe(0);
     expect(indexes().reduce((n, index) => n + (index as unknown[]).length, 0)).toBeGreaterThan(50_000);
+  });
+});
+
+describe('fontkit: the `post` table read for its header first (postHeaderFirst)', () => {
+  const HEADER = ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1'] as const;
+  type Post = Record<string, unknown> & { names?: string[] };
+  /** fontkit's tables decoded so far, by tag, counted */
+  const counted = (font: fontkit.Font) => {
+    const decoded: string[] = [];
+    const f = font as unknown as { _decodeTable(t: { tag: string }): unknown };
+    const decode = f._decodeTable.bind(font);
+    f._decodeTable = (t) => {
+      decoded.push(t.tag);
+      return decode(t);
+    };
+    return decoded;
+  };
+
+  it.each([
+    ['Noto Sans (TrueType, post version 2: 4,268 glyph names)', LATIN, fontFile('@embedpdf/fonts-latin', 'NotoSans-Italic.ttf')],
+    ['Noto Naskh Arabic (TrueType)', ARABIC, ARABIC],
+    ['Noto Sans SC (CFF, post version 3)', CHINESE, CHINESE],
+  ])('%s: the header is fontkit’s, field for field, without decoding the table', (_name, file, italic) => {
+    for (const f of [file, italic]) {
+      const plain = (open(f) as unknown as { post: Post }).post;
+      const font = open(f);
+      const decoded = counted(font);
+      expect(postHeaderFirst(font)).toBe(true);
+      const post = (font as unknown as { post: Post }).post;
+      for (const key of HEADER) expect(post[key], key).toBe(plain[key]);
+      // what pdfkit reads as it embeds: the fixed pitch flag and, through fontkit, the italic angle
+      const angle = (x: fontkit.Font) => (x as unknown as { italicAngle: number }).italicAngle;
+      expect(angle(font)).toBe(angle(open(f)));
+      expect(decoded).not.toContain('post');
+    }
+  });
+
+  it('the glyph names are still fontkit’s when asked for: the whole table is decoded then, once', () => {
+    const plain = open(LATIN);
+    const font = open(LATIN);
+    const decoded = counted(font);
+    postHeaderFirst(font);
+    const gid = plain.glyphForCodePoint(0x00e9).id;
+    const name = (x: fontkit.Font) => (x.getGlyph(gid) as unknown as { name: string }).name;
+    expect(name(font)).toBe('eacute');
+    expect(name(font)).toBe(name(plain));
+    expect((font as unknown as { post: Post }).post.names?.length).toBe(((plain as unknown as { post: Post }).post.names ?? []).length);
+    expect(decoded.filter((t) => t === 'post')).toEqual(['post']);
+    expect(((plain as unknown as { post: Post }).post.names ?? []).length).toBeGreaterThan(4000);
+  });
+
+  it('a font whose `post` table fontkit has decoded already is left as it is', () => {
+    const font = open(LATIN);
+    const before = (font as unknown as { post: Post }).post;
+    expect(postHeaderFirst(font)).toBe(false);
+    expect((font as unknown as { post: Post }).post).toBe(before);
+    expect(postHeaderFirst({} as fontkit.Font)).toBe(false);
   });
 });
 

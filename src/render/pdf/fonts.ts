@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import * as fontkit from 'fontkit';
-import { compactCff, createSubset, forgetGlyphCache } from '../../adapters/fontkit.js';
+import { compactCff, createSubset, forgetGlyphCache, postHeaderFirst } from '../../adapters/fontkit.js';
 import { fontForPdfkit, type GlyphPosition } from '../../adapters/pdfkit.js';
 import { onForget, touches } from '../../io/stamp.js';
 import type { FontFaces, Template } from '../../templates/types.js';
@@ -93,6 +93,7 @@ function open(file: string): fontkit.Font {
     const opened = shared ? fontkit.create(shared) : fontkit.openSync(file);
     f = ('fonts' in opened ? (opened as unknown as { fonts: fontkit.Font[] }).fonts[0]! : opened) as fontkit.Font;
     compactCff(f);
+    postHeaderFirst(f);
     openedFonts.set(file, f);
   }
   return f;
