@@ -23,7 +23,7 @@ import { tinyInflateFiles } from '../src/adapters/tiny-inflate.js';
 import { compose } from '../src/render/compose.js';
 import { makeDeterministic } from '../src/render/docx/deterministic.js';
 import { pdfRenderer } from '../src/render/pdf/index.js';
-import { BIN, loadFixture, ROOT, tempDirs } from './helpers.js';
+import { BIN, loadFixture, ROOT, tempDirs, woff2 } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, name: string) => path.join(path.dirname(path.dirname(require.resolve(pkg))), 'fonts', name);
@@ -252,10 +252,10 @@ describe('fontkit: the `post` table read for its header first (postHeaderFirst)'
   };
 
   it.each([
-    ['Noto Sans (TrueType, post version 2: 4,268 glyph names)', LATIN, fontFile('@embedpdf/fonts-latin', 'NotoSans-Italic.ttf')],
-    ['Noto Naskh Arabic (TrueType)', ARABIC, ARABIC],
-    ['Noto Sans SC (CFF, post version 3)', CHINESE, CHINESE],
-  ])('%s: the header is fontkit’s, field for field, without decoding the table', (_name, file, italic) => {
+    ['Noto Sans (TrueType, post version 2: 4,268 glyph names)', LATIN, fontFile('@embedpdf/fonts-latin', 'NotoSans-Italic.ttf'), 2],
+    ['Noto Naskh Arabic (TrueType, post version 3)', ARABIC, ARABIC, 3],
+    ['Noto Sans SC (CFF, post version 3)', CHINESE, CHINESE, 3],
+  ])('%s: the header is fontkit’s, field for field, without decoding the table', (_name, file, italic, version) => {
     for (const f of [file, italic]) {
       const plain = (open(f) as unknown as { post: Post }).post;
       const font = open(f);
@@ -267,7 +267,17 @@ describe('fontkit: the `post` table read for its header first (postHeaderFirst)'
       const angle = (x: fontkit.Font) => (x as unknown as { italicAngle: number }).italicAngle;
       expect(angle(font)).toBe(angle(open(f)));
       expect(decoded).not.toContain('post');
+      expect(post.version).toBe(version);
     }
+  });
+
+  it('a WOFF2 font (its tables placed once fontkit decompresses them) is left to fontkit, and reads as before', () => {
+    const bytes = woff2(readFileSync(fontFile('@embedpdf/fonts-latin', 'NotoSans-Italic.ttf')));
+    const font = fontkit.create(bytes) as fontkit.Font;
+    expect(postHeaderFirst(font)).toBe(false);
+    const angle = (x: fontkit.Font) => (x as unknown as { italicAngle: number }).italicAngle;
+    expect(angle(font)).toBe(angle(open(fontFile('@embedpdf/fonts-latin', 'NotoSans-Italic.ttf'))));
+    expect(angle(font)).toBeLessThan(-11);
   });
 
   it('the glyph names are still fontkit’s when asked for: the whole table is decoded then, once', () => {

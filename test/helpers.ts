@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32 } from 'node:zlib';
+import { brotliCompressSync, crc32 } from 'node:zlib';
 import { afterEach } from 'vitest';
 import { type Loaded, type LoadOptions, loadRelease } from '../src/release/load.js';
 
@@ -223,3 +223,32 @@ export const decodeXml = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
+
+/**
+ * A TrueType font as WOFF2 (https://www.w3.org/TR/WOFF2/) with no table transformed: the tables, in the
+ * font's order, as one Brotli stream. Enough for a reader's Brotli and table directory to be tested.
+ */
+export function woff2(ttf: Buffer): Buffer {
+  const n = ttf.readUInt16BE(4);
+  const tables = Array.from({ length: n }, (_, i) => {
+    const at = 12 + 16 * i;
+    return { tag: ttf.toString('latin1', at, at + 4), data: ttf.subarray(ttf.readUInt32BE(at + 8), ttf.readUInt32BE(at + 8) + ttf.readUInt32BE(at + 12)) };
+  });
+  const base128 = (v: number) => {
+    const out = [v & 0x7f];
+    for (v >>>= 7; v; v >>>= 7) out.unshift(0x80 | (v & 0x7f));
+    return out;
+  };
+  // flags 63: the tag follows; transform version 3 for glyf and loca, 0 for the others, is "not transformed"
+  const entries = Buffer.from(tables.flatMap((t) => [63 | ((t.tag === 'glyf' || t.tag === 'loca' ? 3 : 0) << 6), ...Buffer.from(t.tag, 'latin1'), ...base128(t.data.length)]));
+  const data = brotliCompressSync(Buffer.concat(tables.map((t) => t.data)));
+  const header = Buffer.alloc(48);
+  header.write('wOF2', 0, 'latin1');
+  header.writeUInt32BE(ttf.readUInt32BE(0), 4);
+  header.writeUInt32BE(48 + entries.length + data.length, 8);
+  header.writeUInt16BE(n, 12);
+  header.writeUInt32BE(12 + 16 * n + tables.reduce((a, t) => a + ((t.data.length + 3) & ~3), 0), 16);
+  header.writeUInt32BE(data.length, 20);
+  header.writeUInt16BE(1, 24);
+  return Buffer.concat([header, entries, data]);
+}
