@@ -1,6 +1,6 @@
 /**
- * The PDF of a release, rendered on `watch`'s second thread (./pdf-thread.ts
- * sends it; ./worker.ts is the thread's entry). What crosses is plain
+ * The PDF of a release, rendered on the PDF thread of `watch` and of a batch on two
+ * cores (./pdf-thread.ts sends it; ./worker.ts is the thread's entry). What crosses is plain
  * data: the release composed on the main thread, without its one function (the
  * page numbers' words, made again here from the locale), and the source's text,
  * for where a warning's character is written. The renderer is the one `generate`

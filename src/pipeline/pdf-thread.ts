@@ -13,8 +13,9 @@
  * messages) is not a failed save: the PDF is rendered here instead (and, after a few
  * failures in a row, from then on). With `eml` the
  * PDF is rendered here too: the e-mail attaches the PDF rendered in its process.
- * The DOCX, which takes the end marker's page from the PDF's layout when both are
- * rendered in one thread, lays the release out itself (../render/docx/pdf-plan.ts).
+ * The DOCX needs the end marker's page from the PDF's layout: in `watch` it lays the
+ * release out itself (../render/docx/pdf-plan.ts), so that a save waits for neither;
+ * in a batch (docxAfterPdf) it waits for the thread's PDF and takes the page from it.
  */
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
